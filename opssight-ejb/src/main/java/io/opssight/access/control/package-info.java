@@ -1,0 +1,2 @@
+/** Token generation and hashing. */
+package io.opssight.access.control;

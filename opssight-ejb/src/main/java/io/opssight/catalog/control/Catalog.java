@@ -1,0 +1,75 @@
+package io.opssight.catalog.control;
+
+import io.opssight.catalog.entity.Environment;
+import io.opssight.catalog.entity.Service;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Finds or creates catalogue entries on first sight. Runs in the caller's transaction; two
+ * deliveries creating the same entry at once collide on the unique name, and the loser's
+ * transaction is retried by ingestion (it then finds the entry).
+ */
+@Dependent
+public class Catalog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The service a repository deploys: by repository first, then by name, else a new one. */
+    public Service serviceForRepository(String repositoryFullName, String repositoryName, Instant now) {
+        if (repositoryFullName != null) {
+            List<Service> byRepository = em.createNamedQuery(Service.FIND_BY_REPOSITORY, Service.class)
+                    .setParameter("repository", repositoryFullName).setMaxResults(1).getResultList();
+            if (!byRepository.isEmpty()) {
+                return byRepository.get(0);
+            }
+        }
+        String name = repositoryName != null ? repositoryName : repositoryFullName;
+        Service existing = serviceNamed(name);
+        if (existing != null) {
+            if (existing.getRepository() == null || existing.getRepository().equals(repositoryFullName)) {
+                return existing;
+            }
+            // Same short name, different repository (acme/shop vs other/shop): keep them apart.
+            name = repositoryFullName;
+            existing = serviceNamed(name);
+            if (existing != null) {
+                return existing;
+            }
+        }
+        Service created = new Service(name, repositoryFullName, now);
+        em.persist(created);
+        return created;
+    }
+
+    public Service serviceNamed(String name) {
+        List<Service> found = em.createNamedQuery(Service.FIND_BY_NAME, Service.class).setParameter("name", name)
+                .setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * The environment with this name; created on first sight as production when the source says so
+     * or the name looks like it. A later explicit production flag upgrades an existing entry.
+     */
+    public Environment environment(String name, Boolean productionHint) {
+        List<Environment> found = em.createNamedQuery(Environment.FIND_BY_NAME, Environment.class)
+                .setParameter("name", name).setMaxResults(1).getResultList();
+        if (!found.isEmpty()) {
+            Environment environment = found.get(0);
+            if (Boolean.TRUE.equals(productionHint) && !environment.isProduction()) {
+                environment.markProduction();
+            }
+            return environment;
+        }
+        boolean production = Boolean.TRUE.equals(productionHint)
+                || (productionHint == null && Environment.looksLikeProduction(name));
+        Environment created = new Environment(name, production);
+        em.persist(created);
+        return created;
+    }
+}

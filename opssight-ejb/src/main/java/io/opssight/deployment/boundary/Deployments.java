@@ -1,0 +1,120 @@
+package io.opssight.deployment.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.deployment.entity.Deployment;
+import io.opssight.deployment.entity.DeploymentStatus;
+import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reading deployments: filtered, newest first, keyset-paged so pages stay stable while data arrives. */
+@Stateless
+@RolesAllowed(Permission.DEPLOYMENTS_READ)
+public class Deployments {
+
+    public static final int MAX_PAGE = 500;
+
+    /** Sort keys the console offers; the cursor API always uses newest first. */
+    public enum SortKey { CREATED, FINISHED, SERVICE, ENVIRONMENT, STATUS }
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** One page plus whether more rows follow. */
+    public record Page(List<Deployment> items, boolean more) {
+    }
+
+    public Page list(DeploymentQuery query) {
+        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+        Map<String, Object> params = new HashMap<>();
+        String where = where(query, params);
+        if (query.after() != null) {
+            where += " and (d.createdAt < :afterAt or (d.createdAt = :afterAt and d.id < :afterId))";
+            params.put("afterAt", query.after().createdAt());
+            params.put("afterId", query.after().id());
+        }
+        TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
+                + where + " order by d.createdAt desc, d.id desc", Deployment.class);
+        params.forEach(q::setParameter);
+        List<Deployment> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
+        boolean more = rows.size() > limit;
+        return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** Offset paging with a chosen order, for the console's sortable table. */
+    public List<Deployment> slice(DeploymentQuery query, SortKey sort, boolean ascending, int first, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(query, params);
+        String column = switch (sort) {
+            case CREATED -> "d.createdAt";
+            case FINISHED -> "d.finishedAt";
+            case SERVICE -> "s.name";
+            case ENVIRONMENT -> "e.name";
+            case STATUS -> "d.status";
+        };
+        String direction = ascending ? " asc" : " desc";
+        TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
+                + where + " order by " + column + direction + " nulls last, d.id" + direction, Deployment.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+    }
+
+    public long count(DeploymentQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(query, params);
+        TypedQuery<Long> q = em.createQuery("select count(d) from Deployment d join d.service s join d.environment e" + where,
+                Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    public Deployment find(long id) {
+        List<Deployment> found = em.createQuery("select d from Deployment d join fetch d.service join fetch d.environment "
+                + "where d.id = :id", Deployment.class).setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundProblem("No deployment " + id);
+        }
+        return found.get(0);
+    }
+
+    private static String where(DeploymentQuery query, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (query.service() != null) {
+            where.append(" and s.name = :service");
+            params.put("service", query.service());
+        }
+        if (query.environment() != null) {
+            where.append(" and e.name = :environment");
+            params.put("environment", query.environment());
+        }
+        if (query.status() != null) {
+            try {
+                params.put("status", DeploymentStatus.valueOf(query.status().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationProblem("Unknown deployment status '" + query.status() + "'");
+            }
+            where.append(" and d.status = :status");
+        }
+        if (query.from() != null) {
+            where.append(" and d.createdAt >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" and d.createdAt < :to");
+            params.put("to", query.to());
+        }
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            throw new ValidationProblem("'from' must be before 'to'");
+        }
+        return where.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading deployments for the API and console. */
+package io.opssight.deployment.boundary;

@@ -1,0 +1,50 @@
+package io.opssight.deployment.control;
+
+import io.opssight.catalog.control.Catalog;
+import io.opssight.catalog.entity.Environment;
+import io.opssight.catalog.entity.Service;
+import io.opssight.deployment.entity.Deployment;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns reported facts into the one Deployment they describe, creating it on first sight. Facts
+ * may arrive in any order and more than once; the entity decides which status wins.
+ */
+@Dependent
+public class DeploymentRecorder {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Catalog catalog;
+
+    public Deployment record(DeploymentFacts facts, Instant now) {
+        List<Deployment> found = em.createNamedQuery(Deployment.FIND_BY_EXTERNAL_ID, Deployment.class)
+                .setParameter("origin", facts.origin()).setParameter("externalId", facts.externalId())
+                .getResultList();
+        Deployment deployment;
+        if (found.isEmpty()) {
+            Service service = catalog.serviceForRepository(facts.repositoryFullName(), facts.repositoryName(), now);
+            Environment environment = catalog.environment(facts.environment(), facts.production());
+            Instant created = facts.createdAt() != null ? facts.createdAt() : facts.statusAt() != null ? facts.statusAt() : now;
+            deployment = new Deployment(facts.origin(), facts.externalId(), service, environment, created);
+            em.persist(deployment);
+        } else {
+            deployment = found.get(0);
+            if (Boolean.TRUE.equals(facts.production()) && !deployment.getEnvironment().isProduction()) {
+                deployment.getEnvironment().markProduction();
+            }
+        }
+        deployment.describe(facts.sha(), facts.ref(), facts.version(), facts.creator(), facts.url(), facts.description());
+        if (facts.status() != null && facts.statusAt() != null) {
+            deployment.applyStatus(facts.status(), facts.statusAt(), facts.statusSeq());
+        }
+        return deployment;
+    }
+}

@@ -1,0 +1,96 @@
+package io.opssight.ingestion.boundary;
+
+import io.opssight.ingestion.control.GitHubNormalizer;
+import io.opssight.ingestion.control.Normalized;
+import io.opssight.ingestion.control.Payloads;
+import io.opssight.ingestion.entity.Delivery;
+import io.opssight.ingestion.entity.Source;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable log of deliveries. Each method is its own transaction (REQUIRES_NEW), so a delivery
+ * is committed before anything is derived from it, and a failure while deriving cannot take the
+ * stored delivery down with it. Called by {@link Ingestion} only.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DeliveryLog {
+
+    /** The outcome of processing one stored delivery. */
+    public enum Processed { MODELLED, IGNORED, MALFORMED }
+
+    /** The result of processing: outcome and, for MALFORMED, the reason kept in the dead letter. */
+    public record Result(Processed outcome, String note) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    GitHubNormalizer github;
+
+    /** Stores a new delivery and returns its id; fails on a duplicate (source, key). */
+    public long store(long sourceId, String key, String eventType, String headers, byte[] body, Instant receivedAt) {
+        Source source = em.getReference(Source.class, sourceId);
+        Delivery delivery = new Delivery(source, key, eventType, receivedAt, headers, body);
+        em.persist(delivery);
+        em.flush();
+        return delivery.getId();
+    }
+
+    /** The id of the delivery stored under this key, if any. */
+    public Long find(long sourceId, String key) {
+        List<Long> ids = em.createNamedQuery(Delivery.FIND_BY_KEY, Long.class)
+                .setParameter("source", em.getReference(Source.class, sourceId)).setParameter("key", key)
+                .getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /**
+     * Parses and normalises a stored delivery. A body that is not JSON becomes a dead letter in
+     * this transaction; any other failure rolls it back and is the caller's to record.
+     */
+    public Result process(long deliveryId, Instant now) {
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        JsonObject payload;
+        try {
+            payload = Payloads.parse(delivery.getBody());
+        } catch (Payloads.MalformedPayload e) {
+            delivery.deadLetter(now, e.getMessage());
+            return new Result(Processed.MALFORMED, e.getMessage());
+        }
+        Normalized normalized = switch (delivery.getSource().getKind()) {
+            case GITHUB -> github.normalize(delivery, payload, now);
+            default -> Normalized.ignored(delivery.getSource().getKind().wireName()
+                    + " deliveries are stored raw; their mapping arrives with the ingestion issue");
+        };
+        if (normalized.modelled()) {
+            delivery.markProcessed(now);
+            return new Result(Processed.MODELLED, normalized.note());
+        }
+        delivery.markIgnored(now, normalized.note());
+        return new Result(Processed.IGNORED, normalized.note());
+    }
+
+    /** Keeps a delivery that failed to normalise, with the reason, for replay. */
+    public void deadLetter(long deliveryId, String reason, Instant now) {
+        em.find(Delivery.class, deliveryId).deadLetter(now, reason);
+    }
+
+    /** Ids of deliveries stored but never processed (e.g. the process died in between). */
+    public List<Long> unprocessed(int max) {
+        return em.createNamedQuery(Delivery.FIND_IDS_BY_STATUS, Long.class)
+                .setParameter("status", io.opssight.ingestion.entity.DeliveryStatus.RECEIVED)
+                .setMaxResults(max).getResultList();
+    }
+}

@@ -1,0 +1,81 @@
+package io.opssight.ingestion.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.ingestion.entity.Source;
+import io.opssight.ingestion.entity.SourceKind;
+import io.opssight.platform.entity.ConflictProblem;
+import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.entity.ProblemType;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Webhook sources: register, list, look up. */
+@Stateless
+@RolesAllowed(Permission.SOURCES_MANAGE)
+public class Sources {
+
+    private static final System.Logger LOGGER = System.getLogger(Sources.class.getName());
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Registers a source; its secret authenticates deliveries at /api/v1/ingest/{kind}/{name}. */
+    public Source register(String kind, String name, String secret) {
+        SourceKind sourceKind = SourceKind.fromWire(kind);
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new ValidationProblem("name must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (secret == null || secret.length() < 16 || secret.length() > 512) {
+            throw new ValidationProblem("secret must be 16 to 512 characters");
+        }
+        if (find(sourceKind, name) != null) {
+            throw new ConflictProblem("A " + sourceKind.wireName() + " source named '" + name + "' already exists");
+        }
+        Source source = new Source(sourceKind, name, secret, clock.instant());
+        em.persist(source);
+        LOGGER.log(Level.INFO, "Source {0}/{1} registered by {2}", sourceKind.wireName(), name,
+                context.getCallerPrincipal().getName());
+        return source;
+    }
+
+    @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
+    public List<Source> list() {
+        return em.createNamedQuery(Source.FIND_ALL, Source.class).getResultList();
+    }
+
+    /** For ingestion: the enabled source a delivery is addressed to. */
+    @PermitAll
+    public Source findEnabled(SourceKind kind, String name) {
+        Source source = find(kind, name);
+        if (source == null) {
+            throw new NotFoundProblem("No " + kind.wireName() + " source named '" + name + "'");
+        }
+        if (!source.isEnabled()) {
+            throw new OpsSightException(ProblemType.SOURCE_DISABLED, "The source " + kind.wireName() + "/" + name + " is disabled");
+        }
+        return source;
+    }
+
+    private Source find(SourceKind kind, String name) {
+        List<Source> found = em.createNamedQuery(Source.FIND_BY_KEY, Source.class)
+                .setParameter("kind", kind).setParameter("name", name).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+}

@@ -1,0 +1,138 @@
+package io.opssight.ingestion.control;
+
+import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.entity.ProblemType;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Reading JSON payloads: parsing (also GitHub's form-encoded variant) and null-safe field access. */
+public final class Payloads {
+
+    private static final DateTimeFormatter GITLAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[ z][ xx]");
+
+    private Payloads() {
+    }
+
+    /** Thrown when a body is not the JSON object a webhook must be. */
+    public static class MalformedPayload extends OpsSightException {
+        public MalformedPayload(String detail) {
+            super(ProblemType.MALFORMED_PAYLOAD, detail);
+        }
+    }
+
+    /**
+     * Parses a webhook body. GitHub can be configured to send {@code application/x-www-form-urlencoded}
+     * with the JSON in a {@code payload} field; that is accepted too.
+     */
+    public static JsonObject parse(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("payload=")) {
+            text = URLDecoder.decode(trimmed.substring("payload=".length()), StandardCharsets.UTF_8);
+            return read(new JsonReaderSource(text));
+        }
+        return read(new JsonReaderSource(body));
+    }
+
+    private record JsonReaderSource(Object content) {
+        JsonReader reader() {
+            return content instanceof String s ? Json.createReader(new StringReader(s))
+                    : Json.createReader(new ByteArrayInputStream((byte[]) content));
+        }
+    }
+
+    private static JsonObject read(JsonReaderSource source) {
+        try (JsonReader reader = source.reader()) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedPayload("Expected a JSON object, got " + value.getValueType().name().toLowerCase());
+            }
+            return value.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw new MalformedPayload("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
+                    + e.getLocation().getColumnNumber());
+        } catch (JsonException | IllegalStateException e) {
+            throw new MalformedPayload("Malformed JSON: " + e.getMessage());
+        }
+    }
+
+    public static JsonObject object(JsonObject parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        JsonValue value = parent.get(name);
+        return value != null && value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+    }
+
+    public static String string(JsonObject parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        JsonValue value = parent.get(name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.getValueType()) {
+            case STRING -> parent.getString(name);
+            case NUMBER, TRUE, FALSE -> value.toString();
+            default -> null;
+        };
+    }
+
+    public static Boolean bool(JsonObject parent, String name) {
+        if (parent == null || !parent.containsKey(name)) {
+            return null;
+        }
+        JsonValue value = parent.get(name);
+        return value.getValueType() == JsonValue.ValueType.TRUE ? Boolean.TRUE
+                : value.getValueType() == JsonValue.ValueType.FALSE ? Boolean.FALSE : null;
+    }
+
+    public static long number(JsonObject parent, String name, long fallback) {
+        String value = string(parent, name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return new java.math.BigDecimal(value).longValue();
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** ISO-8601 instants ("2024-05-01T10:00:00Z", with offset) and GitLab's "2016-08-12 15:23:28 UTC". */
+    public static Instant instant(JsonObject parent, String name) {
+        return parseInstant(string(parent, name));
+    }
+
+    public static Instant parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.ZonedDateTime.parse(value.replace(" UTC", " Z").replace(" Z", " +0000"), GITLAB_TIME).toInstant();
+            } catch (DateTimeParseException e2) {
+                try {
+                    return Instant.parse(value);
+                } catch (DateTimeParseException e3) {
+                    throw new IllegalArgumentException("unreadable time '" + value + "'");
+                }
+            }
+        }
+    }
+}

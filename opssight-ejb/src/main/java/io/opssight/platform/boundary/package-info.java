@@ -1,0 +1,2 @@
+/** Start-up (schema migration) and the platform's own status for health checks. */
+package io.opssight.platform.boundary;

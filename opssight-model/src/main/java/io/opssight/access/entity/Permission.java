@@ -1,0 +1,46 @@
+package io.opssight.access.entity;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Fine-grained permissions. Each one is also a container role name, so EJB boundaries and JAX-RS
+ * resources check them with {@code @RolesAllowed(Permission.DEPLOYMENTS_READ)}: deny by default,
+ * because a method without one of these is not callable by anyone authenticated.
+ */
+public final class Permission {
+
+    public static final String DEPLOYMENTS_READ = "deployments:read";
+    public static final String DEPLOYMENTS_WRITE = "deployments:write";
+    public static final String SOURCES_READ = "sources:read";
+    public static final String SOURCES_MANAGE = "sources:manage";
+    public static final String TOKENS_MANAGE = "tokens:manage";
+    public static final String CONSOLE_USE = "console:use";
+
+    private static final Set<String> ALL = Set.of(
+            DEPLOYMENTS_READ, DEPLOYMENTS_WRITE, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE);
+
+    private Permission() {
+    }
+
+    public static Set<String> all() {
+        return ALL;
+    }
+
+    public static boolean isKnown(String permission) {
+        return ALL.contains(permission);
+    }
+
+    /** Parses the stored, comma-separated form. */
+    public static Set<String> parse(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(stored.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public static String format(Set<String> permissions) {
+        return permissions.stream().sorted().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,86 @@
+package io.opssight.catalog.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A place services deploy to. Natural key: its name, shared by all services ("production",
+ * "production-eu", "staging"). Several environments may be production; only deployments to
+ * production environments count for DORA.
+ */
+@Entity
+@Table(name = "environment")
+@NamedQuery(name = Environment.FIND_BY_NAME, query = "select e from Environment e where e.name = :name")
+public class Environment {
+
+    public static final String FIND_BY_NAME = "Environment.findByName";
+
+    /** Names that mean production when the source does not say so itself. */
+    private static final Pattern PRODUCTION_NAME =
+            Pattern.compile("(prod|production|live)([-_./].*)?|.*[-_./](prod|production|live)");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "environment_seq")
+    @SequenceGenerator(name = "environment_seq", sequenceName = "environment_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, length = 200, unique = true)
+    private String name;
+
+    @Column(nullable = false)
+    private boolean production;
+
+    @Version
+    private long version;
+
+    protected Environment() {
+        // for JPA
+    }
+
+    public Environment(String name, boolean production) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.production = production;
+    }
+
+    /** Whether a name alone suggests production ("production", "prod-eu", "eu-prod", "live"). */
+    public static boolean looksLikeProduction(String name) {
+        return name != null && PRODUCTION_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** A source said explicitly that this environment is production (e.g. GitHub's production_environment). */
+    public void markProduction() {
+        this.production = true;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isProduction() {
+        return production;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Environment other && Objects.equals(name, other.getName()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(name);
+    }
+}

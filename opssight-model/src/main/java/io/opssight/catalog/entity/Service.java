@@ -1,0 +1,80 @@
+package io.opssight.catalog.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A deployable service. Natural key: its name. Services first seen in a webhook are created from
+ * the repository they deploy from (name = repository name, repository = owner/name).
+ */
+@Entity
+@Table(name = "service")
+@NamedQuery(name = Service.FIND_BY_NAME, query = "select s from Service s where s.name = :name")
+@NamedQuery(name = Service.FIND_BY_REPOSITORY, query = "select s from Service s where s.repository = :repository")
+public class Service {
+
+    public static final String FIND_BY_NAME = "Service.findByName";
+    public static final String FIND_BY_REPOSITORY = "Service.findByRepository";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "service_seq")
+    @SequenceGenerator(name = "service_seq", sequenceName = "service_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, length = 200, unique = true)
+    private String name;
+
+    @Column(length = 300)
+    private String repository;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Service() {
+        // for JPA
+    }
+
+    public Service(String name, String repository, Instant createdAt) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.repository = repository;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Service other && Objects.equals(name, other.getName()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(name);
+    }
+}

@@ -1,0 +1,2 @@
+/** REST boundary for API tokens. */
+package io.opssight.access.rest;

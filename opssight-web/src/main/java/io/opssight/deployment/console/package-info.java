@@ -1,0 +1,2 @@
+/** Console views of deployments. */
+package io.opssight.deployment.console;

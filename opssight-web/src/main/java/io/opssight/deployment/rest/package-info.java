@@ -1,0 +1,2 @@
+/** REST boundary for deployments: filtered, cursor-paged lists and single reads. */
+package io.opssight.deployment.rest;

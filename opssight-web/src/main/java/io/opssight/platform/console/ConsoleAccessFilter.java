@@ -1,0 +1,60 @@
+package io.opssight.platform.console;
+
+import io.opssight.access.entity.Permission;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Deny by default for the console: every page names the permission it needs here; a page not
+ * listed is refused to everyone. Anonymous visitors are sent to sign in; signed-in users without
+ * the permission get 403. Also sets the console's security headers.
+ */
+@WebFilter(urlPatterns = {"*.xhtml", "/"})
+public class ConsoleAccessFilter extends HttpFilter {
+
+    /** Page → permission. {@code null} means public. */
+    static final Map<String, String> PAGES = Map.of(
+            "/login.xhtml", "",
+            "/index.xhtml", Permission.CONSOLE_USE,
+            "/deployments.xhtml", Permission.DEPLOYMENTS_READ);
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("X-Frame-Options", "DENY");
+        String page = request.getRequestURI().substring(request.getContextPath().length());
+        if (page.isEmpty() || page.equals("/")) {
+            page = "/index.xhtml";
+        }
+        String needed = PAGES.get(page);
+        if (needed == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (!needed.isEmpty()) {
+            if (request.getUserPrincipal() == null) {
+                String next = URLEncoder.encode(page + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
+                        StandardCharsets.UTF_8);
+                response.sendRedirect(request.getContextPath() + "/login.xhtml?next=" + next);
+                return;
+            }
+            if (!request.isUserInRole(needed)) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "You need the permission " + needed + " for this page.");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

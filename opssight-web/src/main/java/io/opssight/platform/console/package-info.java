@@ -1,0 +1,2 @@
+/** Console plumbing: page permissions and security headers, sign-in and sign-out. */
+package io.opssight.platform.console;

@@ -1,0 +1,162 @@
+package io.opssight.platform.rest;
+
+import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.entity.ProblemType;
+import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one error policy of the REST API: everything becomes application/problem+json. Business
+ * exceptions carry their {@link ProblemType}; validation failures list their violations; JAX-RS
+ * exceptions keep their status; an unreachable database is 503; anything else is 500 with an
+ * instance id that appears in the log, and never a stack trace or an internal message.
+ * Logged once, here: 4xx at DEBUG, 5xx at ERROR.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final System.Logger LOGGER = System.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        Problem problem = problemFor(e);
+        if (problem.status() >= 500) {
+            LOGGER.log(Level.ERROR, "Request " + problem.instance() + " failed", e);
+        } else {
+            LOGGER.log(Level.DEBUG, "Request refused with {0}: {1}", problem.status(), problem.detail());
+        }
+        Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"opssight\"");
+        }
+        if (e instanceof NotAllowedException notAllowed) {
+            response.allow(notAllowed.getResponse().getAllowedMethods());
+        }
+        if (problem.status() == 413) {
+            // The sender may still be sending; closing tells it to stop rather than wait.
+            response.header("Connection", "close");
+        }
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return response.build();
+    }
+
+    Problem problemFor(Throwable e) {
+        String path = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+        if (e instanceof OpsSightException ops) {
+            return problem(ops.type(), ops.getMessage(), path, List.of());
+        }
+        if (e instanceof ConstraintViolationException violations) {
+            return ConstraintViolationMapper.problem(violations, path);
+        }
+        if (e instanceof EJBAccessException || e instanceof AccessLocalException) {
+            return problem(ProblemType.FORBIDDEN, "Your token lacks the permission this operation needs.", path, List.of());
+        }
+        if (e instanceof OptimisticLockException) {
+            return problem(ProblemType.CONFLICT, "The resource was changed by someone else; reload and retry.", path, List.of());
+        }
+        if (e instanceof NotAuthorizedException) {
+            return problem(ProblemType.UNAUTHENTICATED, "A valid bearer token is required.", path, List.of());
+        }
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status >= 500) {
+                return internal();
+            }
+            Response.StatusType info = Response.Status.fromStatusCode(status);
+            String title = info != null ? info.getReasonPhrase() : "Request failed";
+            String detail = isBodyProblem(web) ? "The request body could not be read as JSON of the expected shape."
+                    : web.getMessage();
+            return new Problem(typeFor(status), title, status, detail, path, List.of());
+        }
+        if (e instanceof JsonException || e instanceof JsonbException || e instanceof ProcessingException) {
+            return problem(ProblemType.MALFORMED_PAYLOAD, "The request body could not be read as JSON of the expected shape.",
+                    path, List.of());
+        }
+        if (databaseUnavailable(e)) {
+            return problem(ProblemType.UNAVAILABLE, "The database is not reachable; retry later.", path, List.of());
+        }
+        return internal();
+    }
+
+    private static boolean isBodyProblem(WebApplicationException web) {
+        for (Throwable c = web.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonException || c instanceof JsonbException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String typeFor(int status) {
+        for (ProblemType type : ProblemType.values()) {
+            if (type.status() == status) {
+                return type.uri();
+            }
+        }
+        return "about:blank";
+    }
+
+    private static Problem problem(ProblemType type, String detail, String path, List<Problem.Violation> violations) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, path, violations);
+    }
+
+    private static Problem internal() {
+        String id = "urn:uuid:" + UUID.randomUUID();
+        return new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
+                "Something went wrong on our side. Quote the instance id when reporting it.", id, List.of());
+    }
+
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
+                    || c instanceof ConnectException || c.getClass().getName().startsWith("jakarta.resource.")
+                    || c.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || "08001".equals(sqlState(c)) || "08006".equals(sqlState(c)) || "57P01".equals(sqlState(c))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable c) {
+        return c instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+    }
+
+    static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while (current instanceof EJBException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        if (current instanceof EJBException ejb && ejb.getCausedByException() != null) {
+            current = ejb.getCausedByException();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,85 @@
+package io.opssight.it.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opssight.it.support.Fixtures;
+import io.opssight.it.support.GitHubHooks;
+import io.opssight.it.support.Http;
+import io.opssight.it.support.OpsSightServer;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What operators and other tools rely on: health, metrics and the OpenAPI document. */
+@DisplayName("#2 health, metrics, OpenAPI")
+class OperationsIT {
+
+    private Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = OpsSightServer.shared().http();
+    }
+
+    @Test
+    void healthEndpointsReportUpWithTheDatabaseCheck() {
+        Http.Answer ready = http.get("/health/ready");
+        assertEquals(200, ready.status(), ready::toString);
+        JsonObject database = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+        assertEquals("UP", database.getString("status"));
+        assertEquals("PostgreSQL", database.getJsonObject("data").getString("database"));
+        assertEquals("true", database.getJsonObject("data").get("migrated").toString().replace("\"", ""));
+        assertEquals(200, http.get("/health/live").status());
+        assertEquals(200, http.get("/health/started").status());
+    }
+
+    @Test
+    void ingestMetricMovesWhenADeliveryIsAccepted() {
+        Fixtures.Source source = Fixtures.githubSource(http);
+        double before = ingested(source.name(), "accepted");
+        byte[] body = GitHubHooks.deploymentStatus(GitHubHooks.deployment("acme", Fixtures.unique("metered"), "production",
+                "2026-11-01T00:00:00Z"), "success", "2026-11-01T00:01:00Z", GitHubHooks.nextId());
+        Map<String, String> headers = GitHubHooks.headers("deployment_status", UUID.randomUUID().toString(), source.secret(), body);
+        assertEquals(202, http.postRaw(source.ingestPath(), headers, body).status());
+        assertEquals(200, http.postRaw(source.ingestPath(), headers, body).status());
+
+        assertEquals(before + 1, ingested(source.name(), "accepted"));
+        assertEquals(1, ingested(source.name(), "duplicate"));
+    }
+
+    @Test
+    void openApiDescribesEveryApiOperation() {
+        Http.Answer openapi = http.get("/openapi");
+        assertEquals(200, openapi.status());
+        String doc = openapi.body();
+        for (String path : List.of("/api/v1/sources:", "/api/v1/deployments:", "/api/v1/deployments/{id}:",
+                "/api/v1/ingest/{kind}/{name}:", "/api/v1/tokens:", "/api/v1/tokens/{id}:")) {
+            assertTrue(doc.contains(path), () -> "OpenAPI lacks " + path);
+        }
+        assertTrue(doc.contains("bearer"), "the bearer security scheme is described");
+        assertTrue(doc.contains("application/problem+json"), "errors are described as problem+json");
+    }
+
+    private double ingested(String source, String outcome) {
+        Http.Answer metrics = http.get("/metrics");
+        assertEquals(200, metrics.status());
+        Pattern line = Pattern.compile("^opssight_ingest_events_total\\{([^}]*)\\} ([0-9.eE+-]+)$", Pattern.MULTILINE);
+        Matcher m = line.matcher(metrics.body());
+        while (m.find()) {
+            String labels = m.group(1);
+            if (labels.contains("source=\"" + source + "\"") && labels.contains("outcome=\"" + outcome + "\"")
+                    && labels.contains("kind=\"github\"")) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
+    }
+}

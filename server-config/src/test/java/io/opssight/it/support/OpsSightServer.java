@@ -1,0 +1,211 @@
+package io.opssight.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real OpsSight: {@code java -jar target/opssight.jar} in its own process, as a user starts it.
+ * {@link #shared()} is the one server most end-to-end tests share, started once for the whole test
+ * phase on a fresh PostgreSQL database; tests that need their own (restarts, the embedded
+ * default) make more with {@link #start}. All are stopped when the test run ends.
+ */
+public final class OpsSightServer implements AutoCloseable {
+
+    public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
+    /** The shared server's body limit is lowered so the 413 test need not send 25 MB. */
+    public static final int SHARED_MAX_BODY = 1_048_576;
+
+    private static final List<OpsSightServer> RUNNING = new ArrayList<>();
+    private static OpsSightServer shared;
+
+    private final String name;
+    private final Map<String, String> environment;
+    private final int port;
+    private final Path log;
+    private Process process;
+    private final String database;
+
+    private OpsSightServer(String name, String database, Map<String, String> environment) {
+        this.name = name;
+        this.database = database;
+        this.port = freePort();
+        this.environment = new HashMap<>(environment);
+        this.environment.put("OPSSIGHT_HTTP_PORT", String.valueOf(port));
+        this.environment.putIfAbsent("OPSSIGHT_MICRO_ARGS", "--nocluster");
+        this.log = Path.of(System.getProperty("opssight.it.home", "target"), "it-logs", name + "-" + port + ".log");
+    }
+
+    /** The shared server on its own fresh PostgreSQL database, with the bootstrap admin token. */
+    public static synchronized OpsSightServer shared() {
+        if (shared == null) {
+            String db = TestPostgres.createDatabase("e2e");
+            Map<String, String> env = postgresEnvironment(db);
+            env.put("OPSSIGHT_INGESTION_MAX_BODY_BYTES", String.valueOf(SHARED_MAX_BODY));
+            shared = start("shared", db, env);
+            shared.awaitReady(Duration.ofSeconds(240));
+        }
+        return shared;
+    }
+
+    public static Map<String, String> postgresEnvironment(String database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("OPSSIGHT_DB_URL", TestPostgres.url(database));
+        env.put("OPSSIGHT_DB_USER", TestPostgres.user());
+        env.put("OPSSIGHT_DB_PASSWORD", TestPostgres.password());
+        env.put("OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN", ADMIN_TOKEN);
+        return env;
+    }
+
+    /** Starts a server process (not waiting for it); {@code database} is informational, may be null. */
+    public static synchronized OpsSightServer start(String name, String database, Map<String, String> environment) {
+        OpsSightServer server = new OpsSightServer(name, database, environment);
+        server.launch();
+        RUNNING.add(server);
+        return server;
+    }
+
+    private void launch() {
+        Path home = Path.of(System.getProperty("opssight.it.home", "target"));
+        Path jar = home.resolve("opssight.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No runnable jar at " + jar + "; the tests run after 'package'");
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx768m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+            builder.environment().remove("OPSSIGHT_DB_URL");
+            builder.environment().remove("OPSSIGHT_DB_USER");
+            builder.environment().remove("OPSSIGHT_DB_PASSWORD");
+            builder.environment().remove("OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN");
+            builder.environment().putAll(environment);
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start OpsSight: " + e.getMessage(), e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits until /health/ready answers 200; fails with the log's location if it does not. */
+    public OpsSightServer awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " server not ready within " + timeout + "; see " + log);
+    }
+
+    /** Ends the process the hard way (SIGKILL), as a crash would. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitFor();
+        }
+    }
+
+    /** Ends the process politely (SIGTERM), as Kubernetes would. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    /** Starts the same server again (same port, environment and database) after a stop or kill. */
+    public OpsSightServer restart() {
+        stop();
+        launch();
+        return this;
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public static synchronized void stopAll() {
+        RUNNING.forEach(OpsSightServer::stop);
+        RUNNING.clear();
+        shared = null;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public Http http() {
+        return new Http(baseUrl());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
