@@ -1,0 +1,117 @@
+package io.opssight.it.incontainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opssight.deployment.boundary.DeploymentQuery;
+import io.opssight.deployment.boundary.Deployments;
+import io.opssight.ingestion.boundary.Ingestion;
+import io.opssight.ingestion.boundary.Sources;
+import io.opssight.it.support.GitHubHooks;
+import io.opssight.platform.boundary.Migrations;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What only the container can prove: the EJB transaction boundaries of ingestion (the raw delivery
+ * commits on its own; a normalisation that fails half-way leaves nothing of its own behind) and
+ * the container's deny-by-default on boundaries. Runs inside Payara Micro on PostgreSQL, against
+ * the very WAR the runnable jar serves.
+ */
+@ExtendWith(ArquillianExtension.class)
+@DisplayName("#2 in-container: ingestion transactions and boundary security")
+class IngestionTransactionsIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("opssight.it.war")))
+                .addClasses(IngestionTransactionsIT.class, GitHubHooks.class, GitHubHooks.Deployment.class);
+    }
+
+    @EJB
+    Ingestion ingestion;
+
+    @EJB
+    Sources sources;
+
+    @EJB
+    Deployments deployments;
+
+    @Resource(lookup = Migrations.DATASOURCE)
+    DataSource dataSource;
+
+    @Test
+    void boundariesRefuseCallersWithoutThePermission() {
+        assertThrows(EJBAccessException.class, () -> sources.register("github", "nobody", "0123456789abcdef0123"));
+        assertThrows(EJBAccessException.class,
+                () -> deployments.list(new DeploymentQuery(null, null, null, null, null, null, 10)));
+    }
+
+    @Test
+    void aDeliveryStaysCommittedWhenItsNormalisationRollsBack() throws SQLException {
+        String sourceName = "arq-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = "in-container-secret-0123";
+        insertSource(sourceName, secret);
+        String repo = "half-" + UUID.randomUUID().toString().substring(0, 8);
+        GitHubHooks.Deployment valid = GitHubHooks.deployment("acme", repo, "env-" + repo, "2026-11-20T10:00:00Z");
+        // A sha longer than its column: the service and environment are inserted first, then the
+        // deployment insert fails at commit, so the normalising transaction must roll all three back.
+        GitHubHooks.Deployment broken = new GitHubHooks.Deployment(valid.id(), valid.owner(), valid.repo(),
+                valid.environment(), valid.sha().repeat(3), valid.ref(), valid.createdAt(), valid.creator(), null);
+        byte[] body = GitHubHooks.deploymentStatus(broken, "success", "2026-11-20T10:05:00Z", GitHubHooks.nextId());
+        String deliveryId = UUID.randomUUID().toString();
+        Map<String, String> headers = GitHubHooks.headers("deployment_status", deliveryId, secret, body);
+
+        Ingestion.Receipt receipt = ingestion.receive("github", sourceName, headers, body);
+
+        assertEquals(Ingestion.Outcome.ACCEPTED, receipt.outcome());
+        assertTrue(receipt.note().contains("dead letter"), receipt.note());
+        assertEquals("DEAD_LETTER", single("select status from delivery where delivery_key = ?", "id:" + deliveryId));
+        assertEquals(new String(body, StandardCharsets.UTF_8),
+                single("select convert_from(body, 'UTF8') from delivery where delivery_key = ?", "id:" + deliveryId));
+        assertEquals("0", single("select count(*) from service where name = ?", repo));
+        assertEquals("0", single("select count(*) from environment where name = ?", valid.environment()));
+
+        Ingestion.Receipt again = ingestion.receive("github", sourceName, headers, body);
+        assertEquals(Ingestion.Outcome.DUPLICATE, again.outcome());
+        assertEquals(receipt.deliveryId(), again.deliveryId());
+    }
+
+    private void insertSource(String name, String secret) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into source (id, kind, name, secret, enabled, created_at, version) "
+                        + "values (nextval('source_seq'), 'GITHUB', ?, ?, true, now(), 0)")) {
+            s.setString(1, name);
+            s.setString(2, secret);
+            s.executeUpdate();
+        }
+    }
+
+    private String single(String sql, String parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "no row for " + sql);
+                return rs.getString(1);
+            }
+        }
+    }
+}
