@@ -38,6 +38,11 @@ public class ConsoleAccessFilter extends HttpFilter {
         if (page.isEmpty() || page.equals("/")) {
             page = "/index.xhtml";
         }
+        if (page.startsWith("/jakarta.faces.resource/")) {
+            // Stylesheets, scripts and images of the console: public, like any static asset.
+            chain.doFilter(request, response);
+            return;
+        }
         String needed = PAGES.get(page);
         if (needed == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

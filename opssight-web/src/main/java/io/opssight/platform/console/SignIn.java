@@ -39,8 +39,8 @@ public class SignIn {
             faces.responseComplete();
         } else {
             ((HttpServletResponse) external.getResponse()).setStatus(200);
-            faces.addMessage("token", new FacesMessage(FacesMessage.SEVERITY_ERROR, "The token was not accepted.",
-                    "It is unknown, expired or revoked."));
+            faces.addMessage("login:token", new FacesMessage(FacesMessage.SEVERITY_ERROR, "The token was not accepted.",
+                    "The token was not accepted: it is unknown, expired or revoked."));
         }
     }
 

@@ -41,7 +41,8 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
         if (context.isAuthenticationRequest() && credential instanceof TokenCredential token) {
             Optional<Identity> identity = tokens.authenticate(token.token());
             if (identity.isEmpty()) {
-                return context.responseUnauthorized();
+                // No error page: the sign-in form shows the failure itself.
+                return AuthenticationStatus.SEND_FAILURE;
             }
             request.changeSessionId();
             request.getSession(true).setAttribute(SESSION_IDENTITY, identity.get());

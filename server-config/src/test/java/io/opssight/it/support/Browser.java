@@ -1,0 +1,61 @@
+package io.opssight.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium driven by Debian's chromedriver (never a downloaded browser). .ci/run
+ * installs both; elsewhere set -Dopssight.it.chromium / -Dopssight.it.chromedriver.
+ */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static WebDriver open() {
+        String chromium = System.getProperty("opssight.it.chromium", "/usr/bin/chromium");
+        String driver = System.getProperty("opssight.it.chromedriver", "/usr/bin/chromedriver");
+        if (!new File(chromium).canExecute() || !new File(driver).canExecute()) {
+            throw new IllegalStateException("Browser tests need Chromium and chromedriver at " + chromium + " and " + driver
+                    + " (apt-get install -y chromium chromium-driver; .ci/run does this)");
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("opssight-chromium");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return browser;
+    }
+
+    /** Saves a screenshot under target/screenshots for a reviewer to look at. */
+    public static void screenshot(WebDriver browser, String name) {
+        Path dir = Path.of(System.getProperty("opssight.it.home", "target"), "screenshots");
+        try {
+            Files.createDirectories(dir);
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
