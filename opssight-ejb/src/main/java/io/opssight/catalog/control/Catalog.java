@@ -1,7 +1,10 @@
 package io.opssight.catalog.control;
 
+import io.opssight.catalog.entity.Cluster;
 import io.opssight.catalog.entity.Environment;
 import io.opssight.catalog.entity.Service;
+import io.opssight.catalog.entity.Team;
+import io.opssight.catalog.entity.Workload;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +24,10 @@ public class Catalog {
 
     /** The service a repository deploys: by repository first, then by name, else a new one. */
     public Service serviceForRepository(String repositoryFullName, String repositoryName, Instant now) {
-        if (repositoryFullName != null) {
+        if (repositoryFullName == null) {
+            return serviceNamedOrCreate(repositoryName, now);
+        }
+        {
             List<Service> byRepository = em.createNamedQuery(Service.FIND_BY_REPOSITORY, Service.class)
                     .setParameter("repository", repositoryFullName).setMaxResults(1).getResultList();
             if (!byRepository.isEmpty()) {
@@ -42,6 +48,66 @@ public class Catalog {
             }
         }
         Service created = new Service(name, repositoryFullName, now);
+        em.persist(created);
+        return created;
+    }
+
+    /**
+     * The service a source names directly (Argo CD app, PagerDuty service, alert label): by name,
+     * else by repository (owner/name), else a new service with that name.
+     */
+    public Service serviceNamedOrCreate(String name, Instant now) {
+        Service existing = serviceNamed(name);
+        if (existing != null) {
+            return existing;
+        }
+        if (name.contains("/")) {
+            List<Service> byRepository = em.createNamedQuery(Service.FIND_BY_REPOSITORY, Service.class)
+                    .setParameter("repository", name).setMaxResults(1).getResultList();
+            if (!byRepository.isEmpty()) {
+                return byRepository.get(0);
+            }
+        }
+        Service created = new Service(name, null, now);
+        em.persist(created);
+        return created;
+    }
+
+    /** The team with this name, created on first sight. */
+    public Team team(String name, Instant now) {
+        List<Team> found = em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", name)
+                .setMaxResults(1).getResultList();
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        Team created = new Team(name, now);
+        em.persist(created);
+        return created;
+    }
+
+    /** The cluster with this name (Argo CD's destination name or server URL), created on first sight. */
+    public Cluster cluster(String name, String server, Instant now) {
+        List<Cluster> found = em.createNamedQuery(Cluster.FIND_BY_NAME, Cluster.class).setParameter("name", name)
+                .setMaxResults(1).getResultList();
+        Cluster cluster;
+        if (found.isEmpty()) {
+            cluster = new Cluster(name, server, now);
+            em.persist(cluster);
+        } else {
+            cluster = found.get(0);
+            cluster.seen(now);
+        }
+        return cluster;
+    }
+
+    /** The workload (cluster, namespace, name), created on first sight. */
+    public Workload workload(Cluster cluster, String namespace, String name, Service service, Instant now) {
+        List<Workload> found = em.createNamedQuery(Workload.FIND_BY_KEY, Workload.class).setParameter("cluster", cluster)
+                .setParameter("namespace", namespace).setParameter("name", name).setMaxResults(1).getResultList();
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        Workload created = new Workload(cluster, namespace, name, service, now);
         em.persist(created);
         return created;
     }

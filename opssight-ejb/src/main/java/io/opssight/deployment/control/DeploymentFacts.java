@@ -23,5 +23,15 @@ public record DeploymentFacts(
         Instant createdAt,
         DeploymentStatus status,
         Instant statusAt,
-        long statusSeq) {
+        long statusSeq,
+        String cluster,
+        String namespace) {
+
+    /** The same facts without a Kubernetes placement (every source but Argo CD). */
+    public DeploymentFacts(String origin, String externalId, String repositoryFullName, String repositoryName,
+            String environment, Boolean production, String sha, String ref, String version, String creator, String url,
+            String description, Instant createdAt, DeploymentStatus status, Instant statusAt, long statusSeq) {
+        this(origin, externalId, repositoryFullName, repositoryName, environment, production, sha, ref, version, creator,
+                url, description, createdAt, status, statusAt, statusSeq, null, null);
+    }
 }

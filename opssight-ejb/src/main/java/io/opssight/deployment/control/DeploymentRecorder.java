@@ -1,6 +1,8 @@
 package io.opssight.deployment.control;
 
 import io.opssight.catalog.control.Catalog;
+import io.opssight.change.control.ShippedChanges;
+import io.opssight.incident.control.IncidentLinker;
 import io.opssight.catalog.entity.Environment;
 import io.opssight.catalog.entity.Service;
 import io.opssight.deployment.entity.Deployment;
@@ -24,6 +26,16 @@ public class DeploymentRecorder {
     @Inject
     Catalog catalog;
 
+    @Inject
+    ShippedChanges shipped;
+
+    @Inject
+    IncidentLinker incidents;
+
+    /**
+     * Facts for a service named directly rather than by repository (Argo CD app, the push API):
+     * {@code repositoryName} then carries the service name and {@code repositoryFullName} may be null.
+     */
     public Deployment record(DeploymentFacts facts, Instant now) {
         List<Deployment> found = em.createNamedQuery(Deployment.FIND_BY_EXTERNAL_ID, Deployment.class)
                 .setParameter("origin", facts.origin()).setParameter("externalId", facts.externalId())
@@ -42,8 +54,16 @@ public class DeploymentRecorder {
             }
         }
         deployment.describe(facts.sha(), facts.ref(), facts.version(), facts.creator(), facts.url(), facts.description());
+        deployment.placeIn(facts.cluster(), facts.namespace());
+        boolean changed = false;
         if (facts.status() != null && facts.statusAt() != null) {
-            deployment.applyStatus(facts.status(), facts.statusAt(), facts.statusSeq());
+            changed = deployment.applyStatus(facts.status(), facts.statusAt(), facts.statusSeq());
+        }
+        if (changed || found.isEmpty()) {
+            // What it shipped and which incidents it caused depend on its outcome and finish time.
+            em.flush();
+            shipped.relink(deployment);
+            incidents.deploymentChanged(deployment);
         }
         return deployment;
     }

@@ -1,6 +1,8 @@
 package io.opssight.ingestion.boundary;
 
-import io.opssight.ingestion.control.GitHubNormalizer;
+import io.opssight.ingestion.control.Normalizer;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import io.opssight.ingestion.control.Normalized;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.entity.Delivery;
@@ -37,7 +39,8 @@ public class DeliveryLog {
     EntityManager em;
 
     @Inject
-    GitHubNormalizer github;
+    @Any
+    Instance<Normalizer> normalizers;
 
     /** Stores a new delivery and returns its id; fails on a duplicate (source, key). */
     public long store(long sourceId, String key, String eventType, String headers, byte[] body, Instant receivedAt) {
@@ -69,17 +72,25 @@ public class DeliveryLog {
             delivery.deadLetter(now, e.getMessage());
             return new Result(Processed.MALFORMED, e.getMessage());
         }
-        Normalized normalized = switch (delivery.getSource().getKind()) {
-            case GITHUB -> github.normalize(delivery, payload, now);
-            default -> Normalized.ignored(delivery.getSource().getKind().wireName()
-                    + " deliveries are stored raw; their mapping arrives with the ingestion issue");
-        };
+        Normalizer normalizer = normalizerFor(delivery.getSource().getKind());
+        Normalized normalized = normalizer == null
+                ? Normalized.ignored(delivery.getSource().getKind().wireName() + " deliveries are stored raw, not mapped")
+                : normalizer.normalize(delivery, payload, now);
         if (normalized.modelled()) {
             delivery.markProcessed(now);
             return new Result(Processed.MODELLED, normalized.note());
         }
         delivery.markIgnored(now, normalized.note());
         return new Result(Processed.IGNORED, normalized.note());
+    }
+
+    private Normalizer normalizerFor(io.opssight.ingestion.entity.SourceKind kind) {
+        for (Normalizer candidate : normalizers) {
+            if (candidate.kind() == kind) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** Keeps a delivery that failed to normalise, with the reason, for replay. */

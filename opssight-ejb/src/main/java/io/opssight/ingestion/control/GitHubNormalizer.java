@@ -5,6 +5,7 @@ import io.opssight.deployment.control.DeploymentRecorder;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
 import io.opssight.ingestion.entity.Delivery;
+import io.opssight.ingestion.entity.SourceKind;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,11 +17,17 @@ import java.time.Instant;
  * as not modelled, so a later version can replay them.
  */
 @Dependent
-public class GitHubNormalizer {
+public class GitHubNormalizer implements Normalizer {
 
     @Inject
     DeploymentRecorder deployments;
 
+    @Override
+    public SourceKind kind() {
+        return SourceKind.GITHUB;
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         String event = delivery.getEventType();
         if (event == null) {
@@ -69,7 +76,7 @@ public class GitHubNormalizer {
         JsonObject deployPayload = Payloads.object(deployment, "payload");
         String version = firstNonNull(Payloads.string(deployPayload, "version"), null);
         DeploymentFacts facts = new DeploymentFacts(
-                "github:" + delivery.getSource().getName(),
+                Normalizer.origin(delivery),
                 Payloads.string(deployment, "id"),
                 Payloads.string(repository, "full_name"),
                 Payloads.string(repository, "name"),

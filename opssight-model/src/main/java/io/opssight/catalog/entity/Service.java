@@ -39,6 +39,10 @@ public class Service {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "team_id")
+    private Team team;
+
     @Version
     private long version;
 
@@ -66,6 +70,19 @@ public class Service {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The owning team, or null while nobody claimed the service. */
+    public Team getTeam() {
+        return team;
+    }
+
+    public void assignTo(Team owner) {
+        this.team = owner;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     @Override

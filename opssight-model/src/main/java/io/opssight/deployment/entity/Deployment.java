@@ -75,6 +75,12 @@ public class Deployment {
     @Column(length = 2000)
     private String description;
 
+    @Column(length = 300)
+    private String cluster;
+
+    @Column(length = 200)
+    private String namespace;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private DeploymentStatus status;
@@ -134,6 +140,16 @@ public class Deployment {
         }
         if (description != null) {
             this.description = description;
+        }
+    }
+
+    /** Where in Kubernetes it went, when the source knows (Argo CD). */
+    public void placeIn(String cluster, String namespace) {
+        if (cluster != null) {
+            this.cluster = cluster;
+        }
+        if (namespace != null) {
+            this.namespace = namespace;
         }
     }
 
@@ -220,6 +236,14 @@ public class Deployment {
 
     public String getDescription() {
         return description;
+    }
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    public String getNamespace() {
+        return namespace;
     }
 
     public DeploymentStatus getStatus() {

@@ -1,0 +1,2 @@
+/** Recording alerts received from Alertmanager. */
+package io.opssight.alerting.control;

@@ -1,0 +1,2 @@
+/** Recording automation runs and infrastructure changes. */
+package io.opssight.automation.control;

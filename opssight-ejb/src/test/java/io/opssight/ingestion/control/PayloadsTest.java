@@ -1,0 +1,201 @@
+package io.opssight.ingestion.control;
+
+import static io.opssight.ingestion.control.Deliveries.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opssight.platform.entity.ProblemType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("#2 Payloads: reading webhook bodies and their times")
+class PayloadsTest {
+
+    private static final String DEPLOYMENT = "{\"deployment\":{\"id\":42,\"environment\":\"production\"},\"action\":\"created\"}";
+
+    @Nested
+    @DisplayName("#2 parse")
+    class Parse {
+
+        @Test
+        @DisplayName("#2 a JSON object body is read")
+        void readsJsonObject() {
+            JsonObject json = Payloads.parse(body(DEPLOYMENT));
+
+            assertEquals("created", json.getString("action"));
+            assertEquals(42, json.getJsonObject("deployment").getInt("id"));
+        }
+
+        @Test
+        @DisplayName("#2 GitHub's form-encoded variant (payload=<url-encoded JSON>) is read the same")
+        void readsFormEncodedPayload() {
+            String form = "payload=" + URLEncoder.encode(DEPLOYMENT, StandardCharsets.UTF_8);
+
+            assertEquals(Payloads.parse(body(DEPLOYMENT)), Payloads.parse(body(form)));
+        }
+
+        @Test
+        @DisplayName("#2 non-ASCII text survives both variants")
+        void nonAsciiSurvives() {
+            String json = "{\"description\":\"Déploiement ✓ 部署\"}";
+            String form = "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
+
+            assertEquals("Déploiement ✓ 部署", Payloads.parse(body(json)).getString("description"));
+            assertEquals("Déploiement ✓ 部署", Payloads.parse(body(form)).getString("description"));
+        }
+
+        @Test
+        @DisplayName("#2 malformed JSON is a malformed-payload problem (400) that says where")
+        void malformedJsonSaysWhere() {
+            Payloads.MalformedPayload e = assertThrows(Payloads.MalformedPayload.class,
+                    () -> Payloads.parse(body("{\n  \"action\": \"created\",\n  \"deployment\": {\"id\": 42,, }\n}")));
+
+            assertEquals(ProblemType.MALFORMED_PAYLOAD, e.type());
+            assertEquals(400, e.type().status());
+            assertTrue(e.getMessage().matches("Malformed JSON at line 3, column \\d+"), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("#2 malformed JSON inside the form variant is a malformed-payload problem too")
+        void malformedFormPayload() {
+            String form = "payload=" + URLEncoder.encode("{\"action\":", StandardCharsets.UTF_8);
+
+            assertThrows(Payloads.MalformedPayload.class, () -> Payloads.parse(body(form)));
+        }
+
+        @ParameterizedTest(name = "#2 ''{0}'' is refused as not an object")
+        @ValueSource(strings = {"[{\"id\":1}]", "\"text\"", "42", "true", "null"})
+        @DisplayName("#2 well-formed JSON that is not an object is refused, naming what it was")
+        void nonObjectIsRefused(String json) {
+            Payloads.MalformedPayload e = assertThrows(Payloads.MalformedPayload.class, () -> Payloads.parse(body(json)));
+
+            assertTrue(e.getMessage().startsWith("Expected a JSON object, got "), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("#2 a JSON array names 'array' in the problem")
+        void arrayIsNamed() {
+            Payloads.MalformedPayload e = assertThrows(Payloads.MalformedPayload.class, () -> Payloads.parse(body("[]")));
+
+            assertEquals("Expected a JSON object, got array", e.getMessage());
+        }
+
+        @ParameterizedTest(name = "#2 ''{0}'' is malformed")
+        @ValueSource(strings = {"", "   ", "not json", "<xml/>", "payload="})
+        @DisplayName("#2 empty and non-JSON bodies are malformed-payload problems, never another exception")
+        void emptyOrNonJsonIsMalformed(String text) {
+            assertThrows(Payloads.MalformedPayload.class, () -> Payloads.parse(body(text)));
+        }
+    }
+
+    @Nested
+    @DisplayName("#2 field access")
+    class Fields {
+
+        private final JsonObject json = Json.createObjectBuilder()
+                .add("name", "shop").add("id", 1234567890123L).add("ratio", 1.5).add("flag", true).add("off", false)
+                .add("nested", Json.createObjectBuilder().add("x", "y")).addNull("nothing")
+                .add("list", Json.createArrayBuilder().add(1)).add("idText", "77").build();
+
+        @Test
+        @DisplayName("#2 strings, numbers and booleans read as text; objects, arrays and null do not")
+        void stringReadsScalars() {
+            assertEquals("shop", Payloads.string(json, "name"));
+            assertEquals("1234567890123", Payloads.string(json, "id"));
+            assertEquals("true", Payloads.string(json, "flag"));
+            assertNull(Payloads.string(json, "nested"));
+            assertNull(Payloads.string(json, "list"));
+            assertNull(Payloads.string(json, "nothing"));
+            assertNull(Payloads.string(json, "missing"));
+            assertNull(Payloads.string(null, "name"));
+        }
+
+        @Test
+        @DisplayName("#2 numbers read from numbers or numeric text, else the fallback")
+        void numberWithFallback() {
+            assertEquals(1234567890123L, Payloads.number(json, "id", -1));
+            assertEquals(77, Payloads.number(json, "idText", -1));
+            assertEquals(1, Payloads.number(json, "ratio", -1));
+            assertEquals(-1, Payloads.number(json, "name", -1));
+            assertEquals(-1, Payloads.number(json, "missing", -1));
+        }
+
+        @Test
+        @DisplayName("#2 booleans are true, false, or null when absent or not a boolean")
+        void boolIsTriState() {
+            assertEquals(Boolean.TRUE, Payloads.bool(json, "flag"));
+            assertEquals(Boolean.FALSE, Payloads.bool(json, "off"));
+            assertNull(Payloads.bool(json, "name"));
+            assertNull(Payloads.bool(json, "missing"));
+            assertNull(Payloads.bool(null, "flag"));
+        }
+
+        @Test
+        @DisplayName("#2 a nested object is returned only when it is an object")
+        void objectOnlyForObjects() {
+            assertEquals("y", Payloads.object(json, "nested").getString("x"));
+            assertNull(Payloads.object(json, "name"));
+            assertNull(Payloads.object(json, "missing"));
+            assertNull(Payloads.object(null, "nested"));
+        }
+    }
+
+    @Nested
+    @DisplayName("#2 times")
+    class Times {
+
+        @ParameterizedTest(name = "#2 ''{0}'' is {1}")
+        @CsvSource(delimiter = '|', value = {
+            "2024-05-01T10:00:00Z|2024-05-01T10:00:00Z",
+            "2024-05-01T10:00:00.123Z|2024-05-01T10:00:00.123Z",
+            "2024-05-01T12:00:00+02:00|2024-05-01T10:00:00Z",
+            "2024-05-01T05:30:00-04:30|2024-05-01T10:00:00Z",
+            "2016-08-12 15:23:28 UTC|2016-08-12T15:23:28Z",
+            "2016-08-12 15:23:28 +0200|2016-08-12T13:23:28Z",
+            "2016-08-12 15:23:28 -0530|2016-08-12T20:53:28Z",
+            "2016-08-12 15:23:28 Z|2016-08-12T15:23:28Z"
+        })
+        @DisplayName("#2 ISO-8601 instants with Z or an offset, and GitLab's 'yyyy-MM-dd HH:mm:ss UTC|+hhmm'")
+        void readsIsoAndGitLabTimes(String text, String expected) {
+            assertEquals(Instant.parse(expected), Payloads.parseInstant(text));
+        }
+
+        @ParameterizedTest(name = "#2 ''{0}'' is no time")
+        @NullAndEmptySource
+        @ValueSource(strings = {"  "})
+        @DisplayName("#2 missing or blank times are null")
+        void blankIsNull(String text) {
+            assertNull(Payloads.parseInstant(text));
+        }
+
+        @ParameterizedTest(name = "#2 ''{0}'' is refused")
+        @ValueSource(strings = {"yesterday", "2016-08-12", "2016-08-12 15:23:28", "12/08/2016 15:23", "2016-13-12T15:23:28Z"})
+        @DisplayName("#2 unreadable times are refused with the text quoted")
+        void unreadableIsRefused(String text) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Payloads.parseInstant(text));
+
+            assertEquals("unreadable time '" + text + "'", e.getMessage());
+        }
+
+        @Test
+        @DisplayName("#2 a time field is read from the payload by name")
+        void instantField() {
+            JsonObject status = Payloads.parse(body("{\"created_at\":\"2016-08-12 15:23:28 UTC\",\"id\":5}"));
+
+            assertEquals(Instant.parse("2016-08-12T15:23:28Z"), Payloads.instant(status, "created_at"));
+            assertNull(Payloads.instant(status, "updated_at"));
+        }
+    }
+}

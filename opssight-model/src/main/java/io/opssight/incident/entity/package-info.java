@@ -1,0 +1,2 @@
+/** Incidents, their life, and the deployment that caused each (with why it was linked). */
+package io.opssight.incident.entity;

@@ -1,0 +1,81 @@
+package io.opssight.deployment.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opssight.deployment.boundary.DeploymentQuery.Cursor;
+import io.opssight.platform.entity.ProblemType;
+import io.opssight.platform.entity.ValidationProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("#2 Cursors: opaque keyset-paging cursors of the deployments list")
+class CursorsTest {
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("#2 a cursor this API issued reads back as the same position")
+    void roundTrip() {
+        Instant createdAt = Instant.parse("2026-11-20T10:00:00.123456Z");
+
+        Cursor cursor = Cursors.decode(Cursors.encode(createdAt, 9_007_199_254_740_993L));
+
+        assertEquals(new Cursor(createdAt, 9_007_199_254_740_993L), cursor);
+    }
+
+    @Test
+    @DisplayName("#2 a cursor is safe in a URL query without escaping")
+    void cursorIsUrlSafe() {
+        String cursor = Cursors.encode(Instant.parse("2026-11-20T10:00:00Z"), 42);
+
+        assertTrue(cursor.matches("[A-Za-z0-9_-]+"), cursor);
+    }
+
+    @Test
+    @DisplayName("#2 different positions give different cursors")
+    void differentPositionsDiffer() {
+        Instant t = Instant.parse("2026-11-20T10:00:00Z");
+
+        assertNotEquals(Cursors.encode(t, 1), Cursors.encode(t, 2));
+        assertNotEquals(Cursors.encode(t, 1), Cursors.encode(t.plusMillis(1), 1));
+    }
+
+    @ParameterizedTest(name = "#2 ''{0}'' means the first page")
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    @DisplayName("#2 no cursor means the first page")
+    void noCursorIsFirstPage(String cursor) {
+        assertNull(Cursors.decode(cursor));
+    }
+
+    @ParameterizedTest(name = "#2 ''{0}'' is refused")
+    @ValueSource(strings = {"!!!not base64!!!", "abc", "bm8tYmFy", "MjAyNi0xMS0yMFQxMDowMDowMFp8", "fDQy"})
+    @DisplayName("#2 a cursor this API did not issue is a validation problem (400), not a server error")
+    void garbageIsValidationProblem(String cursor) {
+        ValidationProblem e = assertThrows(ValidationProblem.class, () -> Cursors.decode(cursor));
+
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertEquals("cursor is not one this API issued", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("#2 well-encoded but wrong content (bad time, bad id, no separator) is refused")
+    void wrongContentIsRefused() {
+        assertThrows(ValidationProblem.class, () -> Cursors.decode(b64("yesterday|42")));
+        assertThrows(ValidationProblem.class, () -> Cursors.decode(b64("2026-11-20T10:00:00Z|forty-two")));
+        assertThrows(ValidationProblem.class, () -> Cursors.decode(b64("2026-11-20T10:00:00Z")));
+        assertEquals(new Cursor(Instant.parse("2026-11-20T10:00:00Z"), 42), Cursors.decode(b64("2026-11-20T10:00:00Z|42")));
+    }
+}

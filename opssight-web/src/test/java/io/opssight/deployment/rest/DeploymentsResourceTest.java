@@ -1,0 +1,52 @@
+package io.opssight.deployment.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opssight.platform.entity.ProblemType;
+import io.opssight.platform.entity.ValidationProblem;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("#2 DeploymentsResource: the from/to filters of the deployments list")
+class DeploymentsResourceTest {
+
+    @ParameterizedTest(name = "#2 ''{0}'' is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "2026-01-31T12:00:00Z|2026-01-31T12:00:00Z",
+        "2026-01-31T12:00:00.5Z|2026-01-31T12:00:00.500Z",
+        "' 2026-01-31T12:00:00Z '|2026-01-31T12:00:00Z",
+        "2026-01-31T14:00:00+02:00|2026-01-31T12:00:00Z",
+        "2026-01-31|2026-01-31T00:00:00Z",
+        "' 2026-02-28 '|2026-02-28T00:00:00Z"
+    })
+    @DisplayName("#2 an ISO-8601 instant, or a date meaning its start in UTC")
+    void readsInstantOrDate(String value, String expected) {
+        assertEquals(Instant.parse(expected), DeploymentsResource.instant("from", value));
+    }
+
+    @ParameterizedTest(name = "#2 ''{0}'' is no filter")
+    @NullAndEmptySource
+    @ValueSource(strings = {"  "})
+    @DisplayName("#2 a missing or blank value is no filter")
+    void blankIsNoFilter(String value) {
+        assertNull(DeploymentsResource.instant("to", value));
+    }
+
+    @ParameterizedTest(name = "#2 ''{0}'' is refused")
+    @ValueSource(strings = {"yesterday", "2026-01-32", "31/01/2026", "2026-01-31T12:00:00", "1700000000"})
+    @DisplayName("#2 anything else is a validation problem (400) naming the parameter and the accepted forms")
+    void garbageIsValidationProblem(String value) {
+        ValidationProblem e = assertThrows(ValidationProblem.class, () -> DeploymentsResource.instant("to", value));
+
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertTrue(e.getMessage().startsWith("'to' must be an ISO-8601 instant"), e.getMessage());
+        assertTrue(e.getMessage().contains("2026-01-31"), e.getMessage());
+    }
+}
