@@ -64,6 +64,9 @@ public class ApiTokens {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new ValidationProblem("A token needs a name of 1 to 200 characters.");
         }
+        if (permissions == null || permissions.stream().anyMatch(p -> p == null || p.isBlank())) {
+            throw new ValidationProblem("permissions must be a list of permission names");
+        }
         Set<String> unknown = new TreeSet<>(permissions);
         unknown.removeAll(Permission.all());
         if (!unknown.isEmpty()) {

@@ -5,8 +5,8 @@ import io.opssight.platform.entity.ProblemType;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -47,25 +47,44 @@ public final class Payloads {
     }
 
     private record JsonReaderSource(Object content) {
-        JsonReader reader() {
-            return content instanceof String s ? Json.createReader(new StringReader(s))
-                    : Json.createReader(new ByteArrayInputStream((byte[]) content));
+        JsonParser parser() {
+            return content instanceof String s ? Json.createParser(new StringReader(s))
+                    : Json.createParser(new ByteArrayInputStream((byte[]) content));
         }
     }
 
     private static JsonObject read(JsonReaderSource source) {
-        try (JsonReader reader = source.reader()) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new MalformedPayload("Expected a JSON object, got " + value.getValueType().name().toLowerCase());
+        try (JsonParser parser = source.parser()) {
+            if (!parser.hasNext()) {
+                throw new MalformedPayload("The body is empty");
             }
-            return value.asJsonObject();
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                throw new MalformedPayload("Expected a JSON object, got " + describe(first));
+            }
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new MalformedPayload("Unexpected content after the JSON object at line "
+                        + parser.getLocation().getLineNumber() + ", column " + parser.getLocation().getColumnNumber());
+            }
+            return object;
         } catch (JsonParsingException e) {
             throw new MalformedPayload("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new MalformedPayload("Malformed JSON: " + e.getMessage());
         }
+    }
+
+    private static String describe(JsonParser.Event event) {
+        return switch (event) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> event.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     public static JsonObject object(JsonObject parent, String name) {

@@ -93,7 +93,7 @@ class PayloadsTest {
         }
 
         @ParameterizedTest(name = "#2 ''{0}'' is malformed")
-        @ValueSource(strings = {"", "   ", "not json", "<xml/>", "payload="})
+        @ValueSource(strings = {"", "   ", "not json", "<xml/>", "payload=", "{\"a\":1} trailing", "{\"a\":1}{\"b\":2}"})
         @DisplayName("#2 empty and non-JSON bodies are malformed-payload problems, never another exception")
         void emptyOrNonJsonIsMalformed(String text) {
             assertThrows(Payloads.MalformedPayload.class, () -> Payloads.parse(body(text)));

@@ -25,9 +25,12 @@ public class Environment {
 
     public static final String FIND_BY_NAME = "Environment.findByName";
 
-    /** Names that mean production when the source does not say so itself. */
-    private static final Pattern PRODUCTION_NAME =
-            Pattern.compile("(prod|production|live)([-_./].*)?|.*[-_./](prod|production|live)");
+    /** Words of an environment name that mean production when the source does not say so itself. */
+    private static final java.util.Set<String> PRODUCTION_WORDS = java.util.Set.of("prod", "production", "live", "prd");
+    /** Words that make a production-sounding name something else: pre-prod, non-prod, not-live, prod-test. */
+    private static final java.util.Set<String> NOT_PRODUCTION_WORDS = java.util.Set.of("pre", "non", "not", "test",
+            "staging", "stage", "stg", "qa", "dev", "uat", "sandbox", "demo", "mirror", "shadow", "canary-test");
+    private static final Pattern SEPARATORS = Pattern.compile("[-_./:\\s]+");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "environment_seq")
@@ -54,7 +57,17 @@ public class Environment {
 
     /** Whether a name alone suggests production ("production", "prod-eu", "eu-prod", "live"). */
     public static boolean looksLikeProduction(String name) {
-        return name != null && PRODUCTION_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        if (name == null || name.isBlank()) {
+            return false;
+        }
+        boolean production = false;
+        for (String word : SEPARATORS.split(name.toLowerCase(Locale.ROOT))) {
+            if (NOT_PRODUCTION_WORDS.contains(word)) {
+                return false;
+            }
+            production |= PRODUCTION_WORDS.contains(word);
+        }
+        return production;
     }
 
     /** A source said explicitly that this environment is production (e.g. GitHub's production_environment). */

@@ -27,7 +27,8 @@ import java.util.Objects;
  * <p>Invariants: status changes arrive in any order and more than once, so a status is applied
  * only when it is newer than the last one applied (by the tool's own timestamp, then its status
  * id); a final outcome is never replaced by "inactive" (GitHub marks superseded deployments
- * inactive, which says nothing about whether they worked). {@code finishedAt} is the time of the
+ * inactive, which says nothing about whether they worked, and a final outcome that arrives after a
+ * newer "inactive" still counts). {@code finishedAt} is the time of the
  * final outcome and {@code startedAt} the first time it was seen in progress (else its creation).
  */
 @Entity
@@ -160,24 +161,31 @@ public class Deployment {
     public boolean applyStatus(DeploymentStatus newStatus, Instant at, long seq) {
         Objects.requireNonNull(newStatus, "newStatus");
         Objects.requireNonNull(at, "at");
+        boolean changed = false;
         if (newStatus == DeploymentStatus.IN_PROGRESS && (startedAt == null || at.isBefore(startedAt))) {
             startedAt = at;
+            changed = true;
         }
         boolean newer = at.isAfter(statusAt) || (at.equals(statusAt) && seq > statusSeq);
-        if (!newer) {
-            return false;
+        if (newStatus == DeploymentStatus.INACTIVE) {
+            // "Superseded" says nothing about how it went: it never hides an outcome.
+            if (status.isFinal() || !newer) {
+                return changed;
+            }
+            status = newStatus;
+            statusAt = at;
+            statusSeq = seq;
+            return true;
         }
-        if (newStatus == DeploymentStatus.INACTIVE && status.isFinal()) {
-            return false;
+        if (!newer && !(status == DeploymentStatus.INACTIVE && newStatus.isFinal())) {
+            return changed;
         }
         status = newStatus;
-        statusAt = at;
-        statusSeq = seq;
-        if (newStatus.isFinal()) {
-            finishedAt = at;
-        } else if (newStatus != DeploymentStatus.INACTIVE) {
-            finishedAt = null;
+        if (newer) {
+            statusAt = at;
+            statusSeq = seq;
         }
+        finishedAt = newStatus.isFinal() ? at : null;
         return true;
     }
 

@@ -23,7 +23,8 @@ class EnvironmentTest {
     @ParameterizedTest(name = "#2 ''{0}'' does not look like production")
     @NullAndEmptySource
     @ValueSource(strings = {"staging", "dev", "test", "qa", "sandbox", "product-demo", "products", "productive",
-        "preprod", "reproduction", "delivery", "liveness", "prodigy-staging", "staging-products"})
+        "preprod", "reproduction", "delivery", "liveness", "prodigy-staging", "staging-products",
+        "non-prod", "pre-prod", "pre-production", "pre-live", "not-live", "prod-test", "qa-prod"})
     @DisplayName("#2 other names, including ones that merely contain 'prod' or 'live'")
     void otherNames(String name) {
         assertFalse(Environment.looksLikeProduction(name));

@@ -149,7 +149,8 @@ class DeploymentTest {
 
             assertEquals(DeploymentStatus.SUCCESS, inOrder.getStatus());
             assertEquals(DeploymentStatus.SUCCESS, reversed.getStatus());
-            assertFalse(changed, "a lower status id at the same time is not newer");
+            assertTrue(changed, "the start time is new information, though the status is not newer");
+            assertEquals(at("10:05:00"), reversed.getStartedAt());
             assertEquals(at("10:05:00"), reversed.getFinishedAt());
         }
 
@@ -195,6 +196,19 @@ class DeploymentTest {
 
             assertEquals(DeploymentStatus.FAILURE, failed.getStatus());
             assertEquals(DeploymentStatus.ERROR, errored.getStatus());
+        }
+
+        @Test
+        @DisplayName("#2 a success delivered after a newer inactive still counts, with its own finish time")
+        void successArrivingAfterNewerInactiveStillCounts() {
+            Deployment d = deployment(true);
+            d.applyStatus(DeploymentStatus.INACTIVE, at("11:00:00"), 2);
+
+            assertTrue(d.applyStatus(DeploymentStatus.SUCCESS, at("10:03:00"), 1));
+
+            assertEquals(DeploymentStatus.SUCCESS, d.getStatus());
+            assertEquals(at("10:03:00"), d.getFinishedAt());
+            assertTrue(d.isSuccessfulProduction());
         }
 
         @Test

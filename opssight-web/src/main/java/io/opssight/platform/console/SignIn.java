@@ -53,7 +53,8 @@ public class SignIn {
 
     /** Only local console paths, so the sign-in cannot be used as an open redirect. */
     String safeNext() {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/index.xhtml";
         }
         return next;

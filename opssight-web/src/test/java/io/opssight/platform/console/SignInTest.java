@@ -28,7 +28,7 @@ class SignInTest {
     @NullAndEmptySource
     @ValueSource(strings = {"//evil.com", "//evil.com/deployments.xhtml", "https://evil.com", "http://evil.com/x",
         "\\\\evil.com", "/\\evil.com", "/deployments.xhtml\\..\\x", "evil.com", "deployments.xhtml",
-        "javascript:alert(1)", " /deployments.xhtml"})
+        "javascript:alert(1)", " /deployments.xhtml", "/\t/evil.com", "/\n/evil.com"})
     @DisplayName("#2 another host, a scheme, backslashes, relative paths or nothing go to the console home")
     void otherTargetsGoHome(String next) {
         assertEquals("/index.xhtml", after(next));
