@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import io.opssight.ingestion.control.Normalized;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.entity.Delivery;
+import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.ingestion.entity.Source;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -98,10 +99,18 @@ public class DeliveryLog {
         em.find(Delivery.class, deliveryId).deadLetter(now, reason);
     }
 
-    /** Ids of deliveries stored but never processed (e.g. the process died in between). */
-    public List<Long> unprocessed(int max) {
-        return em.createNamedQuery(Delivery.FIND_IDS_BY_STATUS, Long.class)
-                .setParameter("status", io.opssight.ingestion.entity.DeliveryStatus.RECEIVED)
+    /**
+     * Ids of deliveries stored before {@code receivedBefore} but never processed (the request or
+     * the process died in between). The age keeps recovery off deliveries still being processed.
+     */
+    public List<Long> unprocessed(Instant receivedBefore, int max) {
+        return em.createQuery("select d.id from Delivery d where d.status = :status and d.receivedAt < :before order by d.id",
+                Long.class).setParameter("status", DeliveryStatus.RECEIVED).setParameter("before", receivedBefore)
                 .setMaxResults(max).getResultList();
+    }
+
+    public long count(DeliveryStatus status) {
+        return em.createQuery("select count(d) from Delivery d where d.status = :status", Long.class)
+                .setParameter("status", status).getSingleResult();
     }
 }

@@ -130,10 +130,22 @@ public class Ingestion {
         return new Receipt(Outcome.ACCEPTED, id, "stored; normalising failed and it is kept as a dead letter: " + reason);
     }
 
+    /** Counts a delivery refused for its size (the web layer measures it) and says why. */
+    public OpsSightException oversized(String kind, String sourceName, long limit) {
+        metrics.count(kind, sourceName, "rejected");
+        return new OpsSightException(ProblemType.PAYLOAD_TOO_LARGE,
+                "The body is larger than " + limit + " bytes (opssight.ingestion.max-body-bytes)");
+    }
+
+    /** Stored-but-unprocessed deliveries and dead letters, as last counted (-1 before the first count). */
+    public long[] backlogAndDeadLetters() {
+        return new long[] {metrics.backlog(), metrics.deadLetters()};
+    }
+
     /** Processes deliveries that were stored but never normalised; returns how many were handled. */
     public int recover(int max) {
         int handled = 0;
-        for (Long id : log.unprocessed(max)) {
+        for (Long id : log.unprocessed(clock.instant().minusSeconds(30), max)) {
             try {
                 log.process(id, clock.instant());
             } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.IngestionMetrics;
+import io.opssight.ingestion.entity.DeliveryStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -12,11 +14,14 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 
 /**
- * Finishes what a crash interrupted: deliveries committed (and acknowledged) but never normalised
- * are processed shortly after start, then once a minute. Processing is idempotent, so two
+ * Finishes what a crash interrupted and keeps the ingestion gauges current. Every 15 seconds:
+ * deliveries committed (and acknowledged) but still unprocessed 30 seconds after they arrived are
+ * processed (the request that stored them died, or its process did), and the backlog and
+ * dead-letter counts are refreshed for /metrics and readiness. Processing is idempotent, so two
  * replicas doing it at once do no harm.
  */
 @Startup
@@ -27,6 +32,7 @@ import java.lang.System.Logger.Level;
 public class Recovery {
 
     private static final System.Logger LOGGER = System.getLogger(Recovery.class.getName());
+    static final int BATCH = 500;
 
     @Resource
     TimerService timers;
@@ -34,23 +40,30 @@ public class Recovery {
     @EJB
     Ingestion ingestion;
 
+    @EJB
+    DeliveryLog log;
+
+    @Inject
+    IngestionMetrics metrics;
+
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(5_000, 60_000, new TimerConfig("delivery-recovery", false));
+        timers.createIntervalTimer(2_000, 15_000, new TimerConfig("delivery-recovery", false));
     }
 
     @Timeout
-    void recover() {
+    void tick() {
         try {
             int handled;
             do {
-                handled = ingestion.recover(500);
+                handled = ingestion.recover(BATCH);
                 if (handled > 0) {
                     LOGGER.log(Level.INFO, "Recovered {0} stored but unprocessed deliveries", handled);
                 }
-            } while (handled == 500);
+            } while (handled == BATCH);
+            metrics.backlog(log.count(DeliveryStatus.RECEIVED), log.count(DeliveryStatus.DEAD_LETTER));
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Delivery recovery failed, retrying in a minute: {0}", e.toString());
+            LOGGER.log(Level.WARNING, "Delivery recovery failed, retrying shortly: {0}", e.toString());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.opssight.ingestion.boundary;
 
 import io.opssight.access.entity.Permission;
+import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.ingestion.entity.Source;
 import io.opssight.ingestion.entity.SourceKind;
 import io.opssight.platform.entity.ConflictProblem;
@@ -17,7 +18,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Webhook sources: register, list, look up. */
@@ -26,6 +30,7 @@ import java.util.regex.Pattern;
 public class Sources {
 
     private static final System.Logger LOGGER = System.getLogger(Sources.class.getName());
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @PersistenceContext
@@ -58,6 +63,62 @@ public class Sources {
     @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
     public List<Source> list() {
         return em.createNamedQuery(Source.FIND_ALL, Source.class).getResultList();
+    }
+
+    @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
+    public Source find(long id) {
+        Source source = em.find(Source.class, id);
+        if (source == null) {
+            throw new NotFoundProblem("No source " + id);
+        }
+        return source;
+    }
+
+    /** Delivery counts by status and the last receipt time, per source id. */
+    @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
+    public Map<Long, SourceActivity> activity() {
+        Map<Long, SourceActivity> activity = new HashMap<>();
+        for (Object[] row : em.createQuery("select d.source.id, d.status, count(d), max(d.receivedAt) from Delivery d "
+                + "group by d.source.id, d.status", Object[].class).getResultList()) {
+            activity.computeIfAbsent((Long) row[0], id -> new SourceActivity())
+                    .add((DeliveryStatus) row[1], (Long) row[2], (Instant) row[3]);
+        }
+        return activity;
+    }
+
+    /**
+     * Replaces the secret; deliveries signed with the old one are refused from then on. A null
+     * secret means "generate one"; the (new) secret is returned so it can be shown once.
+     */
+    public String rotateSecret(long id, String newSecret) {
+        Source source = find(id);
+        String secret = newSecret == null || newSecret.isBlank() ? generateSecret() : newSecret;
+        if (secret.length() < 16 || secret.length() > 512) {
+            throw new ValidationProblem("secret must be 16 to 512 characters");
+        }
+        source.rotateSecret(secret, clock.instant());
+        LOGGER.log(Level.INFO, "Secret of source {0}/{1} rotated by {2}", source.getKind().wireName(), source.getName(),
+                context.getCallerPrincipal().getName());
+        return secret;
+    }
+
+    /** Disabled sources refuse deliveries (403) until enabled again; nothing stored is touched. */
+    public Source setEnabled(long id, boolean enabled) {
+        Source source = find(id);
+        if (enabled) {
+            source.enable();
+        } else {
+            source.disable();
+        }
+        LOGGER.log(Level.INFO, "Source {0}/{1} {2} by {3}", source.getKind().wireName(), source.getName(),
+                enabled ? "enabled" : "disabled", context.getCallerPrincipal().getName());
+        return source;
+    }
+
+    private static String generateSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     /** For ingestion: the enabled source a delivery is addressed to. */

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Business metrics of ingestion, exported at /metrics as
- * {@code opssight_ingest_events_total{kind,source,outcome}} and {@code opssight_ingest_latency_seconds}.
+ * {@code opssight_ingest_events_total{kind,source,outcome}}, {@code opssight_ingest_latency_seconds},
+ * {@code opssight_ingest_backlog} (stored, not yet processed) and {@code opssight_ingest_dead_letters}.
  * Outcomes: accepted, duplicate, rejected (authentication or size), dead_lettered.
  */
 @ApplicationScoped
@@ -18,6 +19,30 @@ public class IngestionMetrics {
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
+
+    private volatile long backlog = -1;
+    private volatile long deadLetters = -1;
+
+    /** Registers the gauges once: the backlog of stored-but-unprocessed deliveries and the dead letters. */
+    @jakarta.annotation.PostConstruct
+    void registerGauges() {
+        registry.gauge("opssight.ingest.backlog", this, m -> m.backlog);
+        registry.gauge("opssight.ingest.dead_letters", this, m -> m.deadLetters);
+    }
+
+    /** Refreshed by the recovery timer; -1 until the first refresh. */
+    public void backlog(long unprocessed, long deadLettered) {
+        this.backlog = unprocessed;
+        this.deadLetters = deadLettered;
+    }
+
+    public long backlog() {
+        return backlog;
+    }
+
+    public long deadLetters() {
+        return deadLetters;
+    }
 
     public void count(String kind, String source, String outcome) {
         registry.counter("opssight.ingest.events",

@@ -2,9 +2,7 @@ package io.opssight.ingestion.rest;
 
 import io.opssight.ingestion.boundary.Ingestion;
 import io.opssight.ingestion.boundary.Ingestion.Receipt;
-import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.platform.entity.OpsSightException;
-import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.rest.Problem;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -40,9 +38,6 @@ public class IngestResource {
 
     @EJB
     Ingestion ingestion;
-
-    @Inject
-    IngestionMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "opssight.ingestion.max-body-bytes", defaultValue = "26214400")
@@ -104,8 +99,6 @@ public class IngestResource {
     }
 
     private OpsSightException tooLarge(String kind, String name) {
-        metrics.count(kind, name, "rejected");
-        return new OpsSightException(ProblemType.PAYLOAD_TOO_LARGE,
-                "The body is larger than " + maxBodyBytes + " bytes (opssight.ingestion.max-body-bytes)");
+        return ingestion.oversized(kind, name, maxBodyBytes);
     }
 }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
+import io.opssight.ingestion.boundary.SourceActivity;
+import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,8 +50,47 @@ public class SourcesResource {
     }
 
     @GET
-    @Operation(summary = "List webhook sources", description = "Permission: sources:read")
+    @Operation(summary = "List webhook sources", description = "With the last delivery time and delivery counts. "
+            + "Permission: sources:read")
     public List<SourceView> list() {
-        return sources.list().stream().map(SourceView::from).toList();
+        Map<Long, SourceActivity> activity = sources.activity();
+        return sources.list().stream().map(s -> SourceView.from(s, activity.get(s.getId()))).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read one webhook source", description = "Permission: sources:read")
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public SourceView get(@PathParam("id") long id) {
+        return SourceView.from(sources.find(id), sources.activity().get(id));
+    }
+
+    @POST
+    @Path("{id}/rotate-secret")
+    @Operation(summary = "Rotate a source's secret", description = "Deliveries signed with the old secret are refused "
+            + "from now on. Without a body (or secret) OpsSight generates one. The secret is in this answer only. "
+            + "Permission: sources:manage")
+    @APIResponse(responseCode = "200", description = "Rotated")
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public RotatedSecretView rotate(@PathParam("id") long id, @Valid SecretRotation in) {
+        String secret = sources.rotateSecret(id, in == null ? null : in.getSecret());
+        return new RotatedSecretView(SourceView.from(sources.find(id)), secret);
+    }
+
+    @POST
+    @Path("{id}/disable")
+    @Operation(summary = "Disable a source", description = "Its deliveries are refused with 403 until it is enabled. "
+            + "Permission: sources:manage")
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public SourceView disable(@PathParam("id") long id) {
+        return SourceView.from(sources.setEnabled(id, false));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Operation(summary = "Enable a source", description = "Permission: sources:manage")
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public SourceView enable(@PathParam("id") long id) {
+        return SourceView.from(sources.setEnabled(id, true));
     }
 }

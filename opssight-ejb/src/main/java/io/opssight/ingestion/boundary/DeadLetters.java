@@ -1,0 +1,122 @@
+package io.opssight.ingestion.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.ingestion.entity.Delivery;
+import io.opssight.ingestion.entity.DeliveryStatus;
+import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Deliveries that could not be parsed or mapped: list them, and replay them (one, or in bulk)
+ * after the cause is fixed. A replay runs the same processing as a new delivery; whatever still
+ * fails stays a dead letter with its new reason.
+ */
+@Stateless
+@RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DeadLetters {
+
+    private static final System.Logger LOGGER = System.getLogger(DeadLetters.class.getName());
+    public static final int MAX_BULK = 10_000;
+
+    /** The outcome of a replay. */
+    public record Replayed(int replayed, int processed, int ignored, int stillFailing) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    DeliveryLog log;
+
+    @Resource
+    SessionContext context;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Dead letters, newest first, optionally of one source; {@code afterId} pages (ids descending). */
+    public List<Delivery> list(Long sourceId, Long afterId, int limit) {
+        TypedQuery<Delivery> query = em.createQuery("select d from Delivery d join fetch d.source s where d.status = :status"
+                + (sourceId == null ? "" : " and s.id = :source") + (afterId == null ? "" : " and d.id < :after")
+                + " order by d.id desc", Delivery.class)
+                .setParameter("status", DeliveryStatus.DEAD_LETTER);
+        if (sourceId != null) {
+            query.setParameter("source", sourceId);
+        }
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        return query.setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList();
+    }
+
+    public Delivery find(long id) {
+        List<Delivery> found = em.createQuery("select d from Delivery d join fetch d.source where d.id = :id", Delivery.class)
+                .setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundProblem("No delivery " + id);
+        }
+        return found.get(0);
+    }
+
+    @RolesAllowed(Permission.SOURCES_MANAGE)
+    public Replayed replay(long id) {
+        Delivery delivery = find(id);
+        if (delivery.getStatus() != DeliveryStatus.DEAD_LETTER) {
+            throw new ValidationProblem("Delivery " + id + " is " + delivery.getStatus().name().toLowerCase()
+                    + ", not a dead letter");
+        }
+        Replayed result = replayAll(List.of(id));
+        LOGGER.log(Level.INFO, "Dead letter {0} replayed by {1}", id, context.getCallerPrincipal().getName());
+        return result;
+    }
+
+    /** Replays up to {@code max} dead letters (of one source, or all), oldest first. */
+    @RolesAllowed(Permission.SOURCES_MANAGE)
+    public Replayed replayBulk(Long sourceId, int max) {
+        if (max < 1 || max > MAX_BULK) {
+            throw new ValidationProblem("max must be between 1 and " + MAX_BULK);
+        }
+        TypedQuery<Long> query = em.createQuery("select d.id from Delivery d where d.status = :status"
+                + (sourceId == null ? "" : " and d.source.id = :source") + " order by d.id", Long.class)
+                .setParameter("status", DeliveryStatus.DEAD_LETTER);
+        if (sourceId != null) {
+            query.setParameter("source", sourceId);
+        }
+        Replayed result = replayAll(query.setMaxResults(max).getResultList());
+        LOGGER.log(Level.INFO, "{0} dead letters replayed by {1}", result.replayed(), context.getCallerPrincipal().getName());
+        return result;
+    }
+
+    private Replayed replayAll(List<Long> ids) {
+        int processed = 0;
+        int ignored = 0;
+        int failing = 0;
+        for (Long id : ids) {
+            try {
+                DeliveryLog.Result result = log.process(id, clock.instant());
+                switch (result.outcome()) {
+                    case MODELLED -> processed++;
+                    case IGNORED -> ignored++;
+                    case MALFORMED -> failing++;
+                }
+            } catch (RuntimeException e) {
+                log.deadLetter(id, Ingestion.rootMessage(e), clock.instant());
+                failing++;
+            }
+        }
+        return new Replayed(ids.size(), processed, ignored, failing);
+    }
+}

@@ -1,0 +1,81 @@
+package io.opssight.ingestion.rest;
+
+import io.opssight.ingestion.boundary.DeadLetters;
+import io.opssight.ingestion.entity.Delivery;
+import io.opssight.platform.entity.ValidationProblem;
+import io.opssight.platform.rest.OpsSightApplication;
+import io.opssight.platform.rest.Problem;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Dead letters: deliveries kept because they could not be parsed or mapped; replayable. */
+@Path("dead-letters")
+@Tag(name = "ingestion")
+@SecurityRequirement(name = OpsSightApplication.BEARER)
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLettersResource {
+
+    @EJB
+    DeadLetters deadLetters;
+
+    @GET
+    @Operation(summary = "List dead letters", description = "Newest first; filter by source id. Permission: sources:read")
+    @APIResponse(responseCode = "400", description = "Bad cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public DeadLetterPage list(@QueryParam("source") Long source, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new ValidationProblem("limit must be between 1 and 500");
+        }
+        Long after;
+        try {
+            after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
+        } catch (NumberFormatException e) {
+            throw new ValidationProblem("cursor is not one this API issued");
+        }
+        List<Delivery> page = deadLetters.list(source, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<Delivery> items = more ? page.subList(0, limit) : page;
+        return new DeadLetterPage(items.stream().map(d -> DeadLetterView.from(d, false)).toList(),
+                more ? String.valueOf(items.get(items.size() - 1).getId()) : null);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a dead letter with its raw body", description = "Permission: sources:read")
+    @APIResponse(responseCode = "404", description = "No such delivery", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public DeadLetterView get(@PathParam("id") long id) {
+        return DeadLetterView.from(deadLetters.find(id), true);
+    }
+
+    @POST
+    @Path("{id}/replay")
+    @Operation(summary = "Replay one dead letter", description = "Processes it again; it stays a dead letter (with the new "
+            + "reason) if it still fails. Permission: sources:manage")
+    @APIResponse(responseCode = "400", description = "Not a dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such delivery", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public DeadLetters.Replayed replay(@PathParam("id") long id) {
+        return deadLetters.replay(id);
+    }
+
+    @POST
+    @Path("replay")
+    @Operation(summary = "Replay dead letters in bulk", description = "Oldest first, at most max (default 1000, up to "
+            + "10000), of one source or all. Permission: sources:manage")
+    @APIResponse(responseCode = "400", description = "Bad max", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public DeadLetters.Replayed replayBulk(@QueryParam("source") Long source, @QueryParam("max") @DefaultValue("1000") int max) {
+        return deadLetters.replayBulk(source, max);
+    }
+}
