@@ -105,7 +105,7 @@ public final class OpsSightServer implements AutoCloseable {
 
     /** Waits until /health/ready answers 200; fails with the log's location if it does not. */
     public OpsSightServer awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
