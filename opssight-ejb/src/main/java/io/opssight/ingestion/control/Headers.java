@@ -12,7 +12,8 @@ public final class Headers {
             "content-type", "user-agent", "x-github-event", "x-github-delivery", "x-github-hook-id",
             "x-github-hook-installation-target-id", "x-github-hook-installation-target-type", "x-hub-signature-256",
             "x-gitlab-event", "x-gitlab-event-uuid", "x-gitlab-instance", "x-gitlab-webhook-uuid", "idempotency-key",
-            "x-pagerduty-signature", "x-webhook-id", "x-webhook-subscription", "x-request-id", "x-jenkins-event");
+            "x-pagerduty-signature", "x-webhook-id", "x-webhook-subscription", "x-request-id", "x-jenkins-event",
+            "x-opssight-workspace");
 
     private final Map<String, String> values = new TreeMap<>();
 
