@@ -1,0 +1,169 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Closed-loop HTTP load of signed GitHub workflow_run deliveries (real shape, ~15 KB) against
+ * /api/v1/ingest/github/{source}. Each request is a new delivery (fresh X-GitHub-Delivery), so
+ * each is stored durably and normalised. Prints throughput and latency percentiles.
+ *
+ * Usage: java bench/IngestBench.java <baseUrl> <source> <secret> <connections> <seconds> [warmupSeconds]
+ */
+public class IngestBench {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String source = args[1];
+        String secret = args[2];
+        int connections = Integer.parseInt(args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
+        URI uri = URI.create(base + "/api/v1/ingest/github/" + source);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(connections)).connectTimeout(Duration.ofSeconds(5)).build();
+
+        run(client, uri, secret, connections, warmup, false);
+        Result result = run(client, uri, secret, connections, seconds, true);
+        System.out.printf("payload_bytes=%d connections=%d seconds=%d requests=%d errors=%d throughput_rps=%.1f "
+                + "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f%n", result.bytes, connections, seconds, result.count,
+                result.errors, result.count / (double) seconds, result.percentile(50), result.percentile(90),
+                result.percentile(99), result.percentile(100));
+        System.exit(0);
+    }
+
+    record Result(long count, long errors, long[] latenciesNanos, int bytes) {
+        double percentile(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(index, latenciesNanos.length - 1))] / 1e6;
+        }
+    }
+
+    static Result run(HttpClient client, URI uri, String secret, int connections, int seconds, boolean measure) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L * 100);
+        ExecutorService workers = Executors.newFixedThreadPool(connections);
+        List<Future<long[]>> futures = new ArrayList<>();
+        int[] size = new int[1];
+        for (int c = 0; c < connections; c++) {
+            futures.add(workers.submit(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long id = ids.incrementAndGet();
+                    byte[] body = payload("acme", "svc-" + (id % 50), id, UUID.randomUUID().toString().replace("-", "") + "0badcafe");
+                    size[0] = body.length;
+                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "GitHub-Hookshot/044aadd")
+                            .header("X-GitHub-Event", "workflow_run")
+                            .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                            .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac(secret, body)))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != 202) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == lat.length) {
+                        lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = System.nanoTime() - start;
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> f : futures) {
+            long[] part = f.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        workers.shutdown();
+        Arrays.sort(all);
+        return new Result(all.length, errors.get(), all, size[0]);
+    }
+
+    static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String[] URL_FIELDS = {"archive", "assignees", "blobs", "branches", "collaborators", "comments",
+        "commits", "compare", "contents", "contributors", "deployments", "downloads", "events", "forks", "git_commits",
+        "git_refs", "git_tags", "hooks", "issue_comment", "issue_events", "issues", "keys", "labels", "languages",
+        "merges", "milestones", "notifications", "pulls", "releases", "stargazers", "statuses", "subscribers",
+        "subscription", "tags", "teams", "trees"};
+
+    /** A completed workflow_run delivery in GitHub's shape (repository objects with all their URLs). */
+    static byte[] payload(String owner, String repo, long runId, String sha) {
+        String api = "https://api.github.com/repos/" + owner + "/" + repo;
+        StringBuilder r = new StringBuilder("{\"id\":1296269,\"node_id\":\"MDEwOlJlcG9zaXRvcnkxMjk2MjY5\",\"name\":\"")
+                .append(repo).append("\",\"full_name\":\"").append(owner).append('/').append(repo)
+                .append("\",\"private\":false,\"owner\":").append(user(owner)).append(",\"html_url\":\"https://github.com/")
+                .append(owner).append('/').append(repo).append("\",\"description\":\"The service\",\"fork\":false,\"url\":\"")
+                .append(api).append('"');
+        for (String f : URL_FIELDS) {
+            r.append(",\"").append(f).append("_url\":\"").append(api).append('/').append(f).append("{/sha}\"");
+        }
+        r.append('}');
+        String repository = r.toString();
+        String run = "{\"id\":" + runId + ",\"name\":\"CI\",\"node_id\":\"WFR_kwLOA" + runId + "\",\"head_branch\":\"main\","
+                + "\"head_sha\":\"" + sha + "\",\"path\":\".github/workflows/ci.yml\",\"display_title\":\"Bump deps\","
+                + "\"run_number\":" + (runId % 100000) + ",\"event\":\"push\",\"status\":\"completed\",\"conclusion\":\""
+                + (runId % 7 == 0 ? "failure" : "success") + "\",\"workflow_id\":161335,\"check_suite_id\":" + (runId + 7)
+                + ",\"url\":\"" + api + "/actions/runs/" + runId + "\",\"html_url\":\"https://github.com/" + owner + "/" + repo
+                + "/actions/runs/" + runId + "\",\"pull_requests\":[],\"created_at\":\"2026-11-24T10:00:00Z\","
+                + "\"updated_at\":\"2026-11-24T10:04:00Z\",\"actor\":" + user("octocat") + ",\"run_attempt\":1,"
+                + "\"referenced_workflows\":[],\"run_started_at\":\"2026-11-24T10:00:07Z\",\"triggering_actor\":" + user("octocat")
+                + ",\"jobs_url\":\"" + api + "/actions/runs/" + runId + "/jobs\",\"logs_url\":\"" + api + "/actions/runs/" + runId
+                + "/logs\",\"previous_attempt_url\":null,\"workflow_url\":\"" + api + "/actions/workflows/161335\","
+                + "\"head_commit\":{\"id\":\"" + sha + "\",\"message\":\"Bump deps\",\"timestamp\":\"2026-11-24T09:59:00Z\","
+                + "\"author\":{\"name\":\"Octo Cat\",\"email\":\"octocat@github.com\"}},\"repository\":" + repository
+                + ",\"head_repository\":" + repository + "}";
+        return ("{\"action\":\"completed\",\"workflow_run\":" + run + ",\"workflow\":{\"id\":161335,\"name\":\"CI\","
+                + "\"path\":\".github/workflows/ci.yml\",\"state\":\"active\"},\"repository\":" + repository
+                + ",\"organization\":{\"login\":\"" + owner + "\",\"id\":9001},\"sender\":" + user("octocat") + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String user(String login) {
+        String b = "https://api.github.com/users/" + login;
+        return "{\"login\":\"" + login + "\",\"id\":583231,\"node_id\":\"MDQ6VXNlcjU4MzIzMQ==\",\"avatar_url\":"
+                + "\"https://avatars.githubusercontent.com/u/583231?v=4\",\"gravatar_id\":\"\",\"url\":\"" + b + "\",\"html_url\":"
+                + "\"https://github.com/" + login + "\",\"followers_url\":\"" + b + "/followers\",\"following_url\":\"" + b
+                + "/following{/other_user}\",\"gists_url\":\"" + b + "/gists{/gist_id}\",\"starred_url\":\"" + b
+                + "/starred{/owner}{/repo}\",\"subscriptions_url\":\"" + b + "/subscriptions\",\"organizations_url\":\"" + b
+                + "/orgs\",\"repos_url\":\"" + b + "/repos\",\"events_url\":\"" + b + "/events{/privacy}\","
+                + "\"received_events_url\":\"" + b + "/received_events\",\"type\":\"User\",\"site_admin\":false}";
+    }
+}

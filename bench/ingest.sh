@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Ingest benchmark (issue #3): sustained durable ingest of realistic GitHub workflow_run deliveries
+# over HTTP on loopback, next to the raw PostgreSQL ceiling measured in the same run: pgbench
+# inserting same-size rows (same columns as a stored delivery, unique key, same size of body) over
+# the same number of connections.
+# Usage: bench/ingest.sh [connections=8] [seconds=60]   (build first: mvn -B -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+C=${1:-8}
+T=${2:-60}
+PORT=${PORT:-18282}
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+DB=opssight_bench_ingest_$$
+SECRET=bench-secret-0123456789abcdef
+TOKEN=bench-admin-token-0123456789abcdef
+JAR=server-config/target/opssight.jar
+[ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
+WORK=$(mktemp -d)
+cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)" postgres >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1), $(psql --version), $(date -u +%FT%TZ)"
+$PSQL -c "create database $DB" postgres
+
+OPSSIGHT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" OPSSIGHT_DB_USER=postgres OPSSIGHT_HTTP_PORT=$PORT \
+  OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN=$TOKEN OPSSIGHT_MICRO_ARGS=--nocluster \
+  java -Xmx1g -jar "$JAR" > "$WORK/server.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 600); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready")" = 200 ] && break; sleep 0.5
+done
+curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"kind\":\"github\",\"name\":\"bench\",\"secret\":\"$SECRET\"}" "http://127.0.0.1:$PORT/api/v1/sources" >/dev/null
+
+echo "== OpsSight: POST /api/v1/ingest/github/bench, $C connections, ${T}s (after 15s warm-up)"
+OPS=$(java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 15)
+echo "$OPS"
+STORED=$($PSQL -tAc "select count(*) || ' stored, ' || count(*) filter (where status = 'PROCESSED') || ' processed' from delivery" "$DB")
+echo "deliveries: $STORED"
+BYTES=$(echo "$OPS" | sed 's/.*payload_bytes=\([0-9]*\).*/\1/')
+kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+
+echo "== PostgreSQL ceiling: pgbench, one insert of a ${BYTES}-byte delivery row per transaction, $C connections, ${T}s"
+$PSQL "$DB" <<SQL
+create table bench_delivery (id bigserial primary key, source_id bigint not null, delivery_key varchar(128) not null,
+  event_type varchar(128), received_at timestamptz not null, headers text not null, body bytea not null,
+  status varchar(16) not null, error varchar(2000), processed_at timestamptz, attempts int not null,
+  unique (source_id, delivery_key));
+SQL
+cat > "$WORK/insert.sql" <<SQL
+insert into bench_delivery (source_id, delivery_key, event_type, received_at, headers, body, status, attempts)
+values (1, md5(random()::text || clock_timestamp()::text), 'workflow_run', now(),
+  '{"content-type":"application/json","user-agent":"GitHub-Hookshot/044aadd","x-github-event":"workflow_run"}',
+  convert_to(repeat('x', $BYTES), 'UTF8'), 'RECEIVED', 0);
+SQL
+PG=$(pgbench -h 127.0.0.1 -U postgres -n -c "$C" -j 2 -T "$T" -r -f "$WORK/insert.sql" "$DB" 2>&1)
+echo "$PG" | grep -E "tps|latency average|number of transactions actually processed"
+TPS=$(echo "$PG" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+RPS=$(echo "$OPS" | sed 's/.*throughput_rps=\([0-9.]*\).*/\1/')
+echo "== ratio: OpsSight $RPS deliveries/s vs PostgreSQL ceiling $TPS inserts/s = $(echo "scale=1; 100*$RPS/$TPS" | bc)%"
