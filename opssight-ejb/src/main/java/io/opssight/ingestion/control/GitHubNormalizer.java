@@ -1,26 +1,46 @@
 package io.opssight.ingestion.control;
 
+import io.opssight.change.control.ChangeRecorder;
+import io.opssight.change.entity.ChangeCommit;
+import io.opssight.change.entity.PullRequest;
 import io.opssight.deployment.control.DeploymentFacts;
 import io.opssight.deployment.control.DeploymentRecorder;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.SourceKind;
+import io.opssight.pipeline.control.PipelineRecorder;
+import io.opssight.pipeline.entity.PipelineJob;
+import io.opssight.pipeline.entity.PipelineRun;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Maps GitHub webhook events onto the model. Handled: {@code deployment} (a deployment was
- * requested) and {@code deployment_status} (it moved on). Other events are kept raw and reported
- * as not modelled, so a later version can replay them.
+ * Maps GitHub webhook events onto the model:
+ * <ul>
+ * <li>{@code deployment} (a deployment was requested) and {@code deployment_status} (it moved on);</li>
+ * <li>{@code workflow_run}: one pipeline run per attempt; {@code workflow_job}: its jobs;</li>
+ * <li>{@code check_run} of CI apps other than GitHub Actions: a job without a run (Actions' own
+ * check runs repeat its workflow jobs and are ignored);</li>
+ * <li>{@code push} to a branch: its commits; {@code pull_request}: the pull request.</li>
+ * </ul>
+ * {@code release}, {@code ping} and every other event are kept raw and reported as not modelled,
+ * so a later version can replay them. The payload reading itself is {@link GitHubFacts}.
  */
 @Dependent
 public class GitHubNormalizer implements Normalizer {
 
     @Inject
     DeploymentRecorder deployments;
+
+    @Inject
+    PipelineRecorder pipelines;
+
+    @Inject
+    ChangeRecorder changes;
 
     @Override
     public SourceKind kind() {
@@ -36,9 +56,52 @@ public class GitHubNormalizer implements Normalizer {
         return switch (event) {
             case "deployment" -> deployment(delivery, payload, null, now);
             case "deployment_status" -> deployment(delivery, payload, Payloads.object(payload, "deployment_status"), now);
+            case "workflow_run" -> workflowRun(delivery, payload, now);
+            case "workflow_job" -> workflowJob(delivery, payload, now);
+            case "check_run" -> checkRun(delivery, payload, now);
+            case "push" -> push(delivery, payload);
+            case "pull_request" -> pullRequest(payload);
+            case "release" -> Normalized.ignored(GitHubFacts.releaseNote(payload));
             case "ping" -> Normalized.ignored("ping: the hook is connected");
             default -> Normalized.ignored("GitHub event '" + event + "' is stored but not modelled yet");
         };
+    }
+
+    private Normalized workflowRun(Delivery delivery, JsonObject payload, Instant now) {
+        PipelineRun run = pipelines.recordRun(GitHubFacts.workflowRun(Normalizer.origin(delivery), payload), now);
+        return Normalized.modelled("workflow run " + run.getExternalId() + " " + HookFields.progress(run.times()));
+    }
+
+    private Normalized workflowJob(Delivery delivery, JsonObject payload, Instant now) {
+        PipelineJob job = pipelines.recordJob(GitHubFacts.workflowJob(Normalizer.origin(delivery), payload), now);
+        return Normalized.modelled("workflow job " + job.getExternalId() + " '" + job.getName() + "' "
+                + HookFields.progress(job.times()) + (job.getRun() == null ? " (its run has not arrived yet)" : ""));
+    }
+
+    private Normalized checkRun(Delivery delivery, JsonObject payload, Instant now) {
+        String ignored = GitHubFacts.checkRunIgnored(payload);
+        if (ignored != null) {
+            return Normalized.ignored(ignored);
+        }
+        PipelineJob job = pipelines.recordJob(GitHubFacts.checkRun(Normalizer.origin(delivery), payload), now);
+        return Normalized.modelled("check run " + job.getExternalId() + " '" + job.getName() + "' "
+                + HookFields.progress(job.times()));
+    }
+
+    private Normalized push(Delivery delivery, JsonObject payload) {
+        String ignored = GitHubFacts.pushIgnored(payload);
+        if (ignored != null) {
+            return Normalized.ignored(ignored);
+        }
+        PushFacts push = GitHubFacts.push(payload, delivery.getReceivedAt());
+        List<ChangeCommit> recorded = changes.recordPush(push.repository(), push.branch(), push.before(), push.after(),
+                push.commits(), push.pushedAt());
+        return Normalized.modelled("push of " + recorded.size() + " commit(s) to " + push.repository() + " " + push.branch());
+    }
+
+    private Normalized pullRequest(JsonObject payload) {
+        PullRequest pr = changes.recordPullRequest(GitHubFacts.pullRequest(payload));
+        return Normalized.modelled("pull request " + pr.getRepository() + "#" + pr.getNumber() + " " + pr.getState());
     }
 
     private Normalized deployment(Delivery delivery, JsonObject payload, JsonObject status, Instant now) {
