@@ -2,6 +2,7 @@ package io.opssight.change.control;
 
 import io.opssight.change.entity.ChangeCommit;
 import io.opssight.change.entity.PullRequest;
+import io.opssight.change.entity.PushedCommit;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
 import jakarta.enterprise.context.Dependent;
@@ -41,7 +42,13 @@ public class ChangeRecorder {
                 em.persist(commit);
             }
             commit.describe(c.message(), c.author());
-            commit.pushedIn(branch, before, after, index++, pushedAt);
+            commit.pushedIn(branch, before, after, index, pushedAt);
+            if (after != null && em.createNamedQuery(PushedCommit.FIND_ONE, PushedCommit.class)
+                    .setParameter("repository", repository).setParameter("after", after).setParameter("commit", commit)
+                    .getResultList().isEmpty()) {
+                em.persist(new PushedCommit(commit, branch, before, after, index, pushedAt));
+            }
+            index++;
             recorded.add(commit);
         }
         if (!recorded.isEmpty()) {

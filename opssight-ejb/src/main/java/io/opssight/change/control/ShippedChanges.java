@@ -2,13 +2,13 @@ package io.opssight.change.control;
 
 import io.opssight.change.entity.ChangeCommit;
 import io.opssight.change.entity.DeploymentChange;
+import io.opssight.change.entity.PushedCommit;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +50,8 @@ public class ShippedChanges {
             return;
         }
         Deployment previous = neighbour(deployment, true);
-        for (ChangeCommit commit : walk(repository, deployment.getSha(), previous == null ? null : previous.getSha())) {
+        String branch = deployment.getRef() == null ? null : deployment.getRef().replaceFirst("^refs/heads/", "");
+        for (ChangeCommit commit : walk(repository, deployment.getSha(), previous == null ? null : previous.getSha(), branch)) {
             em.persist(new DeploymentChange(deployment, commit));
         }
     }
@@ -73,34 +74,43 @@ public class ShippedChanges {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    List<ChangeCommit> walk(String repository, String deployedSha, String previousSha) {
+    /**
+     * Walks pushes back from {@code deployedSha}. A commit may be in several pushes (its feature
+     * branch, then main); the walk starts from a push of the deployed {@code branch} when there is
+     * one, so a merged pull request's commits count for the deployment of main.
+     */
+    List<ChangeCommit> walk(String repository, String deployedSha, String previousSha, String branch) {
         List<ChangeCommit> shipped = new ArrayList<>();
         if (deployedSha.equals(previousSha)) {
             return shipped;
         }
-        List<ChangeCommit> start = em.createNamedQuery(ChangeCommit.FIND_BY_SHA, ChangeCommit.class)
+        List<PushedCommit> pushes = em.createNamedQuery(PushedCommit.FIND_PUSHES_OF, PushedCommit.class)
                 .setParameter("repository", repository).setParameter("sha", deployedSha).getResultList();
-        if (start.isEmpty() || start.get(0).getPushAfter() == null) {
+        if (pushes.isEmpty()) {
             return shipped;
         }
-        String after = start.get(0).getPushAfter();
-        int upTo = start.get(0).getPushIndex();
+        PushedCommit start = pushes.stream().filter(p -> branch != null && branch.equals(p.getBranch())).findFirst()
+                .orElse(pushes.get(pushes.size() - 1));
+        String after = start.getPushAfter();
+        int upTo = start.getPushIndex();
         Set<String> seenPushes = new HashSet<>();
+        Set<String> seenCommits = new HashSet<>();
         while (after != null && seenPushes.add(after) && shipped.size() < MAX_COMMITS) {
-            List<ChangeCommit> push = new ArrayList<>(em.createNamedQuery(ChangeCommit.FIND_BY_PUSH_AFTER, ChangeCommit.class)
-                    .setParameter("repository", repository).setParameter("after", after).getResultList());
+            List<PushedCommit> push = em.createNamedQuery(PushedCommit.FIND_PUSH, PushedCommit.class)
+                    .setParameter("repository", repository).setParameter("after", after).getResultList();
             if (push.isEmpty()) {
                 break;
             }
-            push.sort(Comparator.comparingInt(ChangeCommit::getPushIndex).reversed());
-            for (ChangeCommit commit : push) {
-                if (commit.getPushIndex() > upTo) {
+            for (PushedCommit entry : push) {
+                if (entry.getPushIndex() > upTo) {
                     continue;
                 }
-                if (commit.getSha().equals(previousSha)) {
+                if (entry.getCommit().getSha().equals(previousSha)) {
                     return shipped;
                 }
-                shipped.add(commit);
+                if (seenCommits.add(entry.getCommit().getSha())) {
+                    shipped.add(entry.getCommit());
+                }
             }
             if (previousSha == null) {
                 return shipped;

@@ -244,6 +244,34 @@ class GitHubEventsIngestIT {
     }
 
     @Test
+    @DisplayName("#3 a merged pull request's commits, pushed first to their branch, ship with the deployment of main")
+    void mergedPullRequestCommitsShipWithTheDeploymentOfMain() throws SQLException {
+        String base = GitHubEventHooks.sha();
+        Commit released = new Commit(GitHubEventHooks.sha(), "Release 1.4", "2026-11-21T08:00:00Z", "Mona Lisa", "mona");
+        Commit featureOne = new Commit(GitHubEventHooks.sha(), "Add coupon codes", "2026-11-21T09:00:00Z", "Mona Lisa", "mona");
+        Commit featureTwo = new Commit(GitHubEventHooks.sha(), "Validate coupons", "2026-11-21T09:30:00Z", "Mona Lisa", "mona");
+        Commit merge = new Commit(GitHubEventHooks.sha(), "Merge pull request #7 from acme/coupons", "2026-11-21T10:00:00Z",
+                "Mona Lisa", "mona");
+        String zeros = "0000000000000000000000000000000000000000";
+
+        deliverOk("push", GitHubEventHooks.push(repo, "refs/heads/main", base, released.sha(), List.of(released), false, 1795248000));
+        GitHubHooks.Deployment previous = deployment(released.sha(), "2026-11-21T08:10:00Z");
+        deliverOk("deployment_status", GitHubHooks.deploymentStatus(previous, "success", "2026-11-21T08:15:00Z", GitHubHooks.nextId()));
+        deliverOk("push", GitHubEventHooks.push(repo, "refs/heads/coupons", zeros, featureTwo.sha(),
+                List.of(featureOne, featureTwo), false, 1795255200));
+        deliverOk("push", GitHubEventHooks.push(repo, "refs/heads/main", released.sha(), merge.sha(),
+                List.of(featureOne, featureTwo, merge), false, 1795258800));
+        GitHubHooks.Deployment deployed = deployment(merge.sha(), "2026-11-21T10:05:00Z");
+        deliverOk("deployment_status", GitHubHooks.deploymentStatus(deployed, "success", "2026-11-21T10:20:00Z", GitHubHooks.nextId()));
+
+        assertEquals(Map.of(
+                featureOne.sha(), seconds("2026-11-21T09:00:00Z", "2026-11-21T10:20:00Z"),
+                featureTwo.sha(), seconds("2026-11-21T09:30:00Z", "2026-11-21T10:20:00Z"),
+                merge.sha(), seconds("2026-11-21T10:00:00Z", "2026-11-21T10:20:00Z")), shipped(deployed.id()));
+        assertEquals(Map.of(released.sha(), seconds("2026-11-21T08:00:00Z", "2026-11-21T08:15:00Z")), shipped(previous.id()));
+    }
+
+    @Test
     @DisplayName("#3 tag pushes and branch deletions are accepted and kept raw, recording no commits")
     void tagPushesAndBranchDeletionsRecordNothing() throws SQLException {
         String head = GitHubEventHooks.sha();
