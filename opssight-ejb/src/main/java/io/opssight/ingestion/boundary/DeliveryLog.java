@@ -20,9 +20,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The durable log of deliveries. Each method is its own transaction (REQUIRES_NEW), so a delivery
- * is committed before anything is derived from it, and a failure while deriving cannot take the
- * stored delivery down with it. Called by {@link Ingestion} only.
+ * The durable log of deliveries. Each method is its own transaction (REQUIRES_NEW): a delivery is
+ * committed before OpsSight answers, and a failure while deriving from it cannot take it down (the
+ * caller stores it again on its own, as a dead letter). Called by {@link Ingestion} and
+ * {@link DeadLetters} only.
  */
 @Stateless
 @PermitAll
@@ -43,13 +44,25 @@ public class DeliveryLog {
     @Any
     Instance<Normalizer> normalizers;
 
-    /** Stores a new delivery and returns its id; fails on a duplicate (source, key). */
-    public long store(long sourceId, String key, String eventType, String headers, byte[] body, Instant receivedAt) {
+    /** A stored delivery's id, whether it was stored before under the same key, and what processing made of it. */
+    public record Stored(long id, boolean duplicate, Result result) {
+    }
+
+    /**
+     * Stores a new delivery, or finds the one stored under the same (source, key). Two identical
+     * deliveries racing past the lookup meet the unique key: the loser's transaction fails and
+     * {@link Ingestion} finds the winner's.
+     */
+    public Stored store(long sourceId, String key, String eventType, String headers, byte[] body, Instant receivedAt) {
+        Long existing = find(sourceId, key);
+        if (existing != null) {
+            return new Stored(existing, true, null);
+        }
         Source source = em.getReference(Source.class, sourceId);
         Delivery delivery = new Delivery(source, key, eventType, receivedAt, headers, body);
         em.persist(delivery);
         em.flush();
-        return delivery.getId();
+        return new Stored(delivery.getId(), false, null);
     }
 
     /** The id of the delivery stored under this key, if any. */
@@ -61,11 +74,34 @@ public class DeliveryLog {
     }
 
     /**
-     * Parses and normalises a stored delivery. A body that is not JSON becomes a dead letter in
-     * this transaction; any other failure rolls it back and is the caller's to record.
+     * The fast path: stores a new delivery and maps it in one transaction, so a delivery costs one
+     * commit. A body that is not JSON is stored as a dead letter in the same transaction. If mapping
+     * throws, the whole transaction rolls back and nothing is stored: the caller then stores the
+     * delivery on its own ({@link #store}) before it answers, so the delivery is never lost.
+     */
+    public Stored storeAndProcess(long sourceId, String key, String eventType, String headers, byte[] body,
+            Instant receivedAt) {
+        Long existing = find(sourceId, key);
+        if (existing != null) {
+            return new Stored(existing, true, null);
+        }
+        Delivery delivery = new Delivery(em.getReference(Source.class, sourceId), key, eventType, receivedAt, headers, body);
+        em.persist(delivery);
+        Result result = process(delivery, receivedAt);
+        em.flush();
+        return new Stored(delivery.getId(), false, result);
+    }
+
+    /**
+     * Parses and normalises a stored delivery again (replay, recovery). A body that is not JSON
+     * becomes a dead letter in this transaction; any other failure rolls it back and is the
+     * caller's to record.
      */
     public Result process(long deliveryId, Instant now) {
-        Delivery delivery = em.find(Delivery.class, deliveryId);
+        return process(em.find(Delivery.class, deliveryId), now);
+    }
+
+    private Result process(Delivery delivery, Instant now) {
         JsonObject payload;
         try {
             payload = Payloads.parse(delivery.getBody());
@@ -97,6 +133,16 @@ public class DeliveryLog {
     /** Keeps a delivery that failed to normalise, with the reason, for replay. */
     public void deadLetter(long deliveryId, String reason, Instant now) {
         em.find(Delivery.class, deliveryId).deadLetter(now, reason);
+    }
+
+    /** Stores a delivery that could not be mapped straight away as a dead letter, in one transaction. */
+    public Stored storeDeadLetter(long sourceId, String key, String eventType, String headers, byte[] body,
+            Instant receivedAt, String reason) {
+        Stored stored = store(sourceId, key, eventType, headers, body, receivedAt);
+        if (!stored.duplicate()) {
+            em.find(Delivery.class, stored.id()).deadLetter(receivedAt, reason);
+        }
+        return stored;
     }
 
     /**

@@ -26,11 +26,13 @@ import java.util.Map;
  * Receives webhook deliveries. The order of work is the contract:
  * <ol>
  * <li>find the source and authenticate the delivery (401 before anything is stored);</li>
- * <li>commit the raw delivery (its own transaction): from here on it is never lost;</li>
  * <li>a repeated delivery id finds the stored one and answers "duplicate";</li>
- * <li>normalise in a second transaction; a body that is not JSON stays as a dead letter and the
- * caller hears 400; any other failure is retried once, then kept as a dead letter and the
- * delivery is still acknowledged (it is ours to fix and replay, not the sender's).</li>
+ * <li>store the raw delivery and map it onto the model in one transaction; the answer comes only
+ * after that commit, so an acknowledged delivery is never lost. A body that is not JSON is stored
+ * as a dead letter and the caller hears 400;</li>
+ * <li>if mapping fails, that transaction stored nothing: it is retried once, then the raw delivery is
+ * stored alone, as a dead letter with the reason, and still acknowledged (fixing the mapping and
+ * replaying is ours, not the sender's). Only if even that cannot be stored does the sender hear 503.</li>
  * </ol>
  * Webhooks carry their own authentication, so this boundary is open to unauthenticated callers.
  */
@@ -72,18 +74,44 @@ public class Ingestion {
             throw e;
         }
         String key = DeliveryKeys.keyOf(sourceKind, headers, body);
-        long id;
-        try {
-            id = log.store(source.getId(), key, DeliveryKeys.eventTypeOf(sourceKind, headers), headers.keptAsJson(), body,
-                    started);
-        } catch (RuntimeException e) {
-            Long existing = findExisting(source.getId(), key, e);
-            metrics.count(kind, sourceName, "duplicate");
-            return new Receipt(Outcome.DUPLICATE, existing, "already received");
+        String eventType = DeliveryKeys.eventTypeOf(sourceKind, headers);
+        String keptHeaders = headers.keptAsJson();
+        DeliveryLog.Stored stored = null;
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= 2 && stored == null; attempt++) {
+            try {
+                stored = log.storeAndProcess(source.getId(), key, eventType, keptHeaders, body, started);
+            } catch (RuntimeException e) {
+                // Mapping failed (or lost a race on a new catalogue entry): nothing was stored.
+                failure = e;
+            }
         }
-        Receipt receipt = process(kind, sourceName, id);
+        if (stored == null) {
+            String reason = rootMessage(failure);
+            LOGGER.log(Level.WARNING, "A delivery from {0}/{1} failed to normalise: {2}", kind, sourceName, reason);
+            try {
+                stored = log.storeDeadLetter(source.getId(), key, eventType, keptHeaders, body, started, reason);
+            } catch (RuntimeException e) {
+                stored = new DeliveryLog.Stored(findExisting(source.getId(), key, e), true, null);
+            }
+            if (!stored.duplicate()) {
+                metrics.count(kind, sourceName, "dead_lettered");
+                return new Receipt(Outcome.ACCEPTED, stored.id(),
+                        "stored; normalising failed and it is kept as a dead letter: " + reason);
+            }
+        }
+        if (stored.duplicate()) {
+            metrics.count(kind, sourceName, "duplicate");
+            return new Receipt(Outcome.DUPLICATE, stored.id(), "already received");
+        }
         metrics.latency(kind, Duration.between(started, clock.instant()));
-        return receipt;
+        DeliveryLog.Result result = stored.result();
+        if (result.outcome() == DeliveryLog.Processed.MALFORMED) {
+            metrics.count(kind, sourceName, "dead_lettered");
+            throw new Payloads.MalformedPayload(result.note() + " (kept as dead letter " + stored.id() + ")");
+        }
+        metrics.count(kind, sourceName, "accepted");
+        return new Receipt(Outcome.ACCEPTED, stored.id(), result.note());
     }
 
     private Long findExisting(long sourceId, String key, RuntimeException storeFailure) {
@@ -99,35 +127,6 @@ public class Ingestion {
                     "The delivery could not be stored (database unavailable); retry later");
         }
         return existing;
-    }
-
-    private Receipt process(String kind, String sourceName, long id) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            try {
-                DeliveryLog.Result result = log.process(id, clock.instant());
-                if (result.outcome() == DeliveryLog.Processed.MALFORMED) {
-                    metrics.count(kind, sourceName, "dead_lettered");
-                    throw new Payloads.MalformedPayload(result.note() + " (kept as dead letter " + id + ")");
-                }
-                metrics.count(kind, sourceName, "accepted");
-                return new Receipt(Outcome.ACCEPTED, id, result.note());
-            } catch (Payloads.MalformedPayload e) {
-                throw e;
-            } catch (RuntimeException e) {
-                last = e;
-            }
-        }
-        String reason = rootMessage(last);
-        LOGGER.log(Level.WARNING, "Delivery {0} from {1}/{2} failed to normalise: {3}", id, kind, sourceName, reason);
-        try {
-            log.deadLetter(id, reason, clock.instant());
-        } catch (RuntimeException e) {
-            // Still stored as RECEIVED: the start-up recovery processes it again.
-            LOGGER.log(Level.WARNING, "Delivery {0} left for recovery: {1}", id, rootMessage(e));
-        }
-        metrics.count(kind, sourceName, "dead_lettered");
-        return new Receipt(Outcome.ACCEPTED, id, "stored; normalising failed and it is kept as a dead letter: " + reason);
     }
 
     /** Counts a delivery refused for its size (the web layer measures it) and says why. */

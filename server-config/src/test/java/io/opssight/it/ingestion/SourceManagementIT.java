@@ -98,8 +98,15 @@ class SourceManagementIT {
 
     @Test
     void aDeadLetterCanBeReplayedAfterTheCauseIsFixed() throws SQLException {
-        // An environment name longer than the column: normalising fails, the delivery is kept.
-        String environment = "env-" + "x".repeat(250) + "-" + UUID.randomUUID();
+        // A fault in the database while mapping (a trigger refusing this environment, standing in for
+        // an outage or a bug fixed later): normalising fails, the delivery is kept.
+        String environment = Fixtures.unique("replay-env");
+        String trigger = environment.replace('-', '_');
+        try (Connection c = TestPostgres.connect(server.database()); Statement s = c.createStatement()) {
+            s.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                    + "if new.name = '" + environment + "' then raise exception 'simulated fault'; end if; return new; end $$");
+            s.execute("create trigger " + trigger + " before insert on environment for each row execute function " + trigger + "()");
+        }
         String repo = Fixtures.unique("replayed");
         GitHubHooks.Deployment d = GitHubHooks.deployment("acme", repo, environment, "2026-11-24T10:00:00Z");
         byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-24T10:02:00Z", GitHubHooks.nextId());
@@ -120,8 +127,9 @@ class SourceManagementIT {
                 .json();
         assertEquals(1, stillFailing.getInt("stillFailing"));
 
+        assertTrue(listed.get(0).getString("error").contains("simulated fault"), listed.toString());
         try (Connection c = TestPostgres.connect(server.database()); Statement s = c.createStatement()) {
-            s.execute("alter table environment alter column name type varchar(400)");
+            s.execute("drop trigger " + trigger + " on environment");
         }
         Http.Answer replayed = http.postJson("/api/v1/dead-letters/replay?source=" + sourceId, OpsSightServer.ADMIN_TOKEN, "");
 
