@@ -33,6 +33,8 @@ public final class DeliveryAuthenticator {
             case GITHUB -> githubSignatureValid(source.getSecret(), headers.get("X-Hub-Signature-256"), body);
             case PAGERDUTY -> pagerDutySignatureValid(source.getSecret(), headers.get("X-PagerDuty-Signature"), body);
             case GITLAB -> sameSecret(source.getSecret(), headers.get("X-Gitlab-Token"));
+            // Pushes arrive through the push API with an API token, never over the webhook path.
+            case PUSH -> false;
             default -> sameSecret(source.getSecret(), credentialFromAuthorization(headers.get("Authorization")));
         };
         if (!ok) {
@@ -47,6 +49,7 @@ public final class DeliveryAuthenticator {
             case GITHUB -> "expected X-Hub-Signature-256 with the HMAC-SHA256 of the body under the source's secret";
             case PAGERDUTY -> "expected X-PagerDuty-Signature with a v1= HMAC-SHA256 of the body under the source's secret";
             case GITLAB -> "expected X-Gitlab-Token with the source's secret";
+            case PUSH -> "push events are sent to the push API with an API token";
             default -> "expected Authorization: Bearer with the source's secret";
         };
     }

@@ -13,13 +13,19 @@ public final class Permission {
 
     public static final String DEPLOYMENTS_READ = "deployments:read";
     public static final String DEPLOYMENTS_WRITE = "deployments:write";
+    public static final String INCIDENTS_READ = "incidents:read";
+    public static final String INCIDENTS_WRITE = "incidents:write";
+    public static final String PIPELINES_READ = "pipelines:read";
+    public static final String PIPELINES_WRITE = "pipelines:write";
+    public static final String ALERTS_READ = "alerts:read";
     public static final String SOURCES_READ = "sources:read";
     public static final String SOURCES_MANAGE = "sources:manage";
     public static final String TOKENS_MANAGE = "tokens:manage";
     public static final String CONSOLE_USE = "console:use";
 
     private static final Set<String> ALL = Set.of(
-            DEPLOYMENTS_READ, DEPLOYMENTS_WRITE, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE);
+            DEPLOYMENTS_READ, DEPLOYMENTS_WRITE, INCIDENTS_READ, INCIDENTS_WRITE, PIPELINES_READ, PIPELINES_WRITE,
+            ALERTS_READ, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE);
 
     private Permission() {
     }

@@ -26,7 +26,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "source")
 @NamedQuery(name = Source.FIND_BY_KEY, query = "select s from Source s where s.kind = :kind and s.name = :name")
-@NamedQuery(name = Source.FIND_ALL, query = "select s from Source s order by s.kind, s.name")
+@NamedQuery(name = Source.FIND_ALL, query = "select s from Source s "
+        + "where s.kind <> io.opssight.ingestion.entity.SourceKind.PUSH order by s.kind, s.name")
 public class Source {
 
     public static final String FIND_BY_KEY = "Source.findByKey";

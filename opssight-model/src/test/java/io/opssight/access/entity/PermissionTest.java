@@ -47,7 +47,16 @@ class PermissionTest {
     @DisplayName("#2 every permission survives format then parse")
     void allRoundTrip() {
         assertEquals(Permission.all(), Permission.parse(Permission.format(Permission.all())));
-        assertEquals(6, Permission.all().size());
+        assertEquals(11, Permission.all().size());
+    }
+
+    @Test
+    @DisplayName("#3 the push API's and the read side's permissions are known, so tokens can be given them")
+    void pushAndReadPermissionsAreKnown() {
+        for (String permission : new String[] {"deployments:write", "incidents:read", "incidents:write", "pipelines:read",
+                "pipelines:write", "alerts:read"}) {
+            assertTrue(Permission.isKnown(permission), permission);
+        }
     }
 
     @Test

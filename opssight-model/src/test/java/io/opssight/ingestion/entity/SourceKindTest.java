@@ -1,6 +1,7 @@
 package io.opssight.ingestion.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,8 +31,21 @@ class SourceKindTest {
     @DisplayName("#2 every kind's wire name reads back as that kind")
     void wireNamesRoundTrip() {
         for (SourceKind kind : SourceKind.values()) {
-            assertEquals(kind, SourceKind.fromWire(kind.wireName()));
+            if (kind.isWebhook()) {
+                assertEquals(kind, SourceKind.fromWire(kind.wireName()));
+            }
         }
+    }
+
+    @ParameterizedTest(name = "#3 ''{0}'' is not a webhook kind")
+    @ValueSource(strings = {"push", "PUSH", " push "})
+    @DisplayName("#3 the push API's internal kind can be neither registered nor addressed as a webhook")
+    void pushIsNotAWebhookKind(String wire) {
+        ValidationProblem problem = assertThrows(ValidationProblem.class, () -> SourceKind.fromWire(wire));
+
+        assertFalse(SourceKind.PUSH.isWebhook());
+        String expected = problem.getMessage().substring(problem.getMessage().indexOf("expected one of"));
+        assertFalse(expected.contains("push"), problem.getMessage());
     }
 
     @ParameterizedTest(name = "#2 ''{0}'' is refused")

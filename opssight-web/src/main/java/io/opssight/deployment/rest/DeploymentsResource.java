@@ -1,14 +1,24 @@
 package io.opssight.deployment.rest;
 
+import io.opssight.change.boundary.Changes;
 import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
 import io.opssight.deployment.entity.Deployment;
+import io.opssight.ingestion.boundary.Pushes;
+import io.opssight.ingestion.rest.PushAnswers;
+import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.platform.entity.ValidationProblem;
+import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
+import io.opssight.platform.rest.RequestBodies;
 import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,6 +33,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,7 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Deployments: list (filtered, newest first, cursor-paged) and read one. */
+/**
+ * Deployments: list (filtered, newest first, cursor-paged), read one and what it shipped, and the
+ * push API's POST for tools without webhooks.
+ */
 @Path("deployments")
 @Tag(name = "deployments", description = "Deployments of services to environments")
 @SecurityRequirement(name = OpsSightApplication.BEARER)
@@ -39,6 +54,12 @@ public class DeploymentsResource {
 
     @EJB
     Deployments deployments;
+
+    @EJB
+    Changes changes;
+
+    @EJB
+    Pushes pushes;
 
     @GET
     @Operation(summary = "List deployments", description = "Newest first by creation time. Permission: deployments:read")
@@ -80,6 +101,51 @@ public class DeploymentsResource {
     @APIResponse(responseCode = "404", description = "No such deployment", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DeploymentView get(@PathParam("id") long id) {
         return DeploymentView.from(deployments.find(id));
+    }
+
+    @GET
+    @Path("{id}/changes")
+    @Operation(summary = "What a deployment shipped",
+            description = "The commits between the previous successful deployment of the same service and environment and "
+                    + "this one, oldest first, each with its lead time (deployment finish - commit time), and their median. "
+                    + "Empty until the deployment succeeded, or when no push of its commits was received. "
+                    + "Permission: deployments:read")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShippedChangesView.class)))
+    @APIResponse(responseCode = "404", description = "No such deployment", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ShippedChangesView changes(@PathParam("id") long id) {
+        return ShippedChangesView.from(changes.shippedBy(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Push a deployment",
+            description = "For tools without webhooks. Recorded exactly like a webhook deployment (stored first as a "
+                    + "delivery, then mapped), so it counts for DORA, links incidents and, with commits, has lead times. "
+                    + "A push naming an existing origin and externalId updates that deployment (e.g. in_progress, then "
+                    + "success). Origin is \"push:<token name>\" unless given. Permission: deployments:write")
+    @APIResponse(responseCode = "201", description = "Created; Location names the deployment",
+            content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "200", description = "Updated an existing deployment, or a repeat of an earlier push "
+            + "(same Idempotency-Key or same body; then Idempotent-Replayed: true)",
+            headers = @Header(name = PushAnswers.REPLAYED, description = "true on a repeat"),
+            content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
+            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (violations list the fields)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The token lacks deployments:write",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response push(@Valid NewDeployment in,
+            @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe: a push with a key already used answers "
+                    + "with the first push's result (up to 255 characters; without it, an identical body is a repeat)")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context UriInfo uri) {
+        RequestBodies.require(in);
+        return PushAnswers.answer(pushes.deployment(JsonBodies.of(in), idempotencyKey), DeploymentView::from,
+                Deployment::getId, "deployments", uri);
     }
 
     static Instant instant(String name, String value) {

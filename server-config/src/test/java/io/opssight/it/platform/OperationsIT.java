@@ -61,11 +61,19 @@ class OperationsIT {
         assertEquals(200, openapi.status());
         String doc = openapi.body();
         for (String path : List.of("/api/v1/sources:", "/api/v1/deployments:", "/api/v1/deployments/{id}:",
-                "/api/v1/ingest/{kind}/{name}:", "/api/v1/tokens:", "/api/v1/tokens/{id}:")) {
+                "/api/v1/ingest/{kind}/{name}:", "/api/v1/tokens:", "/api/v1/tokens/{id}:",
+                "/api/v1/deployments/{id}/changes:", "/api/v1/incidents:", "/api/v1/incidents/{id}:",
+                "/api/v1/incidents/{id}/resolve:", "/api/v1/pipeline-runs:", "/api/v1/pipeline-runs/{id}:",
+                "/api/v1/alerts:", "/api/v1/alerts/{id}:")) {
             assertTrue(doc.contains(path), () -> "OpenAPI lacks " + path);
         }
         assertTrue(doc.contains("bearer"), "the bearer security scheme is described");
         assertTrue(doc.contains("application/problem+json"), "errors are described as problem+json");
+        for (String permission : List.of("deployments:write", "incidents:read", "incidents:write", "pipelines:read",
+                "pipelines:write", "alerts:read")) {
+            assertTrue(doc.contains("Permission: " + permission), () -> "no operation says it needs " + permission);
+        }
+        assertTrue(doc.contains("Idempotency-Key"), "the push API's idempotency header is described");
     }
 
     private double ingested(String source, String outcome) {

@@ -1,0 +1,69 @@
+package io.opssight.alerting.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.alerting.entity.Alert;
+import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reading received alerts: filtered by status and service, newest firing first, keyset-paged. */
+@Stateless
+@RolesAllowed(Permission.ALERTS_READ)
+public class Alerts {
+
+    public static final int MAX_PAGE = 500;
+    private static final String SELECT = "select a from Alert a left join fetch a.service s";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** One page plus whether more rows follow. */
+    public record Page(List<Alert> items, boolean more) {
+    }
+
+    public Page list(AlertQuery query) {
+        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (query.status() != null) {
+            String status = query.status().trim().toLowerCase(Locale.ROOT);
+            if (!status.equals(Alert.FIRING) && !status.equals(Alert.RESOLVED)) {
+                throw new ValidationProblem("Unknown alert status '" + query.status() + "'; expected firing or resolved");
+            }
+            where.append(" and a.status = :status");
+            params.put("status", status);
+        }
+        if (query.service() != null) {
+            where.append(" and s.name = :service");
+            params.put("service", query.service());
+        }
+        if (query.after() != null) {
+            where.append(" and (a.startsAt < :afterAt or (a.startsAt = :afterAt and a.id < :afterId))");
+            params.put("afterAt", query.after().startsAt());
+            params.put("afterId", query.after().id());
+        }
+        TypedQuery<Alert> q = em.createQuery(SELECT + where + " order by a.startsAt desc, a.id desc", Alert.class);
+        params.forEach(q::setParameter);
+        List<Alert> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
+        boolean more = rows.size() > limit;
+        return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** One alert; 404 when there is none. */
+    public Alert find(long id) {
+        List<Alert> found = em.createQuery(SELECT + " where a.id = :id", Alert.class).setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundProblem("No alert " + id);
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,39 @@
+package io.opssight.change.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.change.entity.DeploymentChange;
+import io.opssight.deployment.entity.Deployment;
+import io.opssight.platform.entity.NotFoundProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** What each deployment shipped, with lead times: the drill-down behind the lead-time figure. */
+@Stateless
+@RolesAllowed(Permission.DEPLOYMENTS_READ)
+public class Changes {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A deployment and the commits it shipped, oldest commit first. */
+    public record Shipped(Deployment deployment, List<DeploymentChange> changes) {
+    }
+
+    /**
+     * The commits deployment {@code deploymentId} shipped (empty while it has not succeeded, or when
+     * no push of its commits was received); 404 when there is no such deployment.
+     */
+    public Shipped shippedBy(long deploymentId) {
+        List<Deployment> found = em.createQuery("select d from Deployment d join fetch d.service join fetch d.environment "
+                + "where d.id = :id", Deployment.class).setParameter("id", deploymentId).getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundProblem("No deployment " + deploymentId);
+        }
+        List<DeploymentChange> changes = em.createNamedQuery(DeploymentChange.FIND_FOR_DEPLOYMENT, DeploymentChange.class)
+                .setParameter("deployment", found.get(0)).getResultList();
+        return new Shipped(found.get(0), changes);
+    }
+}

@@ -1,0 +1,90 @@
+package io.opssight.incident.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.incident.control.IncidentQueries;
+import io.opssight.incident.entity.Incident;
+import io.opssight.incident.entity.IncidentStatus;
+import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reading incidents with their causing deployment: filtered, newest first, keyset-paged. */
+@Stateless
+@RolesAllowed(Permission.INCIDENTS_READ)
+public class Incidents {
+
+    public static final int MAX_PAGE = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IncidentQueries queries;
+
+    /** One page plus whether more rows follow. */
+    public record Page(List<Incident> items, boolean more) {
+    }
+
+    public Page list(IncidentQuery query) {
+        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (query.service() != null) {
+            where.append(" and s.name = :service");
+            params.put("service", query.service());
+        }
+        if (query.status() != null) {
+            where.append(" and i.status = :status");
+            params.put("status", status(query.status()));
+        }
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            throw new ValidationProblem("'from' must be before 'to'");
+        }
+        if (query.from() != null) {
+            where.append(" and i.openedAt >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" and i.openedAt < :to");
+            params.put("to", query.to());
+        }
+        if (query.after() != null) {
+            where.append(" and (i.openedAt < :afterAt or (i.openedAt = :afterAt and i.id < :afterId))");
+            params.put("afterAt", query.after().openedAt());
+            params.put("afterId", query.after().id());
+        }
+        TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + where + " order by i.openedAt desc, i.id desc",
+                Incident.class);
+        params.forEach(q::setParameter);
+        List<Incident> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
+        boolean more = rows.size() > limit;
+        return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** One incident with its service and causing deployment; 404 when there is none. */
+    public Incident find(long id) {
+        Incident incident = queries.byId(id);
+        if (incident == null) {
+            throw new NotFoundProblem("No incident " + id);
+        }
+        return incident;
+    }
+
+    private static IncidentStatus status(String word) {
+        try {
+            return IncidentStatus.valueOf(word.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationProblem("Unknown incident status '" + word + "'; expected triggered, acknowledged or resolved");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package io.opssight.ingestion.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.deployment.entity.Deployment;
+import io.opssight.incident.control.IncidentQueries;
+import io.opssight.incident.entity.Incident;
+import io.opssight.ingestion.control.IngestionMetrics;
+import io.opssight.ingestion.control.Payloads;
+import io.opssight.ingestion.control.PushKeys;
+import io.opssight.ingestion.control.PushRequests;
+import io.opssight.ingestion.control.PushRequests.NaturalKey;
+import io.opssight.ingestion.control.PushType;
+import io.opssight.pipeline.control.PipelineRunQueries;
+import io.opssight.pipeline.boundary.RunWithJobs;
+import io.opssight.pipeline.entity.PipelineRun;
+import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.entity.ProblemType;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The push API, for tools without webhooks: deployments, incidents (and their resolution) and
+ * pipeline runs, authenticated by API token and authorised per operation. A push travels the
+ * webhooks' path, so it is exactly as durable and replayable and lands in exactly the same model:
+ * <ol>
+ * <li>check it (400 before anything is stored) and make its canonical body ({@link PushRequests});</li>
+ * <li>commit it as a delivery of an internal PUSH source, keyed by the caller's Idempotency-Key
+ * or a hash of the content ({@link PushKeys}); a repeat finds the stored delivery and answers with
+ * what it produced, and a reused Idempotency-Key with a different body is refused (422);</li>
+ * <li>normalise it in a second transaction with the webhooks' recorders ({@code PushNormalizer});
+ * a failure is retried once and then kept as a dead letter, and the caller hears "stored".</li>
+ * </ol>
+ * Unlike a webhook, the caller gets the resulting resource back, so the answer is read after the
+ * normalising transaction committed. Pushed objects have the origin "push:<token name>" unless the
+ * caller names one.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Pushes {
+
+    private static final System.Logger LOGGER = System.getLogger(Pushes.class.getName());
+    private static final String METRIC_KIND = "push";
+
+    /** What a push did: made the object, changed it, repeated an earlier push, or only stored it. */
+    public enum Outcome { CREATED, UPDATED, REPEATED, STORED }
+
+    /**
+     * The answer to a push: its outcome, the delivery it is stored as, the resulting object (null
+     * when it is STORED only: kept as a dead letter, or an earlier identical push is still being
+     * processed) and what normalising said.
+     */
+    public record Pushed<T>(Outcome outcome, long deliveryId, T entity, String note) {
+    }
+
+    @EJB
+    DeliveryLog log;
+
+    @EJB
+    PushSources sources;
+
+    @Inject
+    IngestionMetrics metrics;
+
+    @Inject
+    IncidentQueries incidents;
+
+    @Inject
+    PipelineRunQueries runs;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Records a deployment (and, if it lists commits, their push, so lead time works). */
+    @RolesAllowed(Permission.DEPLOYMENTS_WRITE)
+    public Pushed<Deployment> deployment(JsonObject body, String idempotencyKey) {
+        String caller = caller();
+        JsonObject checked = PushRequests.deployment(body, PushRequests.defaultOrigin(caller));
+        return push(PushType.DEPLOYMENT, caller, idempotencyKey, checked, this::deployment);
+    }
+
+    /** Records an incident; it is linked to the deployment it names, else to the latest production one. */
+    @RolesAllowed(Permission.INCIDENTS_WRITE)
+    public Pushed<Incident> incident(JsonObject body, String idempotencyKey) {
+        String caller = caller();
+        JsonObject checked = PushRequests.incident(body, PushRequests.defaultOrigin(caller), this::deploymentKey);
+        return push(PushType.INCIDENT, caller, idempotencyKey, checked,
+                key -> incidents.byNaturalKey(key.origin(), key.externalId()));
+    }
+
+    /**
+     * Resolves incident {@code id} (from any source) at {@code resolvedAt}, or now; resolving a
+     * resolved incident changes nothing. 404 when there is no such incident.
+     */
+    @RolesAllowed(Permission.INCIDENTS_WRITE)
+    public Pushed<Incident> resolveIncident(long id, Instant resolvedAt, String idempotencyKey) {
+        String caller = caller();
+        Incident incident = incidents.byId(id);
+        if (incident == null) {
+            throw new NotFoundProblem("No incident " + id);
+        }
+        if (resolvedAt != null && resolvedAt.isBefore(incident.getOpenedAt())) {
+            throw new ValidationProblem("resolvedAt (" + resolvedAt + ") is before the incident opened ("
+                    + incident.getOpenedAt() + ")");
+        }
+        JsonObject checked = PushRequests.resolution(new NaturalKey(incident.getOrigin(), incident.getExternalId()),
+                resolvedAt);
+        return push(PushType.INCIDENT_RESOLUTION, caller, idempotencyKey, checked,
+                key -> incidents.byNaturalKey(key.origin(), key.externalId()));
+    }
+
+    /** Records a pipeline run and its jobs. */
+    @RolesAllowed(Permission.PIPELINES_WRITE)
+    public Pushed<RunWithJobs> pipelineRun(JsonObject body, String idempotencyKey) {
+        String caller = caller();
+        JsonObject checked = PushRequests.pipelineRun(body, PushRequests.defaultOrigin(caller));
+        return push(PushType.PIPELINE_RUN, caller, idempotencyKey, checked, this::run);
+    }
+
+    private <T> Pushed<T> push(PushType type, String caller, String idempotencyHeader, JsonObject checked,
+            Function<NaturalKey, T> loader) {
+        String idempotencyKey = PushKeys.checkedIdempotencyKey(idempotencyHeader);
+        Instant received = clock.instant();
+        String key = idempotencyKey == null && !type.dedupesByContent() ? PushKeys.uniqueKey()
+                : PushKeys.deliveryKey(caller, idempotencyKey, checked);
+        JsonObject canonical = type.generatesExternalId()
+                ? PushRequests.withExternalId(checked, PushKeys.externalIdFor(key)) : checked;
+        NaturalKey target = PushRequests.keyOf(canonical);
+        byte[] body = canonical.toString().getBytes(StandardCharsets.UTF_8);
+        long sourceId = sourceId(type);
+        Long earlier = log.find(sourceId, key);
+        if (earlier != null) {
+            return repeat(type, earlier, body, idempotencyKey, loader);
+        }
+        boolean existed = loader.apply(target) != null;
+        long id;
+        try {
+            id = log.store(sourceId, key, type.eventType(), headers(caller, idempotencyKey), body, received);
+        } catch (RuntimeException e) {
+            Long stored = findStored(sourceId, key, e);
+            return repeat(type, stored, body, idempotencyKey, loader);
+        }
+        String note = process(type, id);
+        metrics.latency(METRIC_KIND, Duration.between(received, clock.instant()));
+        T entity = note == null ? null : loader.apply(target);
+        if (entity == null) {
+            return new Pushed<>(Outcome.STORED, id, null, note != null ? note
+                    : "stored as delivery " + id + "; it could not be modelled and is kept as a dead letter for replay");
+        }
+        LOGGER.log(Level.INFO, "{0} pushed {1} {2} {3} (delivery {4})", caller, type.eventType(), target.origin(),
+                target.externalId(), id);
+        return new Pushed<>(existed ? Outcome.UPDATED : Outcome.CREATED, id, entity, note);
+    }
+
+    /** An earlier push with the same key: answer with what it produced, if it is the same request. */
+    private <T> Pushed<T> repeat(PushType type, long deliveryId, byte[] body, String idempotencyKey,
+            Function<NaturalKey, T> loader) {
+        List<Object[]> rows = em.createQuery("select d.body, d.status, d.error from Delivery d where d.id = :id", Object[].class)
+                .setParameter("id", deliveryId).getResultList();
+        byte[] stored = (byte[]) rows.get(0)[0];
+        if (!Arrays.equals(stored, body)) {
+            throw new OpsSightException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
+                    + "' was already used for a different " + type.eventType() + " push (delivery " + deliveryId
+                    + "); use a new key for a new request");
+        }
+        metrics.count(METRIC_KIND, type.sourceName(), "duplicate");
+        T entity = loader.apply(PushRequests.keyOf(Payloads.parse(stored)));
+        if (entity == null) {
+            Object error = rows.get(0)[2];
+            return new Pushed<>(Outcome.STORED, deliveryId, null, "already received as delivery " + deliveryId + " ("
+                    + rows.get(0)[1].toString().toLowerCase(Locale.ROOT) + (error == null ? "" : ": " + error) + ")");
+        }
+        return new Pushed<>(Outcome.REPEATED, deliveryId, entity, "already received as delivery " + deliveryId);
+    }
+
+    /** Normalises a stored push like Ingestion does a webhook; null when it ended as a dead letter. */
+    private String process(PushType type, long id) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                DeliveryLog.Result result = log.process(id, clock.instant());
+                if (result.outcome() == DeliveryLog.Processed.MALFORMED) {
+                    metrics.count(METRIC_KIND, type.sourceName(), "dead_lettered");
+                    return null;
+                }
+                metrics.count(METRIC_KIND, type.sourceName(), "accepted");
+                return result.note();
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        String reason = Ingestion.rootMessage(last);
+        LOGGER.log(Level.WARNING, "Push delivery {0} ({1}) failed to normalise: {2}", id, type.eventType(), reason);
+        try {
+            log.deadLetter(id, reason, clock.instant());
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Push delivery {0} left for recovery: {1}", id, Ingestion.rootMessage(e));
+        }
+        metrics.count(METRIC_KIND, type.sourceName(), "dead_lettered");
+        return null;
+    }
+
+    private Long findStored(long sourceId, String key, RuntimeException storeFailure) {
+        Long stored;
+        try {
+            stored = log.find(sourceId, key);
+        } catch (RuntimeException e) {
+            stored = null;
+        }
+        if (stored == null) {
+            LOGGER.log(Level.WARNING, "Could not store a push: {0}", Ingestion.rootMessage(storeFailure));
+            throw new OpsSightException(ProblemType.UNAVAILABLE, "The push could not be stored (database unavailable); retry later");
+        }
+        return stored;
+    }
+
+    private long sourceId(PushType type) {
+        try {
+            return sources.idOf(type.sourceName());
+        } catch (RuntimeException e) {
+            // Another request registered it at the same moment; now it exists.
+            return sources.idOf(type.sourceName());
+        }
+    }
+
+    private String caller() {
+        return context.getCallerPrincipal().getName();
+    }
+
+    /** What is kept with the delivery besides the body: the key the caller sent and who pushed. */
+    private static String headers(String caller, String idempotencyKey) {
+        JsonObjectBuilder headers = Json.createObjectBuilder().add("content-type", "application/json")
+                .add("x-opssight-caller", caller);
+        if (idempotencyKey != null) {
+            headers.add("idempotency-key", idempotencyKey);
+        }
+        return headers.build().toString();
+    }
+
+    private Deployment deployment(NaturalKey key) {
+        List<Deployment> found = em.createQuery("select d from Deployment d join fetch d.service join fetch d.environment "
+                + "where d.origin = :origin and d.externalId = :externalId", Deployment.class)
+                .setParameter("origin", key.origin()).setParameter("externalId", key.externalId()).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private RunWithJobs run(NaturalKey key) {
+        PipelineRun run = runs.byNaturalKey(key.origin(), key.externalId());
+        return run == null ? null : new RunWithJobs(run, runs.jobsOf(run));
+    }
+
+    private NaturalKey deploymentKey(long id) {
+        Deployment deployment = em.find(Deployment.class, id);
+        return deployment == null ? null : new NaturalKey(deployment.getOrigin(), deployment.getExternalId());
+    }
+}

@@ -1,0 +1,111 @@
+package io.opssight.pipeline.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.pipeline.control.PipelineRunQueries;
+import io.opssight.pipeline.entity.Conclusion;
+import io.opssight.pipeline.entity.PipelineRun;
+import io.opssight.pipeline.entity.RunStatus;
+import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reading pipeline runs: filtered, newest first, keyset-paged; one run with its jobs. */
+@Stateless
+@RolesAllowed(Permission.PIPELINES_READ)
+public class PipelineRuns {
+
+    public static final int MAX_PAGE = 500;
+
+    /** The time a run is ordered and filtered by (see {@link PipelineRunQuery}). */
+    private static final String AT = "coalesce(r.times.queuedAt, r.times.startedAt, r.times.statusAt)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PipelineRunQueries queries;
+
+    /** One page plus whether more rows follow. */
+    public record Page(List<PipelineRun> items, boolean more) {
+    }
+
+    public Page list(PipelineRunQuery query) {
+        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (query.repository() != null) {
+            where.append(" and r.repository = :repository");
+            params.put("repository", query.repository());
+        }
+        if (query.branch() != null) {
+            where.append(" and r.branch = :branch");
+            params.put("branch", query.branch());
+        }
+        if (query.status() != null) {
+            where.append(" and r.times.status = :status");
+            params.put("status", status(query.status()));
+        }
+        if (query.conclusion() != null) {
+            where.append(" and r.times.conclusion = :conclusion");
+            params.put("conclusion", conclusion(query.conclusion()));
+        }
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            throw new ValidationProblem("'from' must be before 'to'");
+        }
+        if (query.from() != null) {
+            where.append(" and ").append(AT).append(" >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" and ").append(AT).append(" < :to");
+            params.put("to", query.to());
+        }
+        if (query.after() != null) {
+            where.append(" and (").append(AT).append(" < :afterAt or (").append(AT).append(" = :afterAt and r.id < :afterId))");
+            params.put("afterAt", query.after().at());
+            params.put("afterId", query.after().id());
+        }
+        TypedQuery<PipelineRun> q = em.createQuery(PipelineRunQueries.SELECT_LOADED + where + " order by " + AT
+                + " desc, r.id desc", PipelineRun.class);
+        params.forEach(q::setParameter);
+        List<PipelineRun> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
+        boolean more = rows.size() > limit;
+        return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** One run with its jobs; 404 when there is none. */
+    public RunWithJobs find(long id) {
+        PipelineRun run = queries.byId(id);
+        if (run == null) {
+            throw new NotFoundProblem("No pipeline run " + id);
+        }
+        return new RunWithJobs(run, queries.jobsOf(run));
+    }
+
+    private static RunStatus status(String word) {
+        try {
+            return RunStatus.valueOf(word.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationProblem("Unknown run status '" + word + "'; expected queued, in_progress or completed");
+        }
+    }
+
+    private static Conclusion conclusion(String word) {
+        try {
+            return Conclusion.valueOf(word.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationProblem("Unknown conclusion '" + word + "'; expected success, failure, cancelled, skipped, "
+                    + "timed_out, neutral, action_required or stale");
+        }
+    }
+}
