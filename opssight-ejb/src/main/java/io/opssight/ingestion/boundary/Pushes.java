@@ -161,7 +161,12 @@ public class Pushes {
         boolean existed = loader.apply(target) != null;
         long id;
         try {
-            id = log.store(sourceId, key, type.eventType(), headers(caller, idempotencyKey), body, received);
+            DeliveryLog.Stored stored = log.store(sourceId, key, type.eventType(), headers(caller, idempotencyKey), body,
+                    received);
+            if (stored.duplicate()) {
+                return repeat(type, stored.id(), body, idempotencyKey, loader);
+            }
+            id = stored.id();
         } catch (RuntimeException e) {
             Long stored = findStored(sourceId, key, e);
             return repeat(type, stored, body, idempotencyKey, loader);
