@@ -64,7 +64,7 @@ public class Ingestion {
     public Receipt receive(String kind, String sourceName, Map<String, String> rawHeaders, byte[] body) {
         Instant started = clock.instant();
         SourceKind sourceKind = kindOf(kind);
-        Source source = sources.findEnabled(sourceKind, sourceName);
+        Source source = findSource(sourceKind, sourceName);
         Headers headers = new Headers(rawHeaders);
         try {
             DeliveryAuthenticator.verify(source, headers, body);
@@ -112,6 +112,24 @@ public class Ingestion {
         }
         metrics.count(kind, sourceName, "accepted");
         return new Receipt(Outcome.ACCEPTED, stored.id(), result.note());
+    }
+
+    /**
+     * The source a delivery is addressed to. Unknown (404) and disabled (403) are answers about the
+     * request; any other failure here is the database (away or overloaded, e.g. no pooled connection
+     * in time) and becomes 503, which senders retry: Alertmanager retries 5xx but drops a
+     * notification on 4xx, so load must never look like a 4xx (PRODUCT.md: 503, never 429).
+     */
+    private Source findSource(SourceKind kind, String name) {
+        try {
+            return sources.findEnabled(kind, name);
+        } catch (OpsSightException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not look up source {0}/{1}: {2}", kind.wireName(), name, rootMessage(e));
+            throw new OpsSightException(ProblemType.UNAVAILABLE,
+                    "The source could not be looked up (database unavailable or overloaded); retry later");
+        }
     }
 
     private Long findExisting(long sourceId, String key, RuntimeException storeFailure) {

@@ -8,8 +8,10 @@ import java.util.HexFormat;
 /**
  * The idempotency key of a delivery: the source's own delivery id where it has one (GitHub
  * redelivers with the same {@code X-GitHub-Delivery}; GitLab sends {@code Idempotency-Key} or
- * {@code X-Gitlab-Event-UUID}; PagerDuty's {@code X-Webhook-Id} identifies the webhook, not the
- * event, so it is not used), otherwise a SHA-256 of the body, so an identical retry is a duplicate.
+ * {@code X-Gitlab-Event-UUID}; PagerDuty V3 has no delivery header (its {@code X-Webhook-Id}
+ * identifies the webhook, not the event) but every event carries a unique {@code event.id} in the
+ * body, kept on retries), otherwise a SHA-256 of the body, so an identical retry is a duplicate.
+ * Jenkins and Alertmanager send no id: their phases and repeat notifications are different bodies.
  */
 public final class DeliveryKeys {
 
@@ -20,9 +22,10 @@ public final class DeliveryKeys {
         String id = switch (kind) {
             case GITHUB -> headers.get("X-GitHub-Delivery");
             case GITLAB -> headers.get("Idempotency-Key") != null ? headers.get("Idempotency-Key") : headers.get("X-Gitlab-Event-UUID");
+            case PAGERDUTY -> pagerDutyEventId(body);
             default -> null;
         };
-        if (id != null && id.length() <= 100) {
+        if (id != null && !id.isBlank() && id.length() <= 100) {
             return "id:" + id;
         }
         return "sha256:" + sha256Hex(body);
@@ -34,6 +37,19 @@ public final class DeliveryKeys {
             case GITLAB -> headers.get("X-Gitlab-Event");
             default -> null;
         };
+    }
+
+    /**
+     * PagerDuty's {@code event.id}, read from the body (already authenticated, not yet stored); null
+     * when the body is not JSON or has none, so it still gets the content-hash key and is kept.
+     */
+    static String pagerDutyEventId(byte[] body) {
+        try {
+            String id = Payloads.string(Payloads.object(Payloads.parse(body), "event"), "id");
+            return id == null ? null : id.trim();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static String sha256Hex(byte[] body) {

@@ -1,0 +1,35 @@
+package io.opssight.ingestion.control;
+
+/**
+ * Fitting source text into the model's columns. A tool may send a longer title or label than a
+ * column holds; clipping keeps the delivery mappable instead of turning it into a dead letter
+ * (the raw body keeps the full text).
+ */
+final class Text {
+
+    private Text() {
+    }
+
+    /** The value, cut to at most {@code max} characters; null and blank stay null. */
+    static String clip(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() <= max) {
+            return trimmed;
+        }
+        int end = Character.isHighSurrogate(trimmed.charAt(max - 1)) ? max - 1 : max;
+        return trimmed.substring(0, end);
+    }
+
+    @SafeVarargs
+    static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,94 @@
+package io.opssight.it.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reading what a server stored, straight from its PostgreSQL database, for tables that have no
+ * REST endpoint yet. Timestamps come back as {@link Instant}.
+ */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    /** One row: column name (lower case) → value. */
+    public record Row(Map<String, Object> values) {
+
+        public Object get(String column) {
+            if (!values.containsKey(column)) {
+                throw new AssertionError("no column " + column + " in " + values.keySet());
+            }
+            return values.get(column);
+        }
+
+        public String string(String column) {
+            Object value = get(column);
+            return value == null ? null : value.toString();
+        }
+
+        public Instant instant(String column) {
+            return (Instant) get(column);
+        }
+
+        public Long number(String column) {
+            Object value = get(column);
+            return value == null ? null : ((Number) value).longValue();
+        }
+
+        @Override
+        public String toString() {
+            return values.toString();
+        }
+    }
+
+    public static List<Row> query(OpsSightServer server, String sql, Object... parameters) {
+        try (Connection c = TestPostgres.connect(server.database()); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (int col = 1; col <= meta.getColumnCount(); col++) {
+                        Object value = rs.getObject(col);
+                        if (value instanceof java.sql.Timestamp ts) {
+                            value = ts.toInstant();
+                        } else if (value instanceof java.time.OffsetDateTime odt) {
+                            value = odt.toInstant();
+                        }
+                        values.put(meta.getColumnLabel(col).toLowerCase(java.util.Locale.ROOT), value);
+                    }
+                    rows.add(new Row(values));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Row only(OpsSightServer server, String sql, Object... parameters) {
+        List<Row> rows = query(server, sql, parameters);
+        if (rows.size() != 1) {
+            throw new AssertionError("expected exactly one row, got " + rows.size() + ": " + rows);
+        }
+        return rows.get(0);
+    }
+
+    /** The number of deliveries a source has stored (whatever became of them). */
+    public static long deliveriesOf(OpsSightServer server, Fixtures.Source source) {
+        return only(server, "select count(*) as n from delivery d join source s on s.id = d.source_id "
+                + "where s.kind = ? and s.name = ?", source.kind().toUpperCase(java.util.Locale.ROOT), source.name()).number("n");
+    }
+}
