@@ -46,7 +46,6 @@ public class DeploymentRecorder {
             Environment environment = catalog.environment(facts.environment(), facts.production());
             Instant created = facts.createdAt() != null ? facts.createdAt() : facts.statusAt() != null ? facts.statusAt() : now;
             deployment = new Deployment(facts.origin(), facts.externalId(), service, environment, created);
-            em.persist(deployment);
         } else {
             deployment = found.get(0);
             if (Boolean.TRUE.equals(facts.production()) && !deployment.getEnvironment().isProduction()) {
@@ -58,6 +57,10 @@ public class DeploymentRecorder {
         boolean changed = false;
         if (facts.status() != null && facts.statusAt() != null) {
             changed = deployment.applyStatus(facts.status(), facts.statusAt(), facts.statusSeq());
+        }
+        if (found.isEmpty()) {
+            // Persisted once complete: one insert rather than an insert and an update.
+            em.persist(deployment);
         }
         if (changed || found.isEmpty()) {
             // What it shipped and which incidents it caused depend on its outcome and finish time.

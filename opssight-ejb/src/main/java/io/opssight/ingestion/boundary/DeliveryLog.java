@@ -1,8 +1,7 @@
 package io.opssight.ingestion.boundary;
 
 import io.opssight.ingestion.control.Normalizer;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.control.Normalized;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.entity.Delivery;
@@ -41,8 +40,7 @@ public class DeliveryLog {
     EntityManager em;
 
     @Inject
-    @Any
-    Instance<Normalizer> normalizers;
+    Normalizers normalizers;
 
     /** A stored delivery's id, whether it was stored before under the same key, and what processing made of it. */
     public record Stored(long id, boolean duplicate, Result result) {
@@ -85,9 +83,10 @@ public class DeliveryLog {
         if (existing != null) {
             return new Stored(existing, true, null);
         }
-        Delivery delivery = new Delivery(em.getReference(Source.class, sourceId), key, eventType, receivedAt, headers, body);
-        em.persist(delivery);
+        Delivery delivery = new Delivery(em.find(Source.class, sourceId), key, eventType, receivedAt, headers, body);
         Result result = process(delivery, receivedAt);
+        // Persisted after processing, so the row is written once, with its outcome.
+        em.persist(delivery);
         em.flush();
         return new Stored(delivery.getId(), false, result);
     }
@@ -109,7 +108,7 @@ public class DeliveryLog {
             delivery.deadLetter(now, e.getMessage());
             return new Result(Processed.MALFORMED, e.getMessage());
         }
-        Normalizer normalizer = normalizerFor(delivery.getSource().getKind());
+        Normalizer normalizer = normalizers.of(delivery.getSource().getKind());
         Normalized normalized = normalizer == null
                 ? Normalized.ignored(delivery.getSource().getKind().wireName() + " deliveries are stored raw, not mapped")
                 : normalizer.normalize(delivery, payload, now);
@@ -119,15 +118,6 @@ public class DeliveryLog {
         }
         delivery.markIgnored(now, normalized.note());
         return new Result(Processed.IGNORED, normalized.note());
-    }
-
-    private Normalizer normalizerFor(io.opssight.ingestion.entity.SourceKind kind) {
-        for (Normalizer candidate : normalizers) {
-            if (candidate.kind() == kind) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Keeps a delivery that failed to normalise, with the reason, for replay. */

@@ -5,6 +5,7 @@ import io.opssight.ingestion.control.DeliveryKeys;
 import io.opssight.ingestion.control.Headers;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.Payloads;
+import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.entity.Source;
 import io.opssight.ingestion.entity.SourceKind;
 import io.opssight.platform.entity.NotFoundProblem;
@@ -58,6 +59,9 @@ public class Ingestion {
 
     @Inject
     IngestionMetrics metrics;
+
+    @Inject
+    SourceCache sourceCache;
 
     Clock clock = Clock.systemUTC();
 
@@ -122,7 +126,7 @@ public class Ingestion {
      */
     private Source findSource(SourceKind kind, String name) {
         try {
-            return sources.findEnabled(kind, name);
+            return sourceCache.get(kind, name, () -> sources.findEnabled(kind, name));
         } catch (OpsSightException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.opssight.ingestion.boundary;
 
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.incident.control.IncidentQueries;
@@ -25,7 +27,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -260,7 +261,7 @@ public class Pushes {
 
     /** What is kept with the delivery besides the body: the key the caller sent and who pushed. */
     private static String headers(String caller, String idempotencyKey) {
-        JsonObjectBuilder headers = Json.createObjectBuilder().add("content-type", "application/json")
+        JsonObjectBuilder headers = JSON.createObjectBuilder().add("content-type", "application/json")
                 .add("x-opssight-caller", caller);
         if (idempotencyKey != null) {
             headers.add("idempotency-key", idempotencyKey);

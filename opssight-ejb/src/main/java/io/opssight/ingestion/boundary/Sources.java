@@ -39,6 +39,9 @@ public class Sources {
     @Resource
     SessionContext context;
 
+    @jakarta.inject.Inject
+    io.opssight.ingestion.control.SourceCache sourceCache;
+
     Clock clock = Clock.systemUTC();
 
     /** Registers a source; its secret authenticates deliveries at /api/v1/ingest/{kind}/{name}. */
@@ -97,6 +100,7 @@ public class Sources {
             throw new ValidationProblem("secret must be 16 to 512 characters");
         }
         source.rotateSecret(secret, clock.instant());
+        sourceCache.evict(source.getKind(), source.getName());
         LOGGER.log(Level.INFO, "Secret of source {0}/{1} rotated by {2}", source.getKind().wireName(), source.getName(),
                 context.getCallerPrincipal().getName());
         return secret;
@@ -110,6 +114,7 @@ public class Sources {
         } else {
             source.disable();
         }
+        sourceCache.evict(source.getKind(), source.getName());
         LOGGER.log(Level.INFO, "Source {0}/{1} {2} by {3}", source.getKind().wireName(), source.getName(),
                 enabled ? "enabled" : "disabled", context.getCallerPrincipal().getName());
         return source;

@@ -1,5 +1,7 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +30,7 @@ public final class Headers {
 
     /** The kept headers as a JSON object, for storage with the raw body. */
     public String keptAsJson() {
-        jakarta.json.JsonObjectBuilder builder = jakarta.json.Json.createObjectBuilder();
+        jakarta.json.JsonObjectBuilder builder = JSON.createObjectBuilder();
         values.forEach((k, v) -> {
             if (KEPT.contains(k)) {
                 builder.add(k, v);

@@ -1,8 +1,9 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -48,8 +49,8 @@ public final class Payloads {
 
     private record JsonReaderSource(Object content) {
         JsonParser parser() {
-            return content instanceof String s ? Json.createParser(new StringReader(s))
-                    : Json.createParser(new ByteArrayInputStream((byte[]) content));
+            return content instanceof String s ? JSON.createParser(new StringReader(s))
+                    : JSON.createParser(new ByteArrayInputStream((byte[]) content));
         }
     }
 

@@ -1,7 +1,8 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import io.opssight.platform.entity.ValidationProblem;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -50,7 +51,7 @@ public final class PushRequests {
     }
 
     public static JsonObject deployment(JsonObject body, String defaultOrigin) {
-        JsonObjectBuilder out = Json.createObjectBuilder(body);
+        JsonObjectBuilder out = JSON.createObjectBuilder(body);
         required(body, "service");
         required(body, "environment");
         out.add("origin", origin(body, defaultOrigin));
@@ -98,7 +99,7 @@ public final class PushRequests {
     }
 
     public static JsonObject incident(JsonObject body, String defaultOrigin, DeploymentKeys deployments) {
-        JsonObjectBuilder out = Json.createObjectBuilder(body);
+        JsonObjectBuilder out = JSON.createObjectBuilder(body);
         required(body, "title");
         out.add("origin", origin(body, defaultOrigin));
         Instant opened = instant(body, "openedAt");
@@ -136,13 +137,13 @@ public final class PushRequests {
             if (key == null) {
                 throw new ValidationProblem("causedBy.deploymentId: there is no deployment " + Payloads.string(cause, "deploymentId"));
             }
-            return Json.createObjectBuilder().add("deploymentId", id).add("origin", key.origin())
+            return JSON.createObjectBuilder().add("deploymentId", id).add("origin", key.origin())
                     .add("externalId", key.externalId()).build();
         }
         if (origin == null || externalId == null) {
             throw new ValidationProblem("causedBy needs deploymentId, or origin and externalId");
         }
-        return Json.createObjectBuilder().add("origin", origin).add("externalId", externalId).build();
+        return JSON.createObjectBuilder().add("origin", origin).add("externalId", externalId).build();
     }
 
     /**
@@ -150,7 +151,7 @@ public final class PushRequests {
      * was received (the delivery's time, so a replay resolves it at the same time).
      */
     public static JsonObject resolution(NaturalKey incident, Instant resolvedAt) {
-        JsonObjectBuilder out = Json.createObjectBuilder().add("origin", incident.origin())
+        JsonObjectBuilder out = JSON.createObjectBuilder().add("origin", incident.origin())
                 .add("externalId", incident.externalId());
         if (resolvedAt != null) {
             out.add("resolvedAt", resolvedAt.toString());
@@ -159,14 +160,14 @@ public final class PushRequests {
     }
 
     public static JsonObject pipelineRun(JsonObject body, String defaultOrigin) {
-        JsonObjectBuilder out = Json.createObjectBuilder(body);
+        JsonObjectBuilder out = JSON.createObjectBuilder(body);
         required(body, "pipeline");
         out.add("origin", origin(body, defaultOrigin));
         runStatus("", body, out);
         List<JsonObject> jobs = objects(body, "jobs");
         if (!jobs.isEmpty()) {
             Set<String> names = new HashSet<>();
-            JsonArrayBuilder checkedJobs = Json.createArrayBuilder();
+            JsonArrayBuilder checkedJobs = JSON.createArrayBuilder();
             for (JsonObject job : jobs) {
                 String name = Payloads.string(job, "name");
                 if (name == null || name.isBlank()) {
@@ -175,7 +176,7 @@ public final class PushRequests {
                 if (!names.add(name)) {
                     throw new ValidationProblem("job names must be unique within a run; '" + name + "' appears twice");
                 }
-                JsonObjectBuilder checkedJob = Json.createObjectBuilder(job);
+                JsonObjectBuilder checkedJob = JSON.createObjectBuilder(job);
                 runStatus("job '" + name + "': ", job, checkedJob);
                 checkedJobs.add(checkedJob);
             }
@@ -211,7 +212,7 @@ public final class PushRequests {
     /** The checked body with the externalId it names, or the one derived from its delivery key. */
     public static JsonObject withExternalId(JsonObject checked, String externalId) {
         return Payloads.string(checked, "externalId") != null ? checked
-                : Json.createObjectBuilder(checked).add("externalId", externalId).build();
+                : JSON.createObjectBuilder(checked).add("externalId", externalId).build();
     }
 
     /** The natural key a canonical body names. */

@@ -1,12 +1,13 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import io.opssight.automation.control.AutomationRecorder;
 import io.opssight.automation.entity.InfraChange;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.SourceKind;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -63,7 +64,7 @@ public class TerraformNormalizer implements Normalizer {
         if (storedHeaders == null || storedHeaders.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(storedHeaders))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(storedHeaders))) {
             String value = Payloads.string(reader.readObject(), WORKSPACE_HEADER);
             if (value == null || value.isBlank()) {
                 return null;

@@ -1,7 +1,8 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import io.opssight.catalog.entity.Environment;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -75,7 +76,7 @@ public final class TerraformPlans {
         int updates = 0;
         int deletes = 0;
         int replaces = 0;
-        JsonArrayBuilder resources = Json.createArrayBuilder();
+        JsonArrayBuilder resources = JSON.createArrayBuilder();
         for (JsonObject change : objects(plan.get("resource_changes"))) {
             List<String> actions = actionsOf(Payloads.object(change, "change"));
             switch (kindOf(actions)) {
@@ -91,9 +92,9 @@ public final class TerraformPlans {
                 }
             }
             String address = Payloads.string(change, "address");
-            JsonArrayBuilder actionList = Json.createArrayBuilder();
+            JsonArrayBuilder actionList = JSON.createArrayBuilder();
             actions.forEach(actionList::add);
-            resources.add(Json.createObjectBuilder().add("address", address != null ? address : "?").add("actions", actionList));
+            resources.add(JSON.createObjectBuilder().add("address", address != null ? address : "?").add("actions", actionList));
             productionTags(address, Payloads.object(change, "change"), reasons);
         }
         boolean touched = !reasons.isEmpty();

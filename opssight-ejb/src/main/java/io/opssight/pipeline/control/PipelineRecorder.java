@@ -23,18 +23,22 @@ public class PipelineRecorder {
     public PipelineRun recordRun(RunFacts f, Instant now) {
         PipelineRun run = findRun(f.origin(), f.externalId());
         Instant reported = f.reportedAt() != null ? f.reportedAt() : now;
-        if (run == null) {
+        boolean created = run == null;
+        if (created) {
             run = new PipelineRun(f.origin(), f.externalId(), f.pipeline(), reported);
+        }
+        run.describe(f.repository() != null || f.repositoryName() != null
+                        ? catalog.serviceForRepository(f.repository(), f.repositoryName(), now) : null,
+                f.repository(), f.runNumber(), f.attempt(), f.branch(), f.sha(), f.triggerEvent(), f.actor(), f.url());
+        run.times().apply(f.status(), f.conclusion(), f.queuedAt(), f.startedAt(), f.finishedAt(), reported);
+        if (created) {
+            // Persisted once complete, so the row is written by one insert (not an insert and an update).
             em.persist(run);
             for (PipelineJob orphan : em.createNamedQuery(PipelineJob.FIND_ORPHANS_OF_RUN, PipelineJob.class)
                     .setParameter("origin", f.origin()).setParameter("runExternalId", f.externalId()).getResultList()) {
                 orphan.attachTo(run);
             }
         }
-        run.describe(f.repository() != null || f.repositoryName() != null
-                        ? catalog.serviceForRepository(f.repository(), f.repositoryName(), now) : null,
-                f.repository(), f.runNumber(), f.attempt(), f.branch(), f.sha(), f.triggerEvent(), f.actor(), f.url());
-        run.times().apply(f.status(), f.conclusion(), f.queuedAt(), f.startedAt(), f.finishedAt(), reported);
         return run;
     }
 
@@ -42,13 +46,7 @@ public class PipelineRecorder {
         List<PipelineJob> found = em.createNamedQuery(PipelineJob.FIND_BY_EXTERNAL_ID, PipelineJob.class)
                 .setParameter("origin", f.origin()).setParameter("externalId", f.externalId()).getResultList();
         Instant reported = f.reportedAt() != null ? f.reportedAt() : now;
-        PipelineJob job;
-        if (found.isEmpty()) {
-            job = new PipelineJob(f.origin(), f.externalId(), f.name(), reported);
-            em.persist(job);
-        } else {
-            job = found.get(0);
-        }
+        PipelineJob job = found.isEmpty() ? new PipelineJob(f.origin(), f.externalId(), f.name(), reported) : found.get(0);
         job.describe(f.runExternalId(), f.repository(), f.sha(), f.branch(), f.runner());
         if (job.getRun() == null && f.runExternalId() != null) {
             PipelineRun run = findRun(f.origin(), f.runExternalId());
@@ -57,6 +55,9 @@ public class PipelineRecorder {
             }
         }
         job.times().apply(f.status(), f.conclusion(), f.queuedAt(), f.startedAt(), f.finishedAt(), reported);
+        if (found.isEmpty()) {
+            em.persist(job);
+        }
         return job;
     }
 

@@ -37,6 +37,9 @@ import org.flywaydb.core.api.output.MigrateResult;
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
             "fish.payara.fail-all-connections=true",
+            // Validate a connection at most every 5 s, not on every use: a round trip per
+            // transaction was a visible share of ingestion's cost.
+            "fish.payara.validate-atmost-once-period-in-seconds=5",
             "fish.payara.max-wait-time-in-millis=3000"
         })
 public class Migrations {

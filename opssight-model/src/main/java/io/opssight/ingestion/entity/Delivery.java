@@ -40,23 +40,25 @@ public class Delivery {
     private Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "source_id", nullable = false)
+    @JoinColumn(name = "source_id", nullable = false, updatable = false)
     private Source source;
 
-    @Column(name = "delivery_key", nullable = false, length = 128)
+    @Column(name = "delivery_key", nullable = false, length = 128, updatable = false)
     private String deliveryKey;
 
-    @Column(name = "event_type", length = 128)
+    @Column(name = "event_type", length = 128, updatable = false)
     private String eventType;
 
-    @Column(name = "received_at", nullable = false)
+    @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
 
-    @Column(name = "headers", nullable = false)
+    @Column(name = "headers", nullable = false, updatable = false)
     private String headers;
 
+    // Not updatable: the raw record never changes, and Hibernate then skips comparing the (large)
+    // body when it checks the entity for changes at every flush.
     @Basic(fetch = FetchType.LAZY)
-    @Column(name = "body", nullable = false)
+    @Column(name = "body", nullable = false, updatable = false)
     private byte[] body;
 
     @Enumerated(EnumType.STRING)

@@ -1,7 +1,8 @@
 package io.opssight.alerting.rest;
 
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import io.opssight.alerting.entity.Alert;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -28,7 +29,7 @@ public record AlertView(long id, String name, String status, String service, Str
         if (json == null || json.isBlank()) {
             return out;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() == JsonValue.ValueType.OBJECT) {
                 JsonObject object = value.asJsonObject();

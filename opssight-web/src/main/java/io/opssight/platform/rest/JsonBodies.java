@@ -1,6 +1,7 @@
 package io.opssight.platform.rest;
 
-import jakarta.json.Json;
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -20,7 +21,7 @@ public final class JsonBodies {
     }
 
     public static JsonObject of(Object body) {
-        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(body)))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(JSONB.toJson(body)))) {
             return reader.readObject();
         }
     }

@@ -1,6 +1,7 @@
 package io.opssight.platform.rest;
 
-import jakarta.json.Json;
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +17,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             json.add("detail", detail);
         }
@@ -24,8 +25,8 @@ public record Problem(String type, String title, int status, String detail, Stri
             json.add("instance", instance);
         }
         if (violations != null && !violations.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            violations.forEach(v -> list.add(Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            violations.forEach(v -> list.add(JSON.createObjectBuilder().add("field", v.field()).add("message", v.message())));
             json.add("violations", list);
         }
         return json.build().toString();

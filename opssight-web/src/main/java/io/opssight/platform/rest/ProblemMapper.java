@@ -45,7 +45,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
         Problem problem = problemFor(e);
-        if (problem.status() >= 500) {
+        if (problem.status() == 503) {
+            // Expected while the database is away; senders retry. One line, no stack trace.
+            LOGGER.log(Level.WARNING, "Request refused with 503: {0}", problem.detail());
+        } else if (problem.status() >= 500) {
             LOGGER.log(Level.ERROR, "Request " + problem.instance() + " failed", e);
         } else {
             LOGGER.log(Level.DEBUG, "Request refused with {0}: {1}", problem.status(), problem.detail());

@@ -1,0 +1,58 @@
+package io.opssight.ingestion.control;
+
+import io.opssight.ingestion.entity.Source;
+import io.opssight.ingestion.entity.SourceKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Enabled sources by (kind, name), kept for a few seconds so that a burst of deliveries does not
+ * read the same row for every request. Changes made on this replica evict at once; a change made
+ * on another replica is seen here within the time to live ({@code opssight.ingestion.source-cache-ttl},
+ * default 5 s): for that long a rotated secret may still be accepted (or a disabled source still
+ * served) by the other replicas.
+ */
+@ApplicationScoped
+public class SourceCache {
+
+    private record Entry(Source source, Instant expires) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    private final Duration ttl;
+
+    public SourceCache() {
+        this(Duration.ofSeconds(5));
+    }
+
+    @jakarta.inject.Inject
+    SourceCache(@ConfigProperty(name = "opssight.ingestion.source-cache-ttl", defaultValue = "PT5S") Duration ttl) {
+        this.ttl = ttl;
+    }
+
+    /** The cached source, or what {@code load} returns (cached if it returns; a failure is not cached). */
+    public Source get(SourceKind kind, String name, Supplier<Source> load) {
+        String key = kind.wireName() + "/" + name;
+        Entry entry = entries.get(key);
+        Instant now = clock.instant();
+        if (entry != null && now.isBefore(entry.expires())) {
+            return entry.source();
+        }
+        Source loaded = load.get();
+        if (!ttl.isZero()) {
+            entries.put(key, new Entry(loaded, now.plus(ttl)));
+        }
+        return loaded;
+    }
+
+    public void evict(SourceKind kind, String name) {
+        entries.remove(kind.wireName() + "/" + name);
+    }
+}
