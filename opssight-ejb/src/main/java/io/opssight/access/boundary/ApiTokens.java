@@ -1,5 +1,6 @@
 package io.opssight.access.boundary;
 
+import io.opssight.audit.boundary.Audited;
 import io.opssight.access.control.TokenCodec;
 import io.opssight.access.entity.ApiToken;
 import io.opssight.access.entity.Permission;
@@ -60,6 +61,7 @@ public class ApiTokens {
     }
 
     /** Creates a token with the given permissions; expiresAt null means it does not expire. */
+    @Audited
     public Issued create(String name, Set<String> permissions, Instant expiresAt) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new ValidationProblem("A token needs a name of 1 to 200 characters.");
@@ -94,6 +96,7 @@ public class ApiTokens {
         return em.createNamedQuery(ApiToken.FIND_ALL, ApiToken.class).getResultList();
     }
 
+    @Audited
     public ApiToken revoke(long id) {
         ApiToken token = em.find(ApiToken.class, id);
         if (token == null) {

@@ -36,6 +36,9 @@ public class Bootstrap {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.inject.Inject
+    io.opssight.audit.control.AuditWriter audit;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void createAdminToken() {
@@ -63,6 +66,8 @@ public class Bootstrap {
         }
         em.persist(new ApiToken(ADMIN_TOKEN_NAME, hash, TokenCodec.displayPrefix(secret), Permission.all(), "bootstrap",
                 Instant.now(), null));
+        audit.append("system", "ApiTokens.bootstrap", ADMIN_TOKEN_NAME, io.opssight.audit.entity.AuditEntry.SUCCESS,
+                "created from OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN with every permission");
         LOGGER.log(Level.WARNING, "Created the bootstrap admin API token from OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN; "
                 + "create personal tokens and revoke it");
     }

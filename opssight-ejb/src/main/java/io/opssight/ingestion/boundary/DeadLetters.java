@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.audit.boundary.Audited;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
@@ -71,6 +72,7 @@ public class DeadLetters {
         return found.get(0);
     }
 
+    @Audited
     @RolesAllowed(Permission.SOURCES_MANAGE)
     public Replayed replay(long id) {
         Delivery delivery = find(id);
@@ -84,6 +86,7 @@ public class DeadLetters {
     }
 
     /** Replays up to {@code max} dead letters (of one source, or all), oldest first. */
+    @Audited
     @RolesAllowed(Permission.SOURCES_MANAGE)
     public Replayed replayBulk(Long sourceId, int max) {
         if (max < 1 || max > MAX_BULK) {

@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.audit.boundary.Audited;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.ingestion.entity.Source;
@@ -45,6 +46,7 @@ public class Sources {
     Clock clock = Clock.systemUTC();
 
     /** Registers a source; its secret authenticates deliveries at /api/v1/ingest/{kind}/{name}. */
+    @Audited
     public Source register(String kind, String name, String secret) {
         SourceKind sourceKind = SourceKind.fromWire(kind);
         if (name == null || !NAME.matcher(name).matches()) {
@@ -93,6 +95,7 @@ public class Sources {
      * Replaces the secret; deliveries signed with the old one are refused from then on. A null
      * secret means "generate one"; the (new) secret is returned so it can be shown once.
      */
+    @Audited
     public String rotateSecret(long id, String newSecret) {
         Source source = find(id);
         String secret = newSecret == null || newSecret.isBlank() ? generateSecret() : newSecret;
@@ -107,6 +110,7 @@ public class Sources {
     }
 
     /** Disabled sources refuse deliveries (403) until enabled again; nothing stored is touched. */
+    @Audited
     public Source setEnabled(long id, boolean enabled) {
         Source source = find(id);
         if (enabled) {

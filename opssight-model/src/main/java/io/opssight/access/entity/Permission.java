@@ -22,10 +22,12 @@ public final class Permission {
     public static final String SOURCES_MANAGE = "sources:manage";
     public static final String TOKENS_MANAGE = "tokens:manage";
     public static final String CONSOLE_USE = "console:use";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String AUDIT_EXPORT = "audit:export";
 
     private static final Set<String> ALL = Set.of(
             DEPLOYMENTS_READ, DEPLOYMENTS_WRITE, INCIDENTS_READ, INCIDENTS_WRITE, PIPELINES_READ, PIPELINES_WRITE,
-            ALERTS_READ, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE);
+            ALERTS_READ, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE, AUDIT_READ, AUDIT_EXPORT);
 
     private Permission() {
     }

@@ -47,7 +47,7 @@ class PermissionTest {
     @DisplayName("#2 every permission survives format then parse")
     void allRoundTrip() {
         assertEquals(Permission.all(), Permission.parse(Permission.format(Permission.all())));
-        assertEquals(11, Permission.all().size());
+        assertEquals(13, Permission.all().size());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.opssight.platform.console;
 
+import io.opssight.audit.boundary.AuditTrail;
+import io.opssight.audit.entity.AuditEntry;
 import io.opssight.platform.security.TokenCredential;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -25,6 +27,9 @@ public class SignIn {
     @Inject
     SecurityContext security;
 
+    @jakarta.ejb.EJB
+    AuditTrail audit;
+
     private String token;
     private String next;
 
@@ -35,9 +40,12 @@ public class SignIn {
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new TokenCredential(token == null ? "" : token.trim())).newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
+            audit.recordApart(((HttpServletRequest) external.getRequest()).getUserPrincipal().getName(), "console.sign-in",
+                    null, AuditEntry.SUCCESS, null);
             external.redirect(external.getRequestContextPath() + safeNext());
             faces.responseComplete();
         } else {
+            audit.recordApart("anonymous", "console.sign-in", null, AuditEntry.DENIED, "token not accepted");
             ((HttpServletResponse) external.getResponse()).setStatus(200);
             faces.addMessage("login:token", new FacesMessage(FacesMessage.SEVERITY_ERROR, "The token was not accepted.",
                     "The token was not accepted: it is unknown, expired or revoked."));
@@ -46,7 +54,11 @@ public class SignIn {
 
     public void signOut() throws IOException, jakarta.servlet.ServletException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        if (request.getUserPrincipal() != null) {
+            audit.recordApart(request.getUserPrincipal().getName(), "console.sign-out", null, AuditEntry.SUCCESS, null);
+        }
+        request.logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml");
     }

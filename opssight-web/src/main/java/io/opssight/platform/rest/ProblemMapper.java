@@ -41,6 +41,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    jakarta.ws.rs.core.SecurityContext security;
+
+    @Context
+    jakarta.ws.rs.core.Request request;
+
+    @jakarta.ejb.EJB
+    io.opssight.audit.boundary.AuditTrail audit;
+
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
@@ -52,6 +61,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOGGER.log(Level.ERROR, "Request " + problem.instance() + " failed", e);
         } else {
             LOGGER.log(Level.DEBUG, "Request refused with {0}: {1}", problem.status(), problem.detail());
+        }
+        if (problem.status() == 403) {
+            auditDenied(problem);
         }
         Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
         if (problem.status() == 401) {
@@ -68,6 +80,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return response.build();
+    }
+
+    /** Access denied is a security event: recorded apart, so it stays whatever the request did. */
+    private void auditDenied(Problem problem) {
+        if (audit == null) {
+            return;
+        }
+        try {
+            String actor = security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName()
+                    : "anonymous";
+            audit.recordApart(actor, "access.denied", problem.instance(),
+                    io.opssight.audit.entity.AuditEntry.DENIED, (request == null ? "" : request.getMethod() + " ")
+                            + problem.instance() + ": " + problem.detail());
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.ERROR, "Could not record a denied access in the audit trail", e);
+        }
     }
 
     Problem problemFor(Throwable e) {

@@ -1,6 +1,9 @@
 package io.opssight.platform.security;
 
+import io.opssight.audit.boundary.AuditTrail;
+import io.opssight.audit.entity.AuditEntry;
 import io.opssight.platform.entity.ProblemType;
+import jakarta.ejb.EJB;
 import io.opssight.platform.rest.Problem;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +28,9 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest request;
 
+    @EJB
+    AuditTrail audit;
+
     @Override
     public void filter(ContainerRequestContext context) {
         String path = context.getUriInfo().getPath();
@@ -33,6 +39,11 @@ public class ApiAccessFilter implements ContainerRequestFilter {
         }
         if (context.getSecurityContext().getUserPrincipal() == null) {
             boolean invalid = Boolean.TRUE.equals(request.getAttribute(BearerAuthentication.INVALID_TOKEN));
+            if (invalid) {
+                // A presented but unknown, expired or revoked token is a failed authentication.
+                audit.recordApart("anonymous", "auth.invalid-token", context.getUriInfo().getRequestUri().getRawPath(),
+                        AuditEntry.DENIED, context.getMethod() + " " + context.getUriInfo().getRequestUri().getRawPath());
+            }
             String detail = invalid ? "The bearer token is unknown, expired or revoked."
                     : "This API needs 'Authorization: Bearer <token>'.";
             Problem problem = new Problem(ProblemType.UNAUTHENTICATED.uri(), ProblemType.UNAUTHENTICATED.title(), 401,

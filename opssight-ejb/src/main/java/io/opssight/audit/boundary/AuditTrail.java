@@ -1,0 +1,150 @@
+package io.opssight.audit.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.audit.control.AuditWriter;
+import io.opssight.audit.entity.AuditEntry;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The audit trail: record security events, query, verify the chain, export. */
+@Stateless
+@RolesAllowed(Permission.AUDIT_READ)
+public class AuditTrail {
+
+    /** The answer of a verification: whether the chain is intact and, if not, where it first breaks. */
+    public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason, long headSeq, String headHash) {
+    }
+
+    /** Filters for listing and export; null means any. */
+    public record Filter(String actor, String action, String outcome, Instant from, Instant to) {
+    }
+
+    public static final int VERIFY_BATCH = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditWriter writer;
+
+    /**
+     * Records an event in a transaction of its own: security events (failed sign-in, denied access)
+     * and failed operations, whose own transaction rolls back.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordApart(String actor, String action, String target, String outcome, String details) {
+        writer.append(actor, action, target, outcome, details);
+    }
+
+    /** Records an event in the caller's transaction: it commits with the change it describes. */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(String actor, String action, String target, String outcome, String details) {
+        writer.append(actor, action, target, outcome, details);
+    }
+
+    /** Entries matching the filter, oldest first, after {@code afterSeq}. */
+    public List<AuditEntry> list(Filter filter, long afterSeq, int limit) {
+        return select(filter, afterSeq, limit);
+    }
+
+    /** The same, for a streamed export: a permission of its own, since an export leaves the system. */
+    @RolesAllowed(Permission.AUDIT_EXPORT)
+    public List<AuditEntry> exportPage(Filter filter, long afterSeq, int limit) {
+        return select(filter, afterSeq, limit);
+    }
+
+    private List<AuditEntry> select(Filter filter, long afterSeq, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select e from AuditEntry e where e.seq > :after");
+        params.put("after", afterSeq);
+        if (filter.actor() != null) {
+            jpql.append(" and e.actor = :actor");
+            params.put("actor", filter.actor());
+        }
+        if (filter.action() != null) {
+            jpql.append(" and e.action = :action");
+            params.put("action", filter.action());
+        }
+        if (filter.outcome() != null) {
+            jpql.append(" and e.outcome = :outcome");
+            params.put("outcome", filter.outcome());
+        }
+        if (filter.from() != null) {
+            jpql.append(" and e.at >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            jpql.append(" and e.at < :to");
+            params.put("to", filter.to());
+        }
+        if (limit < 1 || limit > 5000) {
+            throw new ValidationProblem("limit must be between 1 and 5000");
+        }
+        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.seq").toString(), AuditEntry.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Recomputes the chain from the first entry: each entry's hash must match its fields and its
+     * predecessor's hash, seqs must run 1, 2, 3 ... without gaps, and the last must be the head.
+     * Reports the first entry that was changed, deleted (a gap) or reordered.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Verification verify() {
+        Object[] head = (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1").getSingleResult();
+        long headSeq = ((Number) head[0]).longValue();
+        String headHash = (String) head[1];
+        String prevHash = "0".repeat(64);
+        long expected = 1;
+        long checked = 0;
+        while (true) {
+            List<AuditEntry> batch = em.createQuery("select e from AuditEntry e where e.seq >= :from order by e.seq",
+                    AuditEntry.class).setParameter("from", expected).setMaxResults(VERIFY_BATCH).getResultList();
+            for (AuditEntry entry : batch) {
+                if (entry.getSeq() != expected) {
+                    return new Verification(false, checked, expected, "entry " + expected + " is missing (deleted)",
+                            headSeq, headHash);
+                }
+                if (!entry.verifiesAfter(prevHash)) {
+                    String reason = entry.getPrevHash().equals(prevHash)
+                            ? "entry " + expected + " was changed: its hash does not match its contents"
+                            : "entry " + expected + " does not follow entry " + (expected - 1) + " (reordered or replaced)";
+                    return new Verification(false, checked, expected, reason, headSeq, headHash);
+                }
+                prevHash = entry.getHash();
+                expected++;
+                checked++;
+            }
+            em.clear();
+            if (batch.size() < VERIFY_BATCH) {
+                break;
+            }
+        }
+        if (checked != headSeq || !prevHash.equals(headHash)) {
+            return new Verification(false, checked, checked + 1, "the chain ends at " + checked + " but the head says "
+                    + headSeq + " (entries deleted from the end, or the head was rewritten)", headSeq, headHash);
+        }
+        return new Verification(true, checked, null, null, headSeq, headHash);
+    }
+
+    /** The head (last seq and hash), for publication outside the database. */
+    @PermitAll
+    public Object[] head() {
+        return (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1").getSingleResult();
+    }
+}

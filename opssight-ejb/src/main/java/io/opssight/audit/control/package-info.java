@@ -1,0 +1,2 @@
+/** Appending to the hash chain. */
+package io.opssight.audit.control;

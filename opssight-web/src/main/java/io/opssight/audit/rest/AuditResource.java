@@ -1,0 +1,185 @@
+package io.opssight.audit.rest;
+
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
+import io.opssight.audit.boundary.AuditTrail;
+import io.opssight.audit.entity.AuditEntry;
+import io.opssight.platform.entity.ValidationProblem;
+import io.opssight.platform.rest.OpsSightApplication;
+import io.opssight.platform.rest.Problem;
+import jakarta.ejb.EJB;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The audit trail: query, verify, export. */
+@Path("audit")
+@Tag(name = "audit", description = "The tamper-evident audit trail")
+@SecurityRequirement(name = OpsSightApplication.BEARER)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private static final int EXPORT_PAGE = 1000;
+
+    @EJB
+    AuditTrail trail;
+
+    @GET
+    @Operation(summary = "Query the audit trail", description = "Oldest first; filters actor, action, outcome, from, to. "
+            + "Permission: audit:read")
+    @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public AuditPage list(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
+        AuditTrail.Filter filter = filter(actor, action, outcome, from, to);
+        long after = cursor(cursor);
+        if (limit < 1 || limit > 1000) {
+            throw new ValidationProblem("limit must be between 1 and 1000");
+        }
+        List<AuditEntry> page = trail.list(filter, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<AuditEntry> items = more ? page.subList(0, limit) : page;
+        return new AuditPage(items.stream().map(AuditEntryView::from).toList(),
+                more ? String.valueOf(items.get(items.size() - 1).getSeq()) : null);
+    }
+
+    @GET
+    @Path("verify")
+    @Operation(summary = "Verify the hash chain", description = "Recomputes every entry's hash; reports the first entry "
+            + "that was changed, deleted or reordered. Permission: audit:read")
+    public AuditTrail.Verification verify() {
+        return trail.verify();
+    }
+
+    @GET
+    @Path("export")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Export the audit trail", description = "Streamed as CSV (format=csv, the default) or a JSON array "
+            + "(format=json), same filters as the query. Permission: audit:export")
+    @APIResponse(responseCode = "400", description = "Bad format or filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response export(@QueryParam("format") @DefaultValue("csv") String format, @QueryParam("actor") String actor,
+            @QueryParam("action") String action, @QueryParam("outcome") String outcome, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        AuditTrail.Filter filter = filter(actor, action, outcome, from, to);
+        boolean csv = switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> true;
+            case "json" -> false;
+            default -> throw new ValidationProblem("format must be csv or json");
+        };
+        // Read the first page now, so a missing permission is a 403 before any byte is streamed.
+        List<AuditEntry> first = trail.exportPage(filter, 0, EXPORT_PAGE);
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (csv) {
+                writer.write("seq,at,actor,action,target,outcome,client_address,request_id,details,hash\n");
+                for (List<AuditEntry> page = first; !page.isEmpty(); page = next(filter, page)) {
+                    for (AuditEntry e : page) {
+                        writer.write(e.getSeq() + "," + e.getAt() + "," + csv(e.getActor()) + "," + csv(e.getAction()) + ","
+                                + csv(e.getTarget()) + "," + csv(e.getOutcome()) + "," + csv(e.getClientAddress()) + ","
+                                + csv(e.getRequestId()) + "," + csv(e.getDetails()) + "," + e.getHash() + "\n");
+                    }
+                    writer.flush();
+                }
+            } else {
+                JsonGenerator json = JSON.createGenerator(writer);
+                json.writeStartArray();
+                for (List<AuditEntry> page = first; !page.isEmpty(); page = next(filter, page)) {
+                    for (AuditEntry e : page) {
+                        json.writeStartObject().write("seq", e.getSeq()).write("at", e.getAt().toString())
+                                .write("actor", e.getActor()).write("action", e.getAction());
+                        writeNullable(json, "target", e.getTarget());
+                        json.write("outcome", e.getOutcome());
+                        writeNullable(json, "clientAddress", e.getClientAddress());
+                        writeNullable(json, "requestId", e.getRequestId());
+                        writeNullable(json, "details", e.getDetails());
+                        json.write("hash", e.getHash()).writeEnd();
+                    }
+                    json.flush();
+                }
+                json.writeEnd();
+                json.close();
+                return;
+            }
+            writer.flush();
+        };
+        return Response.ok(body, csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"opssight-audit." + (csv ? "csv" : "json") + "\"")
+                .build();
+    }
+
+    private List<AuditEntry> next(AuditTrail.Filter filter, List<AuditEntry> page) {
+        return page.size() < EXPORT_PAGE ? List.of() : trail.exportPage(filter, page.get(page.size() - 1).getSeq(), EXPORT_PAGE);
+    }
+
+    private static void writeNullable(JsonGenerator json, String name, String value) {
+        if (value == null) {
+            json.writeNull(name);
+        } else {
+            json.write(name, value);
+        }
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    private static AuditTrail.Filter filter(String actor, String action, String outcome, String from, String to) {
+        return new AuditTrail.Filter(blank(actor), blank(action), blank(outcome), instant("from", from), instant("to", to));
+    }
+
+    private static long cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new ValidationProblem("cursor is not one this API issued");
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new ValidationProblem("'" + name + "' must be an ISO-8601 instant or date");
+            }
+        }
+    }
+}
