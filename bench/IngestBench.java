@@ -22,10 +22,16 @@ import javax.crypto.spec.SecretKeySpec;
  * each is stored durably and normalised. Prints throughput and latency percentiles.
  *
  * Usage: java bench/IngestBench.java <baseUrl> <source> <secret> <connections> <seconds> [warmupSeconds]
+ *        java bench/IngestBench.java --sample-hex   (one payload, hex-encoded, for the pgbench ceiling)
  */
 public class IngestBench {
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--sample-hex")) {
+            // One payload as hex, for the PostgreSQL ceiling to insert the same bytes.
+            System.out.println(HexFormat.of().formatHex(payload("acme", "svc-1", 4242, "0badcafe0badcafe0badcafe0badcafe0badcafe")));
+            return;
+        }
         String base = args[0];
         String source = args[1];
         String secret = args[2];

@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 C=${1:-8}
 T=${2:-60}
+WARMUP=${WARMUP:-60}
 PORT=${PORT:-18282}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 DB=opssight_bench_ingest_$$
@@ -32,26 +33,27 @@ done
 curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d "{\"kind\":\"github\",\"name\":\"bench\",\"secret\":\"$SECRET\"}" "http://127.0.0.1:$PORT/api/v1/sources" >/dev/null
 
-echo "== OpsSight: POST /api/v1/ingest/github/bench, $C connections, ${T}s (after 15s warm-up)"
-OPS=$(java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 15)
+echo "== OpsSight: POST /api/v1/ingest/github/bench, $C connections, ${T}s (after ${WARMUP}s warm-up: the JIT needs it)"
+OPS=$(java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" "$WARMUP")
 echo "$OPS"
 STORED=$($PSQL -tAc "select count(*) || ' stored, ' || count(*) filter (where status = 'PROCESSED') || ' processed' from delivery" "$DB")
 echo "deliveries: $STORED"
 BYTES=$(echo "$OPS" | sed 's/.*payload_bytes=\([0-9]*\).*/\1/')
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 
-echo "== PostgreSQL ceiling: pgbench, one insert of a ${BYTES}-byte delivery row per transaction, $C connections, ${T}s"
+echo "== PostgreSQL ceiling: pgbench, one insert of the same ${BYTES}-byte workflow_run body per transaction, $C connections, ${T}s"
 $PSQL "$DB" <<SQL
 create table bench_delivery (id bigserial primary key, source_id bigint not null, delivery_key varchar(128) not null,
   event_type varchar(128), received_at timestamptz not null, headers text not null, body bytea not null,
   status varchar(16) not null, error varchar(2000), processed_at timestamptz, attempts int not null,
   unique (source_id, delivery_key));
 SQL
+HEX=$(java bench/IngestBench.java --sample-hex)
 cat > "$WORK/insert.sql" <<SQL
 insert into bench_delivery (source_id, delivery_key, event_type, received_at, headers, body, status, attempts)
 values (1, md5(random()::text || clock_timestamp()::text), 'workflow_run', now(),
   '{"content-type":"application/json","user-agent":"GitHub-Hookshot/044aadd","x-github-event":"workflow_run"}',
-  convert_to(repeat('x', $BYTES), 'UTF8'), 'RECEIVED', 0);
+  '\\x$HEX'::bytea, 'RECEIVED', 0);
 SQL
 PG=$(pgbench -h 127.0.0.1 -U postgres -n -c "$C" -j 2 -T "$T" -r -f "$WORK/insert.sql" "$DB" 2>&1)
 echo "$PG" | grep -E "tps|latency average|number of transactions actually processed"
