@@ -7,6 +7,7 @@ import io.opssight.audit.entity.AuditEntry;
 import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
+import io.opssight.platform.rest.QueryParams;
 import jakarta.ejb.EJB;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.DefaultValue;
@@ -21,10 +22,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,9 +51,7 @@ public class AuditResource {
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
         AuditTrail.Filter filter = filter(actor, action, outcome, from, to);
         long after = cursor(cursor);
-        if (limit < 1 || limit > 1000) {
-            throw new ValidationProblem("limit must be between 1 and 1000");
-        }
+        QueryParams.limit(limit, 1000);
         List<AuditEntry> page = trail.list(filter, after, limit + 1);
         boolean more = page.size() > limit;
         List<AuditEntry> items = more ? page.subList(0, limit) : page;
@@ -150,7 +145,8 @@ public class AuditResource {
     }
 
     private static AuditTrail.Filter filter(String actor, String action, String outcome, String from, String to) {
-        return new AuditTrail.Filter(blank(actor), blank(action), blank(outcome), instant("from", from), instant("to", to));
+        return new AuditTrail.Filter(QueryParams.text(actor), QueryParams.text(action), QueryParams.text(outcome),
+                QueryParams.instant("from", from), QueryParams.instant("to", to));
     }
 
     private static long cursor(String cursor) {
@@ -161,25 +157,6 @@ public class AuditResource {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
             throw new ValidationProblem("cursor is not one this API issued");
-        }
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new ValidationProblem("'" + name + "' must be an ISO-8601 instant or date");
-            }
         }
     }
 }

@@ -11,6 +11,7 @@ import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
+import io.opssight.platform.rest.QueryParams;
 import io.opssight.platform.rest.RequestBodies;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
@@ -27,10 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -78,8 +75,8 @@ public class DeploymentsResource {
         if (limit < 1 || limit > Deployments.MAX_PAGE) {
             throw new ValidationProblem("limit must be between 1 and " + Deployments.MAX_PAGE);
         }
-        DeploymentQuery query = new DeploymentQuery(blankToNull(service), blankToNull(environment), blankToNull(status),
-                instant("from", from), instant("to", to), Cursors.decode(cursor), limit);
+        DeploymentQuery query = new DeploymentQuery(QueryParams.text(service), QueryParams.text(environment), QueryParams.text(status),
+                QueryParams.instant("from", from), QueryParams.instant("to", to), Cursors.decode(cursor), limit);
         Deployments.Page page = deployments.list(query);
         List<DeploymentView> items = page.items().stream().map(DeploymentView::from).toList();
         String next = null;
@@ -146,24 +143,5 @@ public class DeploymentsResource {
         RequestBodies.require(in);
         return PushAnswers.answer(pushes.deployment(JsonBodies.of(in), idempotencyKey), DeploymentView::from,
                 Deployment::getId, "deployments", uri);
-    }
-
-    static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new ValidationProblem("'" + name + "' must be an ISO-8601 instant (2026-01-31T12:00:00Z) or date (2026-01-31)");
-            }
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

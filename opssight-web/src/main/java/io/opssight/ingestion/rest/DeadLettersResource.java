@@ -5,6 +5,7 @@ import io.opssight.ingestion.entity.Delivery;
 import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
+import io.opssight.platform.rest.QueryParams;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -36,9 +37,7 @@ public class DeadLettersResource {
     @APIResponse(responseCode = "400", description = "Bad cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DeadLetterPage list(@QueryParam("source") Long source, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new ValidationProblem("limit must be between 1 and 500");
-        }
+        QueryParams.limit(limit, 500);
         Long after;
         try {
             after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);

@@ -64,7 +64,10 @@ class OperationsIT {
                 "/api/v1/ingest/{kind}/{name}:", "/api/v1/tokens:", "/api/v1/tokens/{id}:",
                 "/api/v1/deployments/{id}/changes:", "/api/v1/incidents:", "/api/v1/incidents/{id}:",
                 "/api/v1/incidents/{id}/resolve:", "/api/v1/pipeline-runs:", "/api/v1/pipeline-runs/{id}:",
-                "/api/v1/alerts:", "/api/v1/alerts/{id}:")) {
+                "/api/v1/alerts:", "/api/v1/alerts/{id}:", "/api/v1/sources/{id}:", "/api/v1/sources/{id}/rotate-secret:",
+                "/api/v1/sources/{id}/disable:", "/api/v1/sources/{id}/enable:", "/api/v1/dead-letters:",
+                "/api/v1/dead-letters/{id}:", "/api/v1/dead-letters/{id}/replay:", "/api/v1/dead-letters/replay:",
+                "/api/v1/audit:", "/api/v1/audit/verify:", "/api/v1/audit/export:")) {
             assertTrue(doc.contains(path), () -> "OpenAPI lacks " + path);
         }
         assertTrue(doc.contains("bearer"), "the bearer security scheme is described");

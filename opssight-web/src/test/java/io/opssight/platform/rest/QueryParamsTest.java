@@ -1,4 +1,4 @@
-package io.opssight.deployment.rest;
+package io.opssight.platform.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("#2 DeploymentsResource: the from/to filters of the deployments list")
-class DeploymentsResourceTest {
+class QueryParamsTest {
 
     @ParameterizedTest(name = "#2 ''{0}'' is {1}")
     @CsvSource(delimiter = '|', value = {
@@ -28,7 +28,7 @@ class DeploymentsResourceTest {
     })
     @DisplayName("#2 an ISO-8601 instant, or a date meaning its start in UTC")
     void readsInstantOrDate(String value, String expected) {
-        assertEquals(Instant.parse(expected), DeploymentsResource.instant("from", value));
+        assertEquals(Instant.parse(expected), QueryParams.instant("from", value));
     }
 
     @ParameterizedTest(name = "#2 ''{0}'' is no filter")
@@ -36,14 +36,14 @@ class DeploymentsResourceTest {
     @ValueSource(strings = {"  "})
     @DisplayName("#2 a missing or blank value is no filter")
     void blankIsNoFilter(String value) {
-        assertNull(DeploymentsResource.instant("to", value));
+        assertNull(QueryParams.instant("to", value));
     }
 
     @ParameterizedTest(name = "#2 ''{0}'' is refused")
     @ValueSource(strings = {"yesterday", "2026-01-32", "31/01/2026", "2026-01-31T12:00:00", "1700000000"})
     @DisplayName("#2 anything else is a validation problem (400) naming the parameter and the accepted forms")
     void garbageIsValidationProblem(String value) {
-        ValidationProblem e = assertThrows(ValidationProblem.class, () -> DeploymentsResource.instant("to", value));
+        ValidationProblem e = assertThrows(ValidationProblem.class, () -> QueryParams.instant("to", value));
 
         assertEquals(ProblemType.VALIDATION, e.type());
         assertTrue(e.getMessage().startsWith("'to' must be an ISO-8601 instant"), e.getMessage());
