@@ -6,6 +6,7 @@ import io.opssight.ingestion.control.Headers;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.SourceCache;
+import io.opssight.ingestion.control.SourceThrottle;
 import io.opssight.ingestion.entity.Source;
 import io.opssight.ingestion.entity.SourceKind;
 import io.opssight.platform.entity.NotFoundProblem;
@@ -63,6 +64,9 @@ public class Ingestion {
     @Inject
     SourceCache sourceCache;
 
+    @Inject
+    SourceThrottle throttle;
+
     Clock clock = Clock.systemUTC();
 
     public Receipt receive(String kind, String sourceName, Map<String, String> rawHeaders, byte[] body) {
@@ -77,6 +81,16 @@ public class Ingestion {
             LOGGER.log(Level.INFO, "Refused an unauthenticated delivery for {0}/{1}", kind, sourceName);
             throw e;
         }
+        try {
+            return throttle.within(kind, sourceName, () -> store(kind, sourceName, sourceKind, source, headers, body, started));
+        } catch (SourceThrottle.SourceBusy e) {
+            metrics.count(kind, sourceName, "throttled");
+            throw e;
+        }
+    }
+
+    private Receipt store(String kind, String sourceName, SourceKind sourceKind, Source source, Headers headers, byte[] body,
+            Instant started) {
         String key = DeliveryKeys.keyOf(sourceKind, headers, body);
         String eventType = DeliveryKeys.eventTypeOf(sourceKind, headers);
         String keptHeaders = headers.keptAsJson();

@@ -2,7 +2,6 @@ package io.opssight.platform.boundary;
 
 import io.opssight.platform.control.OpsSightDataSource;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Lock;
@@ -12,7 +11,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.lang.System.Logger.Level;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -47,18 +45,21 @@ public class Migrations {
     public static final String DATASOURCE = "java:app/jdbc/opssight";
     private static final System.Logger LOGGER = System.getLogger(Migrations.class.getName());
 
-    @Resource(lookup = DATASOURCE)
-    DataSource dataSource;
-
     private volatile String appliedVersion;
 
     @PostConstruct
     void migrate() {
-        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+        // Flyway gets connections of its own, outside the pool: its session settings (no statement
+        // timeout, for long index builds) then never leak into connections the application uses.
+        org.flywaydb.core.api.configuration.FluentConfiguration configuration = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(new OpsSightDataSource())
                 .locations("classpath:db/migration")
-                .connectRetries(10)
-                .load();
+                .connectRetries(10);
+        if (OpsSightDataSource.isPostgres()) {
+            // Building an index on a large table may take longer than the application's statement timeout.
+            configuration.initSql("set statement_timeout = 0; set lock_timeout = 0");
+        }
+        Flyway flyway = configuration.load();
         MigrateResult result = flyway.migrate();
         appliedVersion = flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
         LOGGER.log(Level.INFO, "Database schema ({0}) at version {1}; {2} migration(s) applied now",

@@ -41,6 +41,16 @@ public class OpsSightDataSource implements DataSource {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    static String setting(String name, String fallback) {
+        String value = setting(name);
+        return value == null ? fallback : value;
+    }
+
+    /** Whether the connections go to PostgreSQL (else the embedded H2). */
+    public static boolean isPostgres() {
+        return setting("OPSSIGHT_DB_URL") != null;
+    }
+
     static Path dataDirectory() {
         String dir = setting("OPSSIGHT_DATA_DIR");
         return dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".opssight");
@@ -77,6 +87,11 @@ public class OpsSightDataSource implements DataSource {
             pg.setLoginTimeout(3);
             pg.setSocketTimeout(30);
             pg.setTcpKeepAlive(true);
+            // A slow or locked database fails a statement within seconds instead of holding a
+            // request (and GitHub's 10 s delivery timeout) hostage; the caller then answers 503.
+            // Schema migrations lift the limit for their own session (Migrations).
+            pg.setOptions("-c statement_timeout=" + setting("OPSSIGHT_DB_STATEMENT_TIMEOUT", "5000")
+                    + " -c lock_timeout=" + setting("OPSSIGHT_DB_LOCK_TIMEOUT", "3000"));
             pg.setReWriteBatchedInserts(true);
             return pg;
         }
