@@ -55,4 +55,15 @@ public class SourceCache {
     public void evict(SourceKind kind, String name) {
         entries.remove(kind.wireName() + "/" + name);
     }
+
+    /** Drops every entry (an operator's flush); answers how many there were. */
+    public int flush() {
+        int size = entries.size();
+        entries.clear();
+        return size;
+    }
+
+    public int size() {
+        return entries.size();
+    }
 }

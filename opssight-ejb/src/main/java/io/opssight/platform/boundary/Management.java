@@ -1,0 +1,292 @@
+package io.opssight.platform.boundary;
+
+import io.opssight.audit.boundary.AuditTrail;
+import io.opssight.ingestion.boundary.DeliveryLog;
+import io.opssight.ingestion.boundary.Ingestion;
+import io.opssight.ingestion.control.SourceCache;
+import io.opssight.ingestion.entity.DeliveryStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.security.AccessController;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.remote.JMXPrincipal;
+import javax.security.auth.Subject;
+
+/**
+ * The operators' view through JMX: MXBeans under the domain {@code io.opssight}, registered in the
+ * platform MBean server at start and removed at undeploy. Remote access is the JVM's own JMX agent
+ * (off unless {@code com.sun.management.jmxremote.port} is set; see docs/OPERATIONS.md), which
+ * authenticates the operator. A JMX call carries no OpsSight identity, so the changes it can make
+ * are few and each is written to the audit trail with actor {@code jmx} and the JMX user in the
+ * details, whether it succeeds or fails.
+ *
+ * <p>The MXBeans call back through this bean's business interface so every operation runs with
+ * the container's transaction and naming context even on an RMI thread.
+ */
+@Singleton
+@Startup
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Management {
+
+    private static final System.Logger LOGGER = System.getLogger(Management.class.getName());
+    public static final String DOMAIN = "io.opssight";
+    public static final String ACTOR = "jmx";
+    public static final int MAX_REPLAY = 10_000;
+    static final Set<String> FEATURES = Set.of("access", "alerting", "audit", "automation", "catalog", "change",
+            "deployment", "dora", "incident", "ingestion", "pipeline", "platform");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    DeliveryLog deliveries;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    SourceCache sourceCache;
+
+    @Resource
+    SessionContext context;
+
+    private final Clock clock = Clock.systemUTC();
+    /** JUL holds loggers weakly: a level set on a logger nobody references would be lost. */
+    private final Map<String, Logger> configured = new ConcurrentHashMap<>();
+    private final List<ObjectName> registered = new ArrayList<>();
+    private Instant started;
+    private String version;
+
+    @PostConstruct
+    void register() {
+        started = clock.instant();
+        version = readVersion();
+        Management self = context.getBusinessObject(Management.class);
+        ClassLoader loader = Management.class.getClassLoader();
+        register("Ingestion", new IngestionMXBean() {
+            public long getBacklog() { return call(loader, () -> self.count(DeliveryStatus.RECEIVED)); }
+            public long getProcessed() { return call(loader, () -> self.count(DeliveryStatus.PROCESSED)); }
+            public long getIgnored() { return call(loader, () -> self.count(DeliveryStatus.IGNORED)); }
+            public long getDeadLetters() { return call(loader, () -> self.count(DeliveryStatus.DEAD_LETTER)); }
+            public String replayDeadLetters(int max) { return call(loader, () -> self.replayDeadLetters(jmxUser(), max)); }
+        }, IngestionMXBean.class);
+        register("Caches", new CachesMXBean() {
+            public int getSourceCacheSize() { return call(loader, self::sourceCacheSize); }
+            public void flushSourceCache() { run(loader, () -> self.flushSourceCache(jmxUser())); }
+        }, CachesMXBean.class);
+        register("Logging", new LoggingMXBean() {
+            public String[] getFeatures() { return new TreeSet<>(FEATURES).toArray(String[]::new); }
+            public String getLogLevel(String feature) { return call(loader, () -> self.logLevel(feature)); }
+            public void setLogLevel(String feature, String level) { run(loader, () -> self.setLogLevel(jmxUser(), feature, level)); }
+        }, LoggingMXBean.class);
+        register("Build", new BuildMXBean() {
+            public String getVersion() { return version; }
+            public String getJavaVersion() { return Runtime.version().toString(); }
+            public String getStartTime() { return started.toString(); }
+            public long getUptimeSeconds() { return Duration.between(started, clock.instant()).toSeconds(); }
+        }, BuildMXBean.class);
+    }
+
+    private <T> void register(String type, T bean, Class<T> mxbean) {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(DOMAIN, "type", type);
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name); // a redeploy in the same JVM
+            }
+            server.registerMBean(new javax.management.StandardMBean(bean, mxbean, true), name);
+            registered.add(name);
+        } catch (JMException e) {
+            LOGGER.log(Level.WARNING, "MBean {0} not registered: {1}", type, e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void unregister() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName name : registered) {
+            try {
+                server.unregisterMBean(name);
+            } catch (JMException e) {
+                LOGGER.log(Level.DEBUG, "MBean {0} already gone", name);
+            }
+        }
+        registered.clear();
+    }
+
+    public long count(DeliveryStatus status) {
+        return deliveries.count(status);
+    }
+
+    /** Replays up to {@code max} dead letters, oldest first, as the dead-letter API's bulk replay does. */
+    public String replayDeadLetters(String user, int max) {
+        String action = "Management.replayDeadLetters";
+        if (max < 1 || max > MAX_REPLAY) {
+            return refused(user, action, "dead-letters", "max must be between 1 and " + MAX_REPLAY);
+        }
+        List<Long> ids = em.createQuery("select d.id from Delivery d where d.status = :status order by d.id", Long.class)
+                .setParameter("status", DeliveryStatus.DEAD_LETTER).setMaxResults(max).getResultList();
+        int processed = 0;
+        int ignored = 0;
+        int failing = 0;
+        for (Long id : ids) {
+            try {
+                switch (deliveries.process(id, clock.instant()).outcome()) {
+                    case MODELLED -> processed++;
+                    case IGNORED -> ignored++;
+                    case MALFORMED -> failing++;
+                }
+            } catch (RuntimeException e) {
+                deliveries.deadLetter(id, Ingestion.rootMessage(e), clock.instant());
+                failing++;
+            }
+        }
+        String result = String.format(Locale.ROOT, "replayed=%d processed=%d ignored=%d stillFailing=%d",
+                ids.size(), processed, ignored, failing);
+        audit.recordApart(ACTOR, action, "dead-letters", "success", "jmxUser=" + user + " max=" + max + " " + result);
+        LOGGER.log(Level.INFO, "{0} dead letters replayed through JMX by {1}", ids.size(), user);
+        return result;
+    }
+
+    public int sourceCacheSize() {
+        return sourceCache.size();
+    }
+
+    public void flushSourceCache(String user) {
+        int dropped = sourceCache.flush();
+        audit.recordApart(ACTOR, "Management.flushSourceCache", "source-cache", "success",
+                "jmxUser=" + user + " dropped=" + dropped);
+        LOGGER.log(Level.INFO, "Source cache flushed through JMX by {0}", user);
+    }
+
+    public String logLevel(String feature) {
+        String name = loggerName(feature);
+        java.util.logging.Level level = Logger.getLogger(name).getLevel();
+        return level == null ? "inherited" : level.getName();
+    }
+
+    public void setLogLevel(String user, String feature, String level) {
+        String action = "Management.setLogLevel";
+        if (feature == null || !FEATURES.contains(feature)) {
+            refused(user, action, "logger " + feature, "unknown feature; one of " + new TreeSet<>(FEATURES));
+        }
+        java.util.logging.Level parsed;
+        try {
+            parsed = java.util.logging.Level.parse(level == null ? "" : level.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+        }
+        String name = loggerName(feature);
+        if (parsed == null) {
+            refused(user, action, "logger " + name, "unknown level " + level
+                    + "; one of SEVERE, WARNING, INFO, CONFIG, FINE, FINER, FINEST, ALL, OFF");
+        }
+        Logger logger = configured.computeIfAbsent(name, Logger::getLogger);
+        String before = logger.getLevel() == null ? "inherited" : logger.getLevel().getName();
+        logger.setLevel(parsed);
+        audit.recordApart(ACTOR, action, "logger " + name, "success",
+                "jmxUser=" + user + " level " + before + " -> " + parsed.getName());
+        LOGGER.log(Level.INFO, "Log level of {0} set to {1} through JMX by {2}", name, parsed.getName(), user);
+    }
+
+    private static String loggerName(String feature) {
+        if (feature == null || !FEATURES.contains(feature)) {
+            throw new IllegalArgumentException("Unknown feature " + feature + "; one of " + new TreeSet<>(FEATURES));
+        }
+        return DOMAIN + "." + feature;
+    }
+
+    /** Audits a refused change and throws what the JMX client shows the operator. */
+    private String refused(String user, String action, String target, String why) {
+        audit.recordApart(ACTOR, action, target, "failure", "jmxUser=" + user + " " + why);
+        throw new IllegalArgumentException(why);
+    }
+
+    /** The authenticated remote JMX user, or "local" for an in-process or attach-API client. */
+    @SuppressWarnings("removal")
+    static String jmxUser() {
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        if (subject != null) {
+            for (JMXPrincipal principal : subject.getPrincipals(JMXPrincipal.class)) {
+                return principal.getName();
+            }
+        }
+        return "local";
+    }
+
+    /**
+     * Runs {@code work} with the application's class loader (an RMI thread carries the JDK's) and
+     * turns container exceptions into plain ones a JMX client can deserialize.
+     */
+    static <T> T call(ClassLoader loader, Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            throw new IllegalArgumentException(cause.getMessage());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void run(ClassLoader loader, Runnable work) {
+        call(loader, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Management.class.getResourceAsStream("/META-INF/maven/io.opssight/opssight-ejb/pom.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            LOGGER.log(Level.DEBUG, "No build properties: {0}", e.getMessage());
+        }
+        String implementation = Management.class.getPackage().getImplementationVersion();
+        return implementation == null ? "unknown" : implementation;
+    }
+}
