@@ -92,28 +92,28 @@ public class Management {
     private String version;
 
     @PostConstruct
-    void register() {
+    void start() {
         started = clock.instant();
         version = readVersion();
         Management self = context.getBusinessObject(Management.class);
         ClassLoader loader = Management.class.getClassLoader();
-        register("Ingestion", new IngestionMXBean() {
+        registerBean("Ingestion", new IngestionMXBean() {
             public long getBacklog() { return call(loader, () -> self.count(DeliveryStatus.RECEIVED)); }
             public long getProcessed() { return call(loader, () -> self.count(DeliveryStatus.PROCESSED)); }
             public long getIgnored() { return call(loader, () -> self.count(DeliveryStatus.IGNORED)); }
             public long getDeadLetters() { return call(loader, () -> self.count(DeliveryStatus.DEAD_LETTER)); }
             public String replayDeadLetters(int max) { return call(loader, () -> self.replayDeadLetters(jmxUser(), max)); }
         }, IngestionMXBean.class);
-        register("Caches", new CachesMXBean() {
+        registerBean("Caches", new CachesMXBean() {
             public int getSourceCacheSize() { return call(loader, self::sourceCacheSize); }
             public void flushSourceCache() { run(loader, () -> self.flushSourceCache(jmxUser())); }
         }, CachesMXBean.class);
-        register("Logging", new LoggingMXBean() {
+        registerBean("Logging", new LoggingMXBean() {
             public String[] getFeatures() { return new TreeSet<>(FEATURES).toArray(String[]::new); }
             public String getLogLevel(String feature) { return call(loader, () -> self.logLevel(feature)); }
             public void setLogLevel(String feature, String level) { run(loader, () -> self.setLogLevel(jmxUser(), feature, level)); }
         }, LoggingMXBean.class);
-        register("Build", new BuildMXBean() {
+        registerBean("Build", new BuildMXBean() {
             public String getVersion() { return version; }
             public String getJavaVersion() { return Runtime.version().toString(); }
             public String getStartTime() { return started.toString(); }
@@ -121,7 +121,7 @@ public class Management {
         }, BuildMXBean.class);
     }
 
-    private <T> void register(String type, T bean, Class<T> mxbean) {
+    private <T> void registerBean(String type, T bean, Class<T> mxbean) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName(DOMAIN, "type", type);
@@ -136,7 +136,7 @@ public class Management {
     }
 
     @PreDestroy
-    void unregister() {
+    void stop() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (ObjectName name : registered) {
             try {
