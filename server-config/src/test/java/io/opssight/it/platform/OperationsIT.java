@@ -64,13 +64,15 @@ class OperationsIT {
                 "/api/v1/ingest/{kind}/{name}:", "/api/v1/tokens:", "/api/v1/tokens/{id}:",
                 "/api/v1/deployments/{id}/changes:", "/api/v1/incidents:", "/api/v1/incidents/{id}:",
                 "/api/v1/incidents/{id}/resolve:", "/api/v1/pipeline-runs:", "/api/v1/pipeline-runs/{id}:",
-                "/api/v1/alerts:", "/api/v1/alerts/{id}:")) {
+                "/api/v1/alerts:", "/api/v1/alerts/{id}:", "/api/v1/dora:", "/api/v1/dora/deployments:",
+                "/api/v1/dora/changes:", "/api/v1/dora/incidents:", "/api/v1/incidents/{id}/cause:", "/api/v1/teams:",
+                "/api/v1/services/{name}/team:")) {
             assertTrue(doc.contains(path), () -> "OpenAPI lacks " + path);
         }
         assertTrue(doc.contains("bearer"), "the bearer security scheme is described");
         assertTrue(doc.contains("application/problem+json"), "errors are described as problem+json");
         for (String permission : List.of("deployments:write", "incidents:read", "incidents:write", "pipelines:read",
-                "pipelines:write", "alerts:read")) {
+                "pipelines:write", "alerts:read", "dora:read", "incidents:link", "teams:read", "teams:manage")) {
             assertTrue(doc.contains("Permission: " + permission), () -> "no operation says it needs " + permission);
         }
         assertTrue(doc.contains("Idempotency-Key"), "the push API's idempotency header is described");
