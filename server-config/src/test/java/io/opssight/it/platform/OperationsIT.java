@@ -66,7 +66,7 @@ class OperationsIT {
                 "/api/v1/incidents/{id}/resolve:", "/api/v1/pipeline-runs:", "/api/v1/pipeline-runs/{id}:",
                 "/api/v1/alerts:", "/api/v1/alerts/{id}:", "/api/v1/dora:", "/api/v1/dora/deployments:",
                 "/api/v1/dora/changes:", "/api/v1/dora/incidents:", "/api/v1/incidents/{id}/cause:", "/api/v1/teams:",
-                "/api/v1/services/{name}/team:")) {
+                "/api/v1/services/{name}/team:", "/api/v1/pipelines/stats:")) {
             assertTrue(doc.contains(path), () -> "OpenAPI lacks " + path);
         }
         assertTrue(doc.contains("bearer"), "the bearer security scheme is described");
