@@ -38,6 +38,9 @@ public class Catalog {
         Service existing = serviceNamed(name);
         if (existing != null) {
             if (existing.getRepository() == null || existing.getRepository().equals(repositoryFullName)) {
+                // Seen by name first (an incident, an alert): now its repository is known, so its
+                // deployments can ship commits whatever order the events arrived in.
+                existing.deploysFrom(repositoryFullName);
                 return existing;
             }
             // Same short name, different repository (acme/shop vs other/shop): keep them apart.

@@ -63,11 +63,11 @@ public class IncidentLinker {
             link(named);
         }
         Service service = deployment.getService();
+        // Also incidents whose named cause never arrived: they carry a time-based guess, which must
+        // be the same whether this deployment arrived before or after them.
         for (Incident incident : em.createNamedQuery(Incident.FIND_UNLINKED_OR_GUESSED_OF_SERVICE, Incident.class)
                 .setParameter("service", service).getResultList()) {
-            if (incident.getCauseOrigin() == null) {
-                link(incident);
-            }
+            link(incident);
         }
     }
 }

@@ -24,10 +24,18 @@ public final class Permission {
     public static final String CONSOLE_USE = "console:use";
     public static final String AUDIT_READ = "audit:read";
     public static final String AUDIT_EXPORT = "audit:export";
+    /** Reading DORA figures and their drill-downs (issue 4). */
+    public static final String DORA_READ = "dora:read";
+    /** Correcting which deployment caused an incident (a manual link, never replaced by a time-based guess). */
+    public static final String INCIDENTS_LINK = "incidents:link";
+    public static final String TEAMS_READ = "teams:read";
+    /** Creating teams and assigning services to them. */
+    public static final String TEAMS_MANAGE = "teams:manage";
 
     private static final Set<String> ALL = Set.of(
             DEPLOYMENTS_READ, DEPLOYMENTS_WRITE, INCIDENTS_READ, INCIDENTS_WRITE, PIPELINES_READ, PIPELINES_WRITE,
-            ALERTS_READ, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE, AUDIT_READ, AUDIT_EXPORT);
+            ALERTS_READ, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE, AUDIT_READ, AUDIT_EXPORT, DORA_READ,
+            INCIDENTS_LINK, TEAMS_READ, TEAMS_MANAGE);
 
     private Permission() {
     }

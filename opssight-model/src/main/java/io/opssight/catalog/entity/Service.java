@@ -77,6 +77,16 @@ public class Service {
         return team;
     }
 
+    /**
+     * Learns the repository of a service first seen without one (e.g. named by an incident before
+     * any deployment of its repository arrived); a known repository is never replaced.
+     */
+    public void deploysFrom(String repositoryFullName) {
+        if (this.repository == null) {
+            this.repository = repositoryFullName;
+        }
+    }
+
     public void assignTo(Team owner) {
         this.team = owner;
     }

@@ -154,14 +154,18 @@ public class Incident {
         this.causeExternalId = externalId;
     }
 
-    /** Links the causing deployment. A guess never replaces an explicit or manual link. */
+    /**
+     * Links the causing deployment. A guess never replaces an explicit or manual link. A manual
+     * link may name no deployment: a user said nothing caused it, and that, too, is kept (the
+     * reason stays MANUAL, so no later time-based guess brings a deployment back).
+     */
     public boolean linkTo(Deployment deployment, LinkReason reason, String note) {
         if (reason == LinkReason.LATEST_PRODUCTION_DEPLOYMENT && linkReason != null
                 && linkReason != LinkReason.LATEST_PRODUCTION_DEPLOYMENT) {
             return false;
         }
         this.causedBy = deployment;
-        this.linkReason = deployment == null ? null : reason;
+        this.linkReason = deployment == null && reason != LinkReason.MANUAL ? null : reason;
         this.linkNote = note;
         return true;
     }

@@ -47,7 +47,7 @@ class PermissionTest {
     @DisplayName("#2 every permission survives format then parse")
     void allRoundTrip() {
         assertEquals(Permission.all(), Permission.parse(Permission.format(Permission.all())));
-        assertEquals(13, Permission.all().size());
+        assertEquals(17, Permission.all().size());
     }
 
     @Test
@@ -55,6 +55,14 @@ class PermissionTest {
     void pushAndReadPermissionsAreKnown() {
         for (String permission : new String[] {"deployments:write", "incidents:read", "incidents:write", "pipelines:read",
                 "pipelines:write", "alerts:read"}) {
+            assertTrue(Permission.isKnown(permission), permission);
+        }
+    }
+
+    @Test
+    @DisplayName("#4 DORA, link correction and team permissions are known, so tokens can be given them")
+    void doraAndTeamPermissionsAreKnown() {
+        for (String permission : new String[] {"dora:read", "incidents:link", "teams:read", "teams:manage"}) {
             assertTrue(Permission.isKnown(permission), permission);
         }
     }

@@ -67,13 +67,15 @@ class OperationsIT {
                 "/api/v1/alerts:", "/api/v1/alerts/{id}:", "/api/v1/sources/{id}:", "/api/v1/sources/{id}/rotate-secret:",
                 "/api/v1/sources/{id}/disable:", "/api/v1/sources/{id}/enable:", "/api/v1/dead-letters:",
                 "/api/v1/dead-letters/{id}:", "/api/v1/dead-letters/{id}/replay:", "/api/v1/dead-letters/replay:",
-                "/api/v1/audit:", "/api/v1/audit/verify:", "/api/v1/audit/export:")) {
+                "/api/v1/audit:", "/api/v1/audit/verify:", "/api/v1/audit/export:", "/api/v1/dora:",
+                "/api/v1/dora/deployments:", "/api/v1/dora/changes:", "/api/v1/dora/incidents:", "/api/v1/incidents/{id}/cause:",
+                "/api/v1/teams:", "/api/v1/services/{name}/team:", "/api/v1/pipelines/stats:")) {
             assertTrue(doc.contains(path), () -> "OpenAPI lacks " + path);
         }
         assertTrue(doc.contains("bearer"), "the bearer security scheme is described");
         assertTrue(doc.contains("application/problem+json"), "errors are described as problem+json");
         for (String permission : List.of("deployments:write", "incidents:read", "incidents:write", "pipelines:read",
-                "pipelines:write", "alerts:read")) {
+                "pipelines:write", "alerts:read", "dora:read", "incidents:link", "teams:read", "teams:manage")) {
             assertTrue(doc.contains("Permission: " + permission), () -> "no operation says it needs " + permission);
         }
         assertTrue(doc.contains("Idempotency-Key"), "the push API's idempotency header is described");

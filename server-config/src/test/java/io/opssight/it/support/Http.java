@@ -75,6 +75,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer putJson(String path, String token, String json) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path, String token) {
         return send(builder(path, token).DELETE());
     }

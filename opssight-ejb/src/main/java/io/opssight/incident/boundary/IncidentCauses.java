@@ -1,0 +1,71 @@
+package io.opssight.incident.boundary;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.deployment.entity.Deployment;
+import io.opssight.incident.control.IncidentQueries;
+import io.opssight.incident.entity.Incident;
+import io.opssight.incident.entity.LinkReason;
+import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Correcting which deployment caused an incident, so a disputed change failure rate or recovery time
+ * can be fixed at its source. The link becomes MANUAL: ingestion never replaces it with a time-based
+ * guess or the cause a source names later (IncidentLinker skips manual links). Naming no deployment
+ * records that nothing caused it. Every correction is recorded in the audit trail ({@code @Audited}).
+ */
+@Stateless
+@io.opssight.audit.boundary.Audited
+@RolesAllowed(Permission.INCIDENTS_LINK)
+public class IncidentCauses {
+
+    private static final System.Logger LOGGER = System.getLogger(IncidentCauses.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IncidentQueries queries;
+
+    @Resource
+    SessionContext context;
+
+    /**
+     * Links incident {@code incidentId} to deployment {@code deploymentId} (a successful production
+     * deployment, else 400), or to none when it is null; 404 when there is no such incident.
+     */
+    public Incident correct(long incidentId, Long deploymentId, String note) {
+        Incident incident = queries.byId(incidentId);
+        if (incident == null) {
+            throw new NotFoundProblem("No incident " + incidentId);
+        }
+        Deployment cause = null;
+        if (deploymentId != null) {
+            List<Deployment> found = em.createQuery("select d from Deployment d join fetch d.service join fetch d.environment "
+                    + "where d.id = :id", Deployment.class).setParameter("id", deploymentId).getResultList();
+            if (found.isEmpty()) {
+                throw new ValidationProblem("No deployment " + deploymentId);
+            }
+            cause = found.get(0);
+            if (!cause.isSuccessfulProduction()) {
+                throw new ValidationProblem("Deployment " + deploymentId + " is not a successful production deployment, "
+                        + "so it cannot count as the cause of a failure");
+            }
+        }
+        String who = context.getCallerPrincipal().getName();
+        incident.linkTo(cause, LinkReason.MANUAL, note.trim() + " (set by " + who + " at " + Instant.now() + ")");
+        LOGGER.log(Level.INFO, "{0} linked incident {1} to {2}", who, incidentId,
+                cause == null ? "no deployment" : "deployment " + cause.getId());
+        return incident;
+    }
+}
