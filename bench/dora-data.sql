@@ -91,9 +91,9 @@ select setval('team_seq', (select max(id) + 100 from team)), setval('service_seq
        setval('pipeline_run_seq', (select coalesce(max(id), 0) + 100 from pipeline_run));
 
 -- step: mark every day dirty, so OpsSight builds the organisation-wide roll-up
-insert into dora_dirty_day (id, day, marked_at)
-select nextval('dora_dirty_day_seq'), x.day, now()
-from (select distinct floor(extract(epoch from finished_at) / 86400) as day from deployment where finished_at is not null
+insert into dora_dirty_day (id, day_number, marked_at)
+select nextval('dora_dirty_day_seq'), x.day_number, now()
+from (select distinct floor(extract(epoch from finished_at) / 86400) as day_number from deployment where finished_at is not null
       union select distinct floor(extract(epoch from resolved_at) / 86400) from incident where resolved_at is not null) x
 where not exists (select 1 from dora_dirty_day) and not exists (select 1 from dora_day);
 

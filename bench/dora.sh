@@ -83,7 +83,7 @@ start
 echo "== OpsSight builds the organisation-wide roll-up from the days marked dirty"
 ROLL_START=$(date +%s)
 while [ "$($PSQL -tAc "select count(*) from dora_dirty_day" "$DB")" != 0 ]; do sleep 2; done
-echo "roll-up of $($PSQL -tAc "select count(distinct day) || ' days, ' || count(*) || ' rows' from dora_day" "$DB") built in $(( $(date +%s) - ROLL_START )) s"
+echo "roll-up of $($PSQL -tAc "select count(distinct day_number) || ' days, ' || count(*) || ' rows' from dora_day" "$DB") built in $(( $(date +%s) - ROLL_START )) s"
 
 echo "== GET /api/v1/dora, one request at a time ($WARMUP warm-up requests per case); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java bench/DoraBench.java "http://127.0.0.1:$PORT" "$TOKEN" "$TEAMS" "$SERVICES" "$REQUESTS" "$WARMUP" "$ORG_REQUESTS"

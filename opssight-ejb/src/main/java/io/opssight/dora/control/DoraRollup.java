@@ -49,8 +49,8 @@ public class DoraRollup {
      */
     public Round refresh() {
         DoraRollupLock lock = em.find(DoraRollupLock.class, DoraRollupLock.ID, LockModeType.PESSIMISTIC_WRITE);
-        List<Object[]> markers = rows(em.createNativeQuery("select id, day from dora_dirty_day where day in (select x.day from "
-                + "(select day, min(id) as first from dora_dirty_day group by day order by 2 limit " + DAYS_PER_ROUND + ") x)"));
+        List<Object[]> markers = rows(em.createNativeQuery("select id, day_number from dora_dirty_day where day_number in (select x.day_number from "
+                + "(select day_number, min(id) as first from dora_dirty_day group by day_number order by 2 limit " + DAYS_PER_ROUND + ") x)"));
         Map<Long, List<Long>> byDay = new LinkedHashMap<>();
         for (Object[] m : markers) {
             byDay.computeIfAbsent(number(m[1]), k -> new ArrayList<>()).add(number(m[0]));
@@ -109,12 +109,12 @@ public class DoraRollup {
             counts.computeIfAbsent(env, k -> new long[7])[6]++;
             histograms(histograms, env)[2].add(((Number) r[1]).doubleValue());
         }
-        em.createNativeQuery("delete from dora_day where day = :day").setParameter("day", day).executeUpdate();
+        em.createNativeQuery("delete from dora_day where day_number = :day").setParameter("day", day).executeUpdate();
         Instant now = Instant.now();
         for (Map.Entry<Long, long[]> e : counts.entrySet()) {
             long[] c = e.getValue();
             LogHistogram[] h = histograms(histograms, e.getKey());
-            em.createNativeQuery("insert into dora_day (day, environment_id, deployments, failed_deployments, failure_incidents, "
+            em.createNativeQuery("insert into dora_day (day_number, environment_id, deployments, failed_deployments, failure_incidents, "
                     + "changes, deployments_with_changes, lead_times, recoveries, recovery_times, restores, restore_times, computed_at) "
                     + "values (:day, :env, :deployments, :failed, :incidents, :changes, :withChanges, :lead, :recoveries, :recovery, "
                     + ":restores, :restore, :now)")
@@ -128,9 +128,9 @@ public class DoraRollup {
 
     /** The roll-up rows of days [firstDay, endDay), of one environment or (null) all. */
     public List<DayRollup> rows(long firstDay, long endDay, Long environmentId) {
-        Query q = em.createNativeQuery("select day, environment_id, deployments, failed_deployments, failure_incidents, changes, "
+        Query q = em.createNativeQuery("select day_number, environment_id, deployments, failed_deployments, failure_incidents, changes, "
                 + "deployments_with_changes, lead_times, recoveries, recovery_times, restores, restore_times from dora_day "
-                + "where day >= :first and day < :end" + (environmentId == null ? "" : " and environment_id = :env"))
+                + "where day_number >= :first and day_number < :end" + (environmentId == null ? "" : " and environment_id = :env"))
                 .setParameter("first", firstDay).setParameter("end", endDay);
         if (environmentId != null) {
             q.setParameter("env", environmentId);
@@ -147,7 +147,7 @@ public class DoraRollup {
     /** Days in [firstDay, endDay) marked dirty: the roll-up does not count for them yet. */
     public Set<Long> dirtyDays(long firstDay, long endDay) {
         Set<Long> days = new TreeSet<>();
-        for (Object d : em.createNativeQuery("select distinct day from dora_dirty_day where day >= :first and day < :end")
+        for (Object d : em.createNativeQuery("select distinct day_number from dora_dirty_day where day_number >= :first and day_number < :end")
                 .setParameter("first", firstDay).setParameter("end", endDay).getResultList()) {
             days.add(number(d));
         }
@@ -155,7 +155,7 @@ public class DoraRollup {
     }
 
     public long dirtyDayCount() {
-        return number(em.createNativeQuery("select count(distinct day) from dora_dirty_day").getSingleResult());
+        return number(em.createNativeQuery("select count(distinct day_number) from dora_dirty_day").getSingleResult());
     }
 
     private static LogHistogram[] histograms(Map<Long, LogHistogram[]> histograms, long env) {

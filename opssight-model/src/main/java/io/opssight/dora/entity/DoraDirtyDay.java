@@ -25,7 +25,7 @@ public class DoraDirtyDay {
     @SequenceGenerator(name = "dora_dirty_day_seq", sequenceName = "dora_dirty_day_seq", allocationSize = 50)
     private Long id;
 
-    @Column(nullable = false)
+    @Column(name = "day_number", nullable = false)
     private long day;
 
     @Column(name = "marked_at", nullable = false)
