@@ -5,6 +5,8 @@ import io.opssight.change.entity.DeploymentChange;
 import io.opssight.change.entity.PushedCommit;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
+import io.opssight.dora.control.DoraDirtyDays;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +35,9 @@ public class ShippedChanges {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    DoraDirtyDays doraDays;
+
     /** Re-derives the links of this deployment and of the next successful one (whose range starts here). */
     public void relink(Deployment deployment) {
         link(deployment);
@@ -43,6 +48,7 @@ public class ShippedChanges {
     }
 
     private void link(Deployment deployment) {
+        doraDays.mark(deployment.getFinishedAt());
         em.createNamedQuery(DeploymentChange.DELETE_FOR_DEPLOYMENT).setParameter("deployment", deployment).executeUpdate();
         String repository = deployment.getService().getRepository();
         if (deployment.getStatus() != DeploymentStatus.SUCCESS || deployment.getSha() == null

@@ -2,6 +2,7 @@ package io.opssight.deployment.control;
 
 import io.opssight.catalog.control.Catalog;
 import io.opssight.change.control.ShippedChanges;
+import io.opssight.dora.control.DoraDirtyDays;
 import io.opssight.incident.control.IncidentLinker;
 import io.opssight.catalog.entity.Environment;
 import io.opssight.catalog.entity.Service;
@@ -32,6 +33,9 @@ public class DeploymentRecorder {
     @Inject
     IncidentLinker incidents;
 
+    @Inject
+    DoraDirtyDays doraDays;
+
     /**
      * Facts for a service named directly rather than by repository (Argo CD app, the push API):
      * {@code repositoryName} then carries the service name and {@code repositoryFullName} may be null.
@@ -52,6 +56,7 @@ public class DeploymentRecorder {
                 deployment.getEnvironment().markProduction();
             }
         }
+        Instant finishedBefore = found.isEmpty() ? null : deployment.getFinishedAt();
         deployment.describe(facts.sha(), facts.ref(), facts.version(), facts.creator(), facts.url(), facts.description());
         deployment.placeIn(facts.cluster(), facts.namespace());
         boolean changed = false;
@@ -67,6 +72,7 @@ public class DeploymentRecorder {
             em.flush();
             shipped.relink(deployment);
             incidents.deploymentChanged(deployment);
+            doraDays.deploymentChanged(deployment, finishedBefore);
         }
         return deployment;
     }

@@ -3,6 +3,7 @@ package io.opssight.dora.boundary;
 import io.opssight.access.entity.Permission;
 import io.opssight.change.entity.DeploymentChange;
 import io.opssight.dora.control.DoraCalculator;
+import io.opssight.dora.control.DoraOrgFigures;
 import io.opssight.dora.control.DoraQueries;
 import io.opssight.dora.control.DoraQueryMetrics;
 import io.opssight.dora.control.ScopeResolver;
@@ -23,12 +24,15 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The DORA four keys per organisation, team, service and production environment, and the events
- * behind every figure. Figures are computed when asked for, from the deployments, shipped changes
- * and incident links ingestion keeps current, so they are current as soon as an event is committed
- * and do not depend on the order events arrived in. Read-only: each call runs in one transaction,
+ * behind every figure. A team's or a service's figures are computed when asked for, from the
+ * deployments, shipped changes and incident links ingestion keeps current; the whole organisation's
+ * are added up from the daily roll-up ({@link DoraRollups}) plus whatever changed since (read like a
+ * team's). Either way they are current as soon as an event is committed and do not depend on the
+ * order events arrived in. Read-only: each call runs in one transaction,
  * so a report is one consistent snapshot. Definitions: {@link DoraCalculator}, docs/DORA.md.
  */
 @Stateless
@@ -45,15 +49,27 @@ public class DoraMetrics {
     DoraQueries queries;
 
     @Inject
+    DoraOrgFigures organisation;
+
+    @Inject
     DoraQueryMetrics metrics;
 
     /** The four keys with their tiers, the counts behind them and a trend per ISO week. */
     public DoraReport report(DoraQuery query) {
         Benchmark benchmark = Benchmark.parse(query.benchmark());
-        return timed("report", query, (scope, window) -> scope.empty()
-                ? DoraCalculator.report(scope, window, benchmark, List.of(), List.of(), List.of(), List.of())
-                : DoraCalculator.report(scope, window, benchmark, queries.days(scope, window),
-                        queries.leadTimes(scope, window), queries.recoveries(scope, window), queries.restores(scope, window)));
+        return timed("report", query, (scope, window) -> {
+            if (scope.empty()) {
+                return DoraCalculator.report(scope, window, benchmark, List.of(), List.of(), List.of(), List.of());
+            }
+            if (scope.teamId() == null && scope.serviceId() == null) {
+                Optional<DoraReport> rolledUp = organisation.report(scope, window, benchmark);
+                if (rolledUp.isPresent()) {
+                    return rolledUp.get();
+                }
+            }
+            return DoraCalculator.report(scope, window, benchmark, queries.days(scope, window),
+                    queries.leadTimes(scope, window), queries.recoveries(scope, window), queries.restores(scope, window));
+        });
     }
 
     /** The deployments counted (successful, production, finished in the window), newest first. */

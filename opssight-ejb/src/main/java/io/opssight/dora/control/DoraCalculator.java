@@ -49,8 +49,15 @@ public final class DoraCalculator {
     private DoraCalculator() {
     }
 
+    /** With exact medians (computed by the database from every value). */
     public static DoraReport report(Scope scope, Window window, Benchmark benchmark, List<DayRow> days,
             List<MedianRow> leadTimes, List<MedianRow> recoveries, List<MedianRow> restores) {
+        return report(scope, window, benchmark, days, leadTimes, recoveries, restores, true);
+    }
+
+    /** {@code exactMedians} false: the medians were estimated from histograms (the organisation-wide roll-up). */
+    public static DoraReport report(Scope scope, Window window, Benchmark benchmark, List<DayRow> days,
+            List<MedianRow> leadTimes, List<MedianRow> recoveries, List<MedianRow> restores, boolean exactMedians) {
         Map<Long, Long> deploymentsByDay = new HashMap<>();
         long deployments = 0;
         long failed = 0;
@@ -76,7 +83,7 @@ public final class DoraCalculator {
         return new DoraReport(scope, window, benchmark, frequency, leadTime, failureRate,
                 new Recovery(recovery.count(), recovery.median(), benchmark.recovery(recovery.median())),
                 new Recovery(restore.count(), restore.median(), benchmark.recovery(restore.median())),
-                weeks(window, days, leadTimes, recoveries, restores));
+                weeks(window, days, leadTimes, recoveries, restores), exactMedians);
     }
 
     private static List<WeekFigures> weeks(Window window, List<DayRow> days, List<MedianRow> leadTimes,

@@ -44,6 +44,8 @@ public class DoraQueries {
     private static final String COUNTED = " from deployment d join environment e on e.id = d.environment_id"
             + " where d.status = 'SUCCESS' and e.production = true and d.finished_at >= :from and d.finished_at < :to";
 
+    private static final String MEDIAN = "percentile_cont(0.5) within group (order by x.v)";
+
     @PersistenceContext
     EntityManager em;
 
@@ -74,35 +76,83 @@ public class DoraQueries {
     /** Lead times of the changes the counted deployments shipped: per week of the deployment's finish, and overall. */
     public List<MedianRow> leadTimes(Scope scope, Window window) {
         Map<String, Object> p = window(window);
-        String sql = "select x.week, count(*), count(distinct x.deployment), percentile_cont(0.5) within group (order by x.lead) "
-                + "from (select " + WEEK_OF.formatted("d.finished_at") + " as week, d.id as deployment, "
-                + "c.lead_time_seconds as lead" + COUNTED.replace(" where", " join deployment_change c on c.deployment_id = d.id where")
-                + deploymentScope(scope, p) + ") x group by grouping sets ((x.week), ())";
-        return medians(sql, p);
+        return medians(perWeekAndOverall(leadTimeRows(scope, p), "count(*), count(distinct x.deployment), " + MEDIAN), p);
     }
 
     /** Resolved − causing deployment's finish, for incidents resolved in the window caused by a counted-kind deployment in scope. */
     public List<MedianRow> recoveries(Scope scope, Window window) {
         Map<String, Object> p = window(window);
-        String sql = "select x.week, count(*), count(distinct x.deployment), percentile_cont(0.5) within group (order by x.seconds) "
-                + "from (select " + WEEK_OF.formatted("i.resolved_at") + " as week, d.id as deployment, "
-                + "greatest(0, extract(epoch from i.resolved_at) - extract(epoch from d.finished_at)) as seconds "
-                + "from incident i join deployment d on d.id = i.caused_by_id join environment e on e.id = d.environment_id "
-                + "where d.status = 'SUCCESS' and e.production = true and i.resolved_at >= :from and i.resolved_at < :to"
-                + deploymentScope(scope, p) + ") x group by grouping sets ((x.week), ())";
-        return medians(sql, p);
+        return medians(perWeekAndOverall(recoveryRows(scope, p), "count(*), count(distinct x.deployment), " + MEDIAN), p);
     }
 
     /** Resolved − opened, for the scope's incidents resolved in the window (DORA 2021's time to restore). */
     public List<MedianRow> restores(Scope scope, Window window) {
         Map<String, Object> p = window(window);
-        String sql = "select x.week, count(*), 0, percentile_cont(0.5) within group (order by x.seconds) "
-                + "from (select " + WEEK_OF.formatted("i.resolved_at") + " as week, "
-                + "greatest(0, extract(epoch from i.resolved_at) - extract(epoch from i.opened_at)) as seconds "
-                + "from incident i left join deployment d on d.id = i.caused_by_id "
-                + "where i.resolved_at >= :from and i.resolved_at < :to" + incidentScope(scope, p)
-                + ") x group by grouping sets ((x.week), ())";
-        return medians(sql, p);
+        return medians(perWeekAndOverall(restoreRows(scope, p), "count(*), 0, " + MEDIAN), p);
+    }
+
+    /** One value behind a median: its week, the deployment it belongs to (lead and recovery times), the value. */
+    public record Value(long week, Long deployment, double value) {
+    }
+
+    /** The lead times themselves (for the roll-up and the days it does not cover). */
+    public List<Value> leadTimeValues(Scope scope, Window window) {
+        Map<String, Object> p = window(window);
+        return values("select x.week, x.deployment, x.v from (" + leadTimeRows(scope, p) + ") x", p);
+    }
+
+    public List<Value> recoveryValues(Scope scope, Window window) {
+        Map<String, Object> p = window(window);
+        return values("select x.week, x.deployment, x.v from (" + recoveryRows(scope, p) + ") x", p);
+    }
+
+    public List<Value> restoreValues(Scope scope, Window window) {
+        Map<String, Object> p = window(window);
+        return values("select x.week, null, x.v from (" + restoreRows(scope, p) + ") x", p);
+    }
+
+    private static String leadTimeRows(Scope scope, Map<String, Object> p) {
+        return "select " + WEEK_OF.formatted("d.finished_at") + " as week, d.id as deployment, c.lead_time_seconds as v"
+                + COUNTED.replace(" where", " join deployment_change c on c.deployment_id = d.id where") + deploymentScope(scope, p);
+    }
+
+    private static String recoveryRows(Scope scope, Map<String, Object> p) {
+        return "select " + WEEK_OF.formatted("i.resolved_at") + " as week, d.id as deployment, "
+                + "greatest(0, extract(epoch from i.resolved_at) - extract(epoch from d.finished_at)) as v "
+                + "from incident i join deployment d on d.id = i.caused_by_id join environment e on e.id = d.environment_id "
+                + "where d.status = 'SUCCESS' and e.production = true and i.resolved_at >= :from and i.resolved_at < :to"
+                + deploymentScope(scope, p);
+    }
+
+    /**
+     * The scope's incidents resolved in the window: those linked to a deployment in scope, plus those
+     * linked to none whose own service is in scope. Two branches of a union rather than one OR, so
+     * each can use its index.
+     */
+    private static String restoreRows(Scope scope, Map<String, Object> p) {
+        String resolved = "i.resolved_at >= :from and i.resolved_at < :to";
+        String incidents;
+        if (scope.serviceId() == null && scope.teamId() == null && scope.environmentId() == null) {
+            incidents = "select i.opened_at, i.resolved_at from incident i where " + resolved;
+        } else {
+            incidents = "select i.opened_at, i.resolved_at from incident i join deployment d on d.id = i.caused_by_id where "
+                    + resolved + deploymentScope(scope, p);
+            if (scope.environmentId() == null) {
+                incidents += " union all select i.opened_at, i.resolved_at from incident i where i.caused_by_id is null and "
+                        + resolved + (scope.serviceId() != null ? " and i.service_id = :service" : "")
+                        + (scope.teamId() != null ? " and i.service_id in (select ts.id from service ts where ts.team_id = :team)" : "");
+            }
+        }
+        return "select " + WEEK_OF.formatted("y.resolved_at") + " as week, "
+                + "greatest(0, extract(epoch from y.resolved_at) - extract(epoch from y.opened_at)) as v from (" + incidents + ") y";
+    }
+
+    private List<Value> values(String sql, Map<String, Object> p) {
+        List<Value> values = new ArrayList<>();
+        for (Object[] r : rows(sql, p)) {
+            values.add(new Value(number(r[0]), r[1] == null ? null : number(r[1]), ((Number) r[2]).doubleValue()));
+        }
+        return values;
     }
 
     // ---- drill-downs ----------------------------------------------------------------------------
@@ -234,22 +284,6 @@ public class DoraQueries {
         return sql.toString();
     }
 
-    /** An incident belongs to the scope of its causing deployment, or, linked to none, to its service's. */
-    private static String incidentScope(Scope scope, Map<String, Object> p) {
-        if (scope.serviceId() == null && scope.teamId() == null && scope.environmentId() == null) {
-            return "";
-        }
-        String linked = "d.id is not null" + deploymentScope(scope, p);
-        String unlinked;
-        if (scope.environmentId() != null) {
-            unlinked = "1 = 0";
-        } else {
-            unlinked = "d.id is null" + (scope.serviceId() != null ? " and i.service_id = :service" : "")
-                    + (scope.teamId() != null ? " and i.service_id in (select ts.id from service ts where ts.team_id = :team)" : "");
-        }
-        return " and ((" + linked + ") or (" + unlinked + "))";
-    }
-
     private static String deploymentScopeJpql(Scope scope, Map<String, Object> p) {
         StringBuilder jpql = new StringBuilder();
         if (scope.serviceId() != null) {
@@ -272,6 +306,16 @@ public class DoraQueries {
             return " and 1 = 0";
         }
         return (scope.serviceId() != null ? " and s.id = :service" : "") + (scope.teamId() != null ? " and s.team.id = :team" : "");
+    }
+
+    /**
+     * Aggregates of {@code rows} (which has a {@code week} column) per week plus one overall row with
+     * week null. A CTE read twice rather than GROUPING SETS, which the embedded H2 lacks; PostgreSQL
+     * materializes the CTE once.
+     */
+    static String perWeekAndOverall(String rows, String aggregates) {
+        return "with x as (" + rows + ") select x.week, " + aggregates + " from x group by x.week union all select null, "
+                + aggregates + " from x";
     }
 
     private static Map<String, Object> window(Window w) {
@@ -322,6 +366,20 @@ public class DoraQueries {
                 q.setParameter(name, value);
             }
         });
+    }
+
+    /** Hibernate hands timestamptz columns of native queries over as Instant, OffsetDateTime or Timestamp. */
+    static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a time: " + value.getClass());
     }
 
     private static long number(Object value) {

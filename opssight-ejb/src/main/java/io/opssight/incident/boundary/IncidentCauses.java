@@ -2,6 +2,7 @@ package io.opssight.incident.boundary;
 
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
+import io.opssight.dora.control.DoraDirtyDays;
 import io.opssight.incident.control.IncidentQueries;
 import io.opssight.incident.entity.Incident;
 import io.opssight.incident.entity.LinkReason;
@@ -37,6 +38,9 @@ public class IncidentCauses {
     @Inject
     IncidentQueries queries;
 
+    @Inject
+    DoraDirtyDays doraDays;
+
     @Resource
     SessionContext context;
 
@@ -63,7 +67,9 @@ public class IncidentCauses {
             }
         }
         String who = context.getCallerPrincipal().getName();
+        Deployment causeBefore = incident.getCausedBy();
         incident.linkTo(cause, LinkReason.MANUAL, note.trim() + " (set by " + who + " at " + Instant.now() + ")");
+        doraDays.incidentChanged(incident, causeBefore, incident.getOpenedAt(), incident.getResolvedAt());
         LOGGER.log(Level.INFO, "{0} linked incident {1} to {2}", who, incidentId,
                 cause == null ? "no deployment" : "deployment " + cause.getId());
         return incident;

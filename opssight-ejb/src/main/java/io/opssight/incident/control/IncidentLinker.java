@@ -5,7 +5,9 @@ import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
 import io.opssight.incident.entity.Incident;
 import io.opssight.incident.entity.LinkReason;
+import io.opssight.dora.control.DoraDirtyDays;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -22,7 +24,16 @@ public class IncidentLinker {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    DoraDirtyDays doraDays;
+
     public void link(Incident incident) {
+        Deployment before = incident.getCausedBy();
+        relink(incident);
+        doraDays.incidentChanged(incident, before, incident.getOpenedAt(), incident.getResolvedAt());
+    }
+
+    private void relink(Incident incident) {
         if (incident.getLinkReason() == LinkReason.MANUAL) {
             return;
         }

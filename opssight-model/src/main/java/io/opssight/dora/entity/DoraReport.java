@@ -3,12 +3,14 @@ package io.opssight.dora.entity;
 import java.util.List;
 
 /**
- * The four keys for one scope and window, with the counts behind each and a weekly trend. The
+ * The four keys for one scope and window, with the counts behind each and a weekly trend.
+ * {@code exactMedians} is false when medians were estimated (within 1 %) from the organisation-wide
+ * daily roll-up rather than computed from every value. The
  * definitions are in io.opssight.dora.control.DoraCalculator and docs/DORA.md.
  */
 public record DoraReport(Scope scope, Window window, Benchmark benchmark, DeploymentFrequency deploymentFrequency,
         LeadTime leadTimeForChanges, ChangeFailureRate changeFailureRate, Recovery failedDeploymentRecoveryTime,
-        Recovery timeToRestore, List<WeekFigures> weeks) {
+        Recovery timeToRestore, List<WeekFigures> weeks, boolean exactMedians) {
 
     /** Median lead time of the changes shipped by the deployments counted; {@code deployments} shipped at least one known change. */
     public record LeadTime(long changes, long deployments, long deploymentsWithoutKnownChanges, Double medianSeconds,

@@ -12,12 +12,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * chosen benchmark (null when there is no data: no data is not "low"), the counts it was computed
  * from, a one-line definition and the drill-down that lists the rows behind it. {@code weeks} is
  * the trend: every ISO week overlapping the window (Monday 00:00 UTC), partial ones flagged.
+ * {@code medians} says whether medians are exact (a team, a service) or estimated within 1 % from the
+ * organisation-wide daily roll-up (no team or service filter); counts are always exact.
  */
 @Schema(description = "DORA four keys with tiers, counts, drill-downs and a weekly trend")
 @JsonbNillable
-public record DoraView(ScopeView scope, WindowView window, String benchmark, Frequency deploymentFrequency,
+public record DoraView(ScopeView scope, WindowView window, String benchmark, String medians, Frequency deploymentFrequency,
         LeadTime leadTimeForChanges, FailureRate changeFailureRate, Recovery failedDeploymentRecoveryTime,
         Recovery timeToRestore, List<Week> weeks) {
+
+    /** How the medians were computed: from every value, or (organisation-wide) from the daily roll-up's histograms. */
+    public static final String EXACT = "exact";
+    public static final String ESTIMATED = "estimated_within_1_percent";
 
     @JsonbNillable
     public record ScopeView(String team, String service, String environment) {
@@ -62,6 +68,7 @@ public record DoraView(ScopeView scope, WindowView window, String benchmark, Fre
         String and = filters.isEmpty() ? "?" : "?" + filters + "&";
         return new DoraView(new ScopeView(r.scope().team(), r.scope().service(), r.scope().environment()),
                 new WindowView(r.window().from(), r.window().to(), r.window().days()), r.benchmark().year(),
+                r.exactMedians() ? EXACT : ESTIMATED,
                 new Frequency(r.deploymentFrequency().perDay(), "deployments_per_day", tier(r.deploymentFrequency().tier()),
                         r.deploymentFrequency().deployments(), r.deploymentFrequency().deploymentDays(),
                         r.deploymentFrequency().weeklyMedianDays(), r.deploymentFrequency().monthlyMedianDays(),
