@@ -58,6 +58,12 @@ public class Alerts {
         return new Page(more ? rows.subList(0, limit) : rows, more);
     }
 
+    /** How many alerts are firing now. */
+    public long countFiring() {
+        return em.createQuery("select count(a) from Alert a where a.status = :status", Long.class)
+                .setParameter("status", Alert.FIRING).getSingleResult();
+    }
+
     /** One alert; 404 when there is none. */
     public Alert find(long id) {
         List<Alert> found = em.createQuery(SELECT + " where a.id = :id", Alert.class).setParameter("id", id).getResultList();

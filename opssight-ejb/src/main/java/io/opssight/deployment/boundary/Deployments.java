@@ -77,6 +77,35 @@ public class Deployments {
         return q.getSingleResult();
     }
 
+    /** Keeps only the newest deployment of its service and environment (index deployment_service_env_ix). */
+    private static final String LATEST = " and not exists (select 1 from Deployment n where n.service = d.service"
+            + " and n.environment = d.environment and (n.createdAt > d.createdAt or (n.createdAt = d.createdAt and n.id > d.id)))";
+
+    /**
+     * The latest deployment of every service in every environment it was deployed to (of one
+     * service when {@code service} is given), ordered by service, then production first, then
+     * environment name; a page of {@code size} from {@code first}.
+     */
+    public List<Deployment> latestPerServiceAndEnvironment(String service, int first, int size) {
+        TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
+                + (service == null ? " where 1 = 1" : " where s.name = :service") + LATEST
+                + " order by s.name, e.production desc, e.name", Deployment.class);
+        if (service != null) {
+            q.setParameter("service", service);
+        }
+        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+    }
+
+    /** How many (service, environment) pairs have deployments (of one service when given). */
+    public long countServiceEnvironments(String service) {
+        TypedQuery<Long> q = em.createQuery("select count(d) from Deployment d join d.service s"
+                + (service == null ? " where 1 = 1" : " where s.name = :service") + LATEST, Long.class);
+        if (service != null) {
+            q.setParameter("service", service);
+        }
+        return q.getSingleResult();
+    }
+
     public Deployment find(long id) {
         List<Deployment> found = em.createQuery("select d from Deployment d join fetch d.service join fetch d.environment "
                 + "where d.id = :id", Deployment.class).setParameter("id", id).getResultList();

@@ -71,6 +71,19 @@ public class Incidents {
         return new Page(more ? rows.subList(0, limit) : rows, more);
     }
 
+    /** The incidents not resolved (newest first, at most {@code limit}) and how many there are. */
+    public OpenIncidents open(int limit) {
+        List<Incident> items = em.createQuery(IncidentQueries.SELECT_LOADED + " where i.resolvedAt is null"
+                + " order by i.openedAt desc, i.id desc", Incident.class)
+                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
+        long total = em.createQuery("select count(i) from Incident i where i.resolvedAt is null", Long.class).getSingleResult();
+        return new OpenIncidents(items, total);
+    }
+
+    /** Some open incidents and the number of all of them. */
+    public record OpenIncidents(List<Incident> items, long total) {
+    }
+
     /** One incident with its service and causing deployment; 404 when there is none. */
     public Incident find(long id) {
         Incident incident = queries.byId(id);

@@ -42,6 +42,59 @@ public class PipelineRuns {
     public Page list(PipelineRunQuery query) {
         int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        if (query.after() != null) {
+            where.append(" and (").append(AT).append(" < :afterAt or (").append(AT).append(" = :afterAt and r.id < :afterId))");
+            params.put("afterAt", query.after().at());
+            params.put("afterId", query.after().id());
+        }
+        TypedQuery<PipelineRun> q = em.createQuery(PipelineRunQueries.SELECT_LOADED + where + " order by " + AT
+                + " desc, r.id desc", PipelineRun.class);
+        params.forEach(q::setParameter);
+        List<PipelineRun> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
+        boolean more = rows.size() > limit;
+        return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** Offset paging (newest first) for the console's table; the cursor of {@code query} is ignored. */
+    public List<PipelineRun> slice(PipelineRunQuery query, int first, int size) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        TypedQuery<PipelineRun> q = em.createQuery(PipelineRunQueries.SELECT_LOADED + where + " order by " + AT
+                + " desc, r.id desc", PipelineRun.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+    }
+
+    /** How many runs match {@code query} (its cursor ignored). */
+    public long count(PipelineRunQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        TypedQuery<Long> q = em.createQuery("select count(r) from PipelineRun r" + where, Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /**
+     * The pipelines whose latest decided run (success, failure or timed out) on {@code branch}
+     * failed: each such run, newest first, at most {@code limit}. A cancelled or skipped run neither
+     * breaks nor fixes a branch (as in the red time of pipeline analytics).
+     */
+    public List<PipelineRun> red(String branch, int limit) {
+        List<Conclusion> decided = List.of(Conclusion.SUCCESS, Conclusion.FAILURE, Conclusion.TIMED_OUT);
+        return em.createQuery(PipelineRunQueries.SELECT_LOADED + " where r.branch = :branch and r.times.finishedAt is not null"
+                + " and r.times.conclusion in (:failed)"
+                + " and not exists (select 1 from PipelineRun n where n.repository = r.repository and n.branch = r.branch"
+                + " and n.pipeline = r.pipeline and n.times.conclusion in (:decided)"
+                + " and (n.times.finishedAt > r.times.finishedAt or (n.times.finishedAt = r.times.finishedAt and n.id > r.id)))"
+                + " order by r.times.finishedAt desc, r.id desc", PipelineRun.class)
+                .setParameter("branch", branch)
+                .setParameter("failed", List.of(Conclusion.FAILURE, Conclusion.TIMED_OUT))
+                .setParameter("decided", decided)
+                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
+    }
+
+    private static StringBuilder where(PipelineRunQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (query.repository() != null) {
             where.append(" and r.repository = :repository");
@@ -70,17 +123,7 @@ public class PipelineRuns {
             where.append(" and ").append(AT).append(" < :to");
             params.put("to", query.to());
         }
-        if (query.after() != null) {
-            where.append(" and (").append(AT).append(" < :afterAt or (").append(AT).append(" = :afterAt and r.id < :afterId))");
-            params.put("afterAt", query.after().at());
-            params.put("afterId", query.after().id());
-        }
-        TypedQuery<PipelineRun> q = em.createQuery(PipelineRunQueries.SELECT_LOADED + where + " order by " + AT
-                + " desc, r.id desc", PipelineRun.class);
-        params.forEach(q::setParameter);
-        List<PipelineRun> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
-        boolean more = rows.size() > limit;
-        return new Page(more ? rows.subList(0, limit) : rows, more);
+        return where;
     }
 
     /** One run with its jobs; 404 when there is none. */

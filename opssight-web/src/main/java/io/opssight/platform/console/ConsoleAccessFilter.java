@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -20,11 +21,17 @@ import java.util.Map;
 @WebFilter(urlPatterns = {"*.xhtml", "/"})
 public class ConsoleAccessFilter extends HttpFilter {
 
-    /** Page → permission. {@code null} means public. */
-    static final Map<String, String> PAGES = Map.of(
-            "/login.xhtml", "",
-            "/index.xhtml", Permission.CONSOLE_USE,
-            "/deployments.xhtml", Permission.DEPLOYMENTS_READ);
+    /**
+     * Page → permission ("" means public; "a|b" means either). A page missing here is a 404 for
+     * everyone.
+     */
+    static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("/login.xhtml", ""),
+            Map.entry("/index.xhtml", Permission.CONSOLE_USE),
+            Map.entry("/deployments.xhtml", Permission.DEPLOYMENTS_READ),
+            Map.entry("/service.xhtml", Permission.DEPLOYMENTS_READ + "|" + Permission.DORA_READ),
+            Map.entry("/pipelines.xhtml", Permission.PIPELINES_READ),
+            Map.entry("/dora.xhtml", Permission.DORA_READ));
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -55,8 +62,8 @@ public class ConsoleAccessFilter extends HttpFilter {
                 response.sendRedirect(request.getContextPath() + "/login.xhtml?next=" + next);
                 return;
             }
-            if (!request.isUserInRole(needed)) {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN, "You need the permission " + needed + " for this page.");
+            if (Arrays.stream(needed.split("\\|")).noneMatch(request::isUserInRole)) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "You need the permission " + needed.replace("|", " or ") + " for this page.");
                 return;
             }
         }

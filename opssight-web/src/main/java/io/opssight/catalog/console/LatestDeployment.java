@@ -1,0 +1,93 @@
+package io.opssight.catalog.console;
+
+import io.opssight.deployment.entity.Deployment;
+import io.opssight.platform.console.Format;
+import java.io.Serializable;
+
+/** A deployment as the overview and service pages list it; getters because EL 5 reads no record components. */
+public class LatestDeployment implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String service;
+    private final String environment;
+    private final boolean production;
+    private final String version;
+    private final String sha;
+    private final String ref;
+    private final String status;
+    private final String creator;
+    private final String createdAt;
+    private final String finishedAt;
+    private final String duration;
+    private final String description;
+
+    public LatestDeployment(Deployment d) {
+        this.id = d.getId();
+        this.service = d.getService().getName();
+        this.environment = d.getEnvironment().getName();
+        this.production = d.getEnvironment().isProduction();
+        this.version = d.getVersion();
+        this.sha = d.getSha();
+        this.ref = d.getRef();
+        this.status = d.getStatus().wireName();
+        this.creator = d.getCreator();
+        this.createdAt = Format.time(d.getCreatedAt());
+        this.finishedAt = Format.time(d.getFinishedAt());
+        this.duration = d.duration() == null ? "" : Format.duration(d.duration().toSeconds());
+        this.description = d.getDescription();
+    }
+
+    public long getId() {
+        return id;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public boolean isProduction() {
+        return production;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public String getShortSha() {
+        return Format.shortSha(sha);
+    }
+
+    public String getRef() {
+        return ref;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getCreator() {
+        return creator;
+    }
+
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getFinishedAt() {
+        return finishedAt;
+    }
+
+    public String getDuration() {
+        return duration;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+}

@@ -1,0 +1,288 @@
+package io.opssight.pipeline.console;
+
+import io.opssight.pipeline.boundary.PipelineAnalytics;
+import io.opssight.pipeline.boundary.PipelineRunQuery;
+import io.opssight.pipeline.boundary.PipelineRuns;
+import io.opssight.pipeline.boundary.RunWithJobs;
+import io.opssight.pipeline.entity.PipelineJob;
+import io.opssight.pipeline.entity.PipelineStats;
+import io.opssight.platform.console.Charts;
+import io.opssight.platform.console.Format;
+import io.opssight.platform.entity.OpsSightException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * Backs pipelines.xhtml: filters (repository, branch, status, result, dates) are view parameters;
+ * the runs table pages in the database; the analytics (trend charts, failing and flaky jobs) cover
+ * the same repository and branch over the chosen dates (default the last 90 days); {@code run}
+ * opens one run's jobs.
+ */
+@Named
+@ViewScoped
+public class PipelineBoard implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    PipelineRuns runs;
+
+    @Inject
+    PipelineAnalytics analytics;
+
+    private String repository;
+    private String branch;
+    private String status;
+    private String conclusion;
+    private LocalDate from;
+    private LocalDate to;
+    private Long run;
+
+    private PipelineRunQuery query;
+    private Summary summary;
+    private String durationChart;
+    private String successChart;
+    private List<PipelineStats.FailingJob> failingJobs = List.of();
+    private List<PipelineStats.FlakyJob> flakyJobs = List.of();
+    private RunRow selected;
+    private List<RunRow> jobs = List.of();
+
+    private final LazyDataModel<RunRow> model = new Model();
+
+    private final class Model extends LazyDataModel<RunRow> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return query == null ? 0 : (int) Math.min(Integer.MAX_VALUE, runs.count(query));
+        }
+
+        @Override
+        public List<RunRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return query == null ? List.of() : runs.slice(query, first, pageSize).stream().map(RunRow::new).toList();
+        }
+
+        @Override
+        public String getRowKey(RunRow row) {
+            return String.valueOf(row.getId());
+        }
+
+        @Override
+        public RunRow getRowData(String rowKey) {
+            return null;
+        }
+    }
+
+    /** The view action: checks the filters, reads the analytics and the selected run. */
+    public void load() {
+        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        try {
+            PipelineRunQuery candidate = new PipelineRunQuery(blankToNull(repository), blankToNull(branch), blankToNull(status),
+                    blankToNull(conclusion), start, end, null, 1);
+            runs.count(candidate);   // rejects bad filters before the table asks
+            query = candidate;
+            PipelineStats stats = analytics.stats(blankToNull(repository), null, blankToNull(branch), null, start, end);
+            summary = new Summary(stats);
+            List<String> weeks = stats.weeks().stream().map(w -> w.week().label()).toList();
+            durationChart = Charts.line(weeks, "minutes", List.of(
+                    new Charts.Series("Duration p50", stats.weeks().stream().map(w -> minutes(w.p50DurationSeconds())).toList()),
+                    new Charts.Series("Duration p95", stats.weeks().stream().map(w -> minutes(w.p95DurationSeconds())).toList()),
+                    new Charts.Series("Queue time p50", stats.weeks().stream().map(w -> minutes(w.p50QueueSeconds())).toList())));
+            successChart = Charts.line(weeks, "runs", List.of(
+                    new Charts.Series("Succeeded", stats.weeks().stream().map(w -> (Number) w.succeeded()).toList()),
+                    new Charts.Series("Failed", stats.weeks().stream().map(w -> (Number) w.failed()).toList())));
+            failingJobs = stats.failingJobs();
+            flakyJobs = stats.flakyJobs();
+        } catch (OpsSightException e) {
+            String m = e.getMessage().toLowerCase(Locale.ROOT);
+            String field = m.contains("status") ? "filters:status" : m.contains("conclusion") ? "filters:conclusion" : "filters:from";
+            FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            return;
+        }
+        if (run != null) {
+            try {
+                RunWithJobs found = runs.find(run);
+                selected = new RunRow(found.run());
+                jobs = found.jobs().stream().map(PipelineBoard::jobRow).toList();
+            } catch (OpsSightException e) {
+                FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                        "No pipeline run " + run, e.getMessage()));
+            }
+        }
+    }
+
+    private static RunRow jobRow(PipelineJob j) {
+        return new RunRow(j.getId(), j.getRepository(), j.getName(), j.getBranch(), j.getSha(), j.getRunner(), j.times(), null, 1);
+    }
+
+    private static Number minutes(Double seconds) {
+        return seconds == null ? null : Math.round(seconds / 0.6) / 100.0;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The headline figures over the window. */
+    public static class Summary implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+        private final String window;
+        private final long completed;
+        private final String successRate;
+        private final String p50Duration;
+        private final String p95Duration;
+        private final String p50Queue;
+        private final String red;
+
+        Summary(PipelineStats s) {
+            window = Format.time(s.window().from()) + " – " + Format.time(s.window().to());
+            completed = s.runs().completed();
+            successRate = Format.percent(s.runs().successRate());
+            p50Duration = Format.duration(s.runs().p50DurationSeconds());
+            p95Duration = Format.duration(s.runs().p95DurationSeconds());
+            p50Queue = Format.duration(s.runs().p50QueueSeconds());
+            red = Format.duration(s.red().redSeconds()) + " red on " + s.red().branch()
+                    + (s.red().redAtEnd().isEmpty() ? "" : "; red now: " + String.join(", ", s.red().redAtEnd()));
+        }
+
+        public String getWindow() {
+            return window;
+        }
+
+        public long getCompleted() {
+            return completed;
+        }
+
+        public String getSuccessRate() {
+            return successRate;
+        }
+
+        public String getP50Duration() {
+            return p50Duration;
+        }
+
+        public String getP95Duration() {
+            return p95Duration;
+        }
+
+        public String getP50Queue() {
+            return p50Queue;
+        }
+
+        public String getRed() {
+            return red;
+        }
+    }
+
+    public LazyDataModel<RunRow> getModel() {
+        return model;
+    }
+
+    public Summary getSummary() {
+        return summary;
+    }
+
+    public String getDurationChart() {
+        return durationChart;
+    }
+
+    public String getSuccessChart() {
+        return successChart;
+    }
+
+    public List<PipelineStats.FailingJob> getFailingJobs() {
+        return failingJobs;
+    }
+
+    public List<PipelineStats.FlakyJob> getFlakyJobs() {
+        return flakyJobs;
+    }
+
+    public RunRow getSelected() {
+        return selected;
+    }
+
+    public List<RunRow> getJobs() {
+        return jobs;
+    }
+
+    public String format(Instant at) {
+        return Format.time(at);
+    }
+
+    public String percent(double rate) {
+        return Format.percent(rate);
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    public void setRepository(String repository) {
+        this.repository = repository;
+    }
+
+    public String getBranch() {
+        return branch;
+    }
+
+    public void setBranch(String branch) {
+        this.branch = branch;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getConclusion() {
+        return conclusion;
+    }
+
+    public void setConclusion(String conclusion) {
+        this.conclusion = conclusion;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public Long getRun() {
+        return run;
+    }
+
+    public void setRun(Long run) {
+        this.run = run;
+    }
+}
