@@ -83,13 +83,13 @@ public class Deployments {
 
     /**
      * The latest deployment of every service in every environment it was deployed to (of one
-     * service when {@code service} is given), ordered by service, then production first, then
-     * environment name; a page of {@code size} from {@code first}.
+     * service when {@code service} is given), most recent first: what is deploying where now; a
+     * page of {@code size} from {@code first}.
      */
     public List<Deployment> latestPerServiceAndEnvironment(String service, int first, int size) {
         TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
                 + (service == null ? " where 1 = 1" : " where s.name = :service") + LATEST
-                + " order by s.name, e.production desc, e.name", Deployment.class);
+                + " order by d.createdAt desc, d.id desc", Deployment.class);
         if (service != null) {
             q.setParameter("service", service);
         }
