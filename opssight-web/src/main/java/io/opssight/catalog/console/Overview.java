@@ -5,6 +5,7 @@ import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
 import io.opssight.alerting.entity.Alert;
 import io.opssight.catalog.boundary.Teams;
+import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
@@ -61,7 +62,7 @@ public class Overview implements Serializable {
     DoraMetrics dora;
 
     private final LazyDataModel<LatestDeployment> latest = new Latest();
-    private long serviceEnvironments;
+    private boolean anyDeployment;
     private List<IncidentRow> openIncidents = List.of();
     private long openIncidentCount;
     private List<AlertRow> firing = List.of();
@@ -109,7 +110,9 @@ public class Overview implements Serializable {
     /** Reads the live panels again (the poll's listener); DORA tiers move slowly and stay as loaded. */
     public void refresh() {
         if (ConsoleUser.holds(Permission.DEPLOYMENTS_READ)) {
-            serviceEnvironments = deployments.countServiceEnvironments(null);
+            // Only "any at all?" for the empty state: one row off the newest-first index, not a count.
+            anyDeployment = !deployments.slice(new DeploymentQuery(null, null, null, null, null, null, 1),
+                    Deployments.SortKey.CREATED, false, 0, 1).isEmpty();
         }
         if (ConsoleUser.holds(Permission.INCIDENTS_READ)) {
             Incidents.OpenIncidents open = incidents.open(PANEL_ROWS);
@@ -129,8 +132,8 @@ public class Overview implements Serializable {
         return latest;
     }
 
-    public long getServiceEnvironments() {
-        return serviceEnvironments;
+    public boolean isAnyDeployment() {
+        return anyDeployment;
     }
 
     public List<IncidentRow> getOpenIncidents() {
