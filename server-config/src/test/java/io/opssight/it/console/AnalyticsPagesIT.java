@@ -153,6 +153,9 @@ class AnalyticsPagesIT {
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ops-field .ui-message-error")));
         assertTrue(message.getText().contains("Unknown team"), message.getText());
         assertTrue(browser.findElements(By.id("card-frequency")).isEmpty());
+        browser.get(server.baseUrl() + "/dora.xhtml?from=last-week");
+        WebElement malformed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-error")));
+        assertTrue(malformed.getText().contains("use a date like"), malformed.getText());
 
         // The service's own page: timeline per environment and the incident with why it is linked.
         browser.get(server.baseUrl() + "/service.xhtml?name=" + service);
