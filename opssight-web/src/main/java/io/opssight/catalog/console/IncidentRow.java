@@ -30,7 +30,7 @@ public class IncidentRow implements Serializable {
         this.status = Format.words(i.getStatus());
         this.openedAt = Format.time(i.getOpenedAt());
         this.resolvedAt = Format.time(i.getResolvedAt());
-        this.url = i.getUrl();
+        this.url = Format.safeUrl(i.getUrl());
         this.causeId = i.getCausedBy() == null ? null : i.getCausedBy().getId();
         this.cause = i.getCausedBy() == null ? "" : i.getCausedBy().getService().getName() + " "
                 + (i.getCausedBy().getVersion() == null ? Format.shortSha(i.getCausedBy().getSha()) : i.getCausedBy().getVersion())

@@ -46,7 +46,7 @@ public class RunRow implements Serializable {
         Duration queue = t.queueTime();
         this.duration = run == null ? "" : Format.duration(run.toSeconds());
         this.queueTime = queue == null ? "" : Format.duration(queue.toSeconds());
-        this.url = url;
+        this.url = Format.safeUrl(url);
         this.attempt = attempt;
     }
 

@@ -46,6 +46,18 @@ public final class Format {
         return sha == null ? "" : sha.substring(0, Math.min(7, sha.length()));
     }
 
+    /**
+     * A link from ingested data only when it is http(s): a {@code javascript:} URL sent in a
+     * webhook must not become a clickable link in the console. Null otherwise.
+     */
+    public static String safeUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.trim() : null;
+    }
+
     /** An enum's name as the API writes it: "LATEST_PRODUCTION_DEPLOYMENT" → "latest production deployment". */
     public static String words(Enum<?> value) {
         return value == null ? "" : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -51,4 +51,15 @@ class ChartsTest {
         assertEquals("–", Format.percent(null));
         assertEquals("0.29", Format.number(2 / 7.0));
     }
+
+    @Test
+    @DisplayName("#6 links from ingested data are followed only when they are http(s)")
+    void safeUrls() {
+        assertEquals("https://github.com/acme/x/actions/runs/1", Format.safeUrl("https://github.com/acme/x/actions/runs/1"));
+        assertEquals("http://jenkins.local/job/1", Format.safeUrl(" http://jenkins.local/job/1"));
+        assertEquals(null, Format.safeUrl("javascript:alert(1)"));
+        assertEquals(null, Format.safeUrl(" JavaScript:alert(1)"));
+        assertEquals(null, Format.safeUrl("data:text/html,x"));
+        assertEquals(null, Format.safeUrl(null));
+    }
 }
