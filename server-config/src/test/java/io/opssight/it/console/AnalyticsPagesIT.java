@@ -142,6 +142,9 @@ class AnalyticsPagesIT {
         assertTrue(linked.contains("Invoices not sent") && linked.contains("Latest successful production deployment")
                 && linked.contains("change failure rate") && linked.contains("recovery"), linked);
         Browser.screenshot(browser, "dora-incidents");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Browser.screenshot(browser, "dora-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
 
         // 2021 rates three deployment days a week as elite; two stay high. Bookmarkable: straight from a URL.
         browser.get(server.baseUrl() + "/dora.xhtml?service=" + service + "&from=2025-03-03&to=2025-03-09&benchmark=2021");
