@@ -21,10 +21,20 @@ import java.util.Map;
 public class ConsoleAccessFilter extends HttpFilter {
 
     /** Page → permission. {@code null} means public. */
-    static final Map<String, String> PAGES = Map.of(
-            "/login.xhtml", "",
-            "/index.xhtml", Permission.CONSOLE_USE,
-            "/deployments.xhtml", Permission.DEPLOYMENTS_READ);
+    static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("/login.xhtml", ""),
+            Map.entry("/index.xhtml", Permission.CONSOLE_USE),
+            Map.entry("/deployments.xhtml", Permission.DEPLOYMENTS_READ),
+            Map.entry("/incidents.xhtml", Permission.INCIDENTS_READ),
+            Map.entry("/alerts.xhtml", Permission.ALERTS_READ),
+            // Automation runs, Terraform plans and workloads: deployment-like facts, no permission of their own yet.
+            Map.entry("/infrastructure.xhtml", Permission.DEPLOYMENTS_READ),
+            Map.entry("/audit.xhtml", Permission.AUDIT_READ),
+            // Admin pages: reading needs the read permission; each change is checked again by its boundary.
+            Map.entry("/admin/sources.xhtml", Permission.SOURCES_READ),
+            Map.entry("/admin/dead-letters.xhtml", Permission.SOURCES_READ),
+            Map.entry("/admin/tokens.xhtml", Permission.TOKENS_MANAGE),
+            Map.entry("/admin/teams.xhtml", Permission.TEAMS_READ));
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
