@@ -1,0 +1,2 @@
+/** Console page for teams and which services they own. */
+package io.opssight.catalog.console;
