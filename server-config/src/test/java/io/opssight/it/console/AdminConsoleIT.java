@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opssight.it.support.AwxNotifications;
 import io.opssight.it.support.Browser;
 import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.GitHubHooks;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,16 +111,18 @@ class AdminConsoleIT {
             s.execute("create trigger " + trigger + " before insert on environment for each row execute function " + trigger + "()");
         }
         Fixtures.Source source = Fixtures.githubSource(http);
-        String repo = Fixtures.unique("dead");
-        GitHubHooks.Deployment d = GitHubHooks.deployment("acme", repo, environment, "2026-11-24T10:00:00Z");
-        byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-24T10:02:00Z", GitHubHooks.nextId());
-        assertEquals(202, http.postRaw(source.ingestPath(),
-                GitHubHooks.headers("deployment_status", UUID.randomUUID().toString(), source.secret(), body), body).status());
+        String first = Fixtures.unique("dead-a");
+        String second = Fixtures.unique("dead-b");
+        for (String repo : List.of(first, second)) {
+            GitHubHooks.Deployment d = GitHubHooks.deployment("acme", repo, environment, "2026-11-24T10:00:00Z");
+            byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-24T10:02:00Z", GitHubHooks.nextId());
+            assertEquals(202, http.postRaw(source.ingestPath(),
+                    GitHubHooks.headers("deployment_status", UUID.randomUUID().toString(), source.secret(), body), body).status());
+        }
 
         open("/admin/dead-letters.xhtml?source=" + sourceId(source.name()), OpsSightServer.ADMIN_TOKEN);
-        WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table:deadLetters")));
-        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
-        assertEquals(1, rows.size(), table.getText());
+        List<WebElement> rows = deadLetterRows();
+        assertEquals(2, rows.size(), rows.toString());
         assertTrue(rows.get(0).getText().contains("simulated fault"), rows.get(0).getText());
         assertTrue(rows.get(0).getText().contains("github/" + source.name()), rows.get(0).getText());
         Browser.screenshot(browser, "admin-dead-letters");
@@ -130,11 +134,25 @@ class AdminConsoleIT {
 
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-info")));
         assertTrue(message.getText().contains("1 processed"), message.getText());
+        wait.until(d -> deadLetterRows().size() == 1);
+
+        deadLetterRows().get(0).findElement(By.cssSelector(".ui-chkbox-box")).click();
+        browser.findElement(By.id("table:replaySelected")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "The selected dead letters"));
+        assertTrue(browser.findElement(By.id("messages")).getText().contains("1 processed"),
+                browser.findElement(By.id("messages")).getText());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table:deadLetters"), "No dead letters"));
         Browser.screenshot(browser, "admin-dead-letters-replayed");
-        List<JsonObject> deployments = http.get("/api/v1/deployments?service=" + repo, OpsSightServer.ADMIN_TOKEN).json()
-                .getJsonArray("items").getValuesAs(JsonObject.class);
-        assertEquals(1, deployments.size(), "the replayed delivery became a deployment");
+        for (String repo : List.of(first, second)) {
+            List<JsonObject> deployments = http.get("/api/v1/deployments?service=" + repo, OpsSightServer.ADMIN_TOKEN).json()
+                    .getJsonArray("items").getValuesAs(JsonObject.class);
+            assertEquals(1, deployments.size(), "the replayed delivery became a deployment");
+        }
+    }
+
+    private List<WebElement> deadLetterRows() {
+        WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table:deadLetters")));
+        return table.findElements(By.cssSelector("tbody tr[data-rk]"));
     }
 
     @Test
@@ -204,8 +222,17 @@ class AdminConsoleIT {
 
     @Test
     void theOperationsPagesRenderTheirTablesAtDesktopAndPhoneWidth() {
+        Fixtures.Source awx = Fixtures.source(http, "awx");
+        String job = Fixtures.unique("Deploy shop");
+        byte[] run = AwxNotifications.playbookJob(GitHubHooks.nextId(), job, "alice", "2030-01-01T00:00:00.000000+00:00",
+                "2030-01-01T00:02:00.000000+00:00", "successful", Map.of());
+        assertEquals(202, http.postRaw(awx.ingestPath(), AwxNotifications.bearerHeaders(awx.secret()), run).status());
         open("/index.xhtml", OpsSightServer.ADMIN_TOKEN);
         assertFalse(browser.findElements(By.id("nav-admin")).isEmpty(), "an admin sees the Admin group");
+        browser.findElement(By.linkText("Infrastructure")).click();
+        WebElement runs = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("runs:table")));
+        assertTrue(runs.getText().contains(job), runs.getText());
+        assertTrue(runs.getText().contains("successful"), runs.getText());
         for (String[] page : new String[][] {{"/incidents.xhtml", "table:incidents"}, {"/alerts.xhtml", "table:alerts"},
                 {"/infrastructure.xhtml", "workloads:table"}, {"/audit.xhtml", "table:audit"},
                 {"/admin/sources.xhtml", "list:sources"}}) {
