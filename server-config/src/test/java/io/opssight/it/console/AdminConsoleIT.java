@@ -13,6 +13,8 @@ import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,6 +100,23 @@ class AdminConsoleIT {
         WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tools\\:verification .ops-ok")));
         assertTrue(verdict.getText().contains("intact"), verdict.getText());
         Browser.screenshot(browser, "audit");
+    }
+
+    @Test
+    void theAuditTrailIsExportedFromTheConsoleSession() throws Exception {
+        Path downloads = Files.createTempDirectory("opssight-downloads");
+        browser.quit();
+        browser = Browser.open(downloads);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        open("/audit.xhtml?action=console.sign-in", OpsSightServer.ADMIN_TOKEN);
+
+        browser.findElement(By.id("export:csv")).click();
+
+        Path csv = downloads.resolve("opssight-audit.csv");
+        wait.until(d -> Files.exists(csv) && !Files.exists(downloads.resolve("opssight-audit.csv.crdownload")));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("seq,at,actor,action,target,outcome,client_address,request_id,details,hash", lines.get(0));
+        assertTrue(lines.size() > 1 && lines.stream().skip(1).allMatch(l -> l.contains("\"console.sign-in\"")), lines.toString());
     }
 
     @Test
