@@ -33,6 +33,38 @@ public class Alerts {
     public Page list(AlertQuery query) {
         int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        if (query.after() != null) {
+            where.append(" and (a.startsAt < :afterAt or (a.startsAt = :afterAt and a.id < :afterId))");
+            params.put("afterAt", query.after().startsAt());
+            params.put("afterId", query.after().id());
+        }
+        TypedQuery<Alert> q = em.createQuery(SELECT + where + " order by a.startsAt desc, a.id desc", Alert.class);
+        params.forEach(q::setParameter);
+        List<Alert> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
+        boolean more = rows.size() > limit;
+        return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** How many alerts match (the cursor and limit are ignored): the console's lazy table pages by offset. */
+    public long count(AlertQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        TypedQuery<Long> q = em.createQuery("select count(a) from Alert a left join a.service s" + where, Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /** Matching alerts, newest first, {@code size} from row {@code first} (offset paging for the console). */
+    public List<Alert> slice(AlertQuery query, int first, int size) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        TypedQuery<Alert> q = em.createQuery(SELECT + where + " order by a.startsAt desc, a.id desc", Alert.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+    }
+
+    private static StringBuilder where(AlertQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (query.status() != null) {
             String status = query.status().trim().toLowerCase(Locale.ROOT);
@@ -46,16 +78,7 @@ public class Alerts {
             where.append(" and s.name = :service");
             params.put("service", query.service());
         }
-        if (query.after() != null) {
-            where.append(" and (a.startsAt < :afterAt or (a.startsAt = :afterAt and a.id < :afterId))");
-            params.put("afterAt", query.after().startsAt());
-            params.put("afterId", query.after().id());
-        }
-        TypedQuery<Alert> q = em.createQuery(SELECT + where + " order by a.startsAt desc, a.id desc", Alert.class);
-        params.forEach(q::setParameter);
-        List<Alert> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
-        boolean more = rows.size() > limit;
-        return new Page(more ? rows.subList(0, limit) : rows, more);
+        return where;
     }
 
     /** How many alerts are firing now. */

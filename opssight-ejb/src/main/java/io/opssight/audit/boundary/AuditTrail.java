@@ -28,7 +28,11 @@ public class AuditTrail {
     }
 
     /** Filters for listing and export; null means any. */
-    public record Filter(String actor, String action, String outcome, Instant from, Instant to) {
+    public record Filter(String actor, String action, String target, String outcome, Instant from, Instant to) {
+
+        public Filter(String actor, String action, String outcome, Instant from, Instant to) {
+            this(actor, action, null, outcome, from, to);
+        }
     }
 
     public static final int VERIFY_BATCH = 1000;
@@ -67,10 +71,40 @@ public class AuditTrail {
         return select(filter, afterSeq, limit);
     }
 
+    /** How many entries match: the console's lazy table pages by offset. */
+    public long count(Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select count(e) from AuditEntry e where 1 = 1");
+        where(filter, jpql, params);
+        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /** Matching entries, newest first, {@code size} from row {@code first} (offset paging for the console). */
+    public List<AuditEntry> slice(Filter filter, int first, int size) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder jpql = new StringBuilder("select e from AuditEntry e where 1 = 1");
+        where(filter, jpql, params);
+        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.seq desc").toString(), AuditEntry.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, 500))).getResultList();
+    }
+
     private List<AuditEntry> select(Filter filter, long afterSeq, int limit) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where e.seq > :after");
         params.put("after", afterSeq);
+        where(filter, jpql, params);
+        if (limit < 1 || limit > 5000) {
+            throw new ValidationProblem("limit must be between 1 and 5000");
+        }
+        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.seq").toString(), AuditEntry.class);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    private static void where(Filter filter, StringBuilder jpql, Map<String, Object> params) {
         if (filter.actor() != null) {
             jpql.append(" and e.actor = :actor");
             params.put("actor", filter.actor());
@@ -78,6 +112,10 @@ public class AuditTrail {
         if (filter.action() != null) {
             jpql.append(" and e.action = :action");
             params.put("action", filter.action());
+        }
+        if (filter.target() != null) {
+            jpql.append(" and e.target = :target");
+            params.put("target", filter.target());
         }
         if (filter.outcome() != null) {
             jpql.append(" and e.outcome = :outcome");
@@ -91,12 +129,6 @@ public class AuditTrail {
             jpql.append(" and e.at < :to");
             params.put("to", filter.to());
         }
-        if (limit < 1 || limit > 5000) {
-            throw new ValidationProblem("limit must be between 1 and 5000");
-        }
-        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.seq").toString(), AuditEntry.class);
-        params.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
     }
 
     /**

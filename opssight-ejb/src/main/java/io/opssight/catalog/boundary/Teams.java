@@ -58,6 +58,16 @@ public class Teams {
                 .map(t -> new Owned(t, services.getOrDefault(t.getId(), List.of()))).toList();
     }
 
+    /** Names of services starting with {@code prefix} (any case), by name, at most {@code limit}: for pickers. */
+    @RolesAllowed({Permission.TEAMS_READ, Permission.TEAMS_MANAGE})
+    public List<String> serviceNames(String prefix, int limit) {
+        String start = prefix == null ? "" : prefix.trim().toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return em.createQuery("select s.name from Service s where lower(s.name) like :prefix escape '!' order by s.name",
+                String.class).setParameter("prefix", start + "%").setMaxResults(Math.max(1, Math.min(limit, 100)))
+                .getResultList();
+    }
+
     /**
      * Makes {@code teamName} own service {@code serviceName}, or no team when it is null. 404 for an
      * unknown service, 400 for an unknown team.

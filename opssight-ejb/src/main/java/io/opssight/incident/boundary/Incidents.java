@@ -38,6 +38,40 @@ public class Incidents {
     public Page list(IncidentQuery query) {
         int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
         Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        if (query.after() != null) {
+            where.append(" and (i.openedAt < :afterAt or (i.openedAt = :afterAt and i.id < :afterId))");
+            params.put("afterAt", query.after().openedAt());
+            params.put("afterId", query.after().id());
+        }
+        TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + where + " order by i.openedAt desc, i.id desc",
+                Incident.class);
+        params.forEach(q::setParameter);
+        List<Incident> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
+        boolean more = rows.size() > limit;
+        return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** How many incidents match (the cursor and limit are ignored): the console's lazy table pages by offset. */
+    public long count(IncidentQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        TypedQuery<Long> q = em.createQuery("select count(i) from Incident i left join i.service s" + where, Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /** Matching incidents, newest first, {@code size} from row {@code first} (offset paging for the console). */
+    public List<Incident> slice(IncidentQuery query, int first, int size) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = where(query, params);
+        TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + where + " order by i.openedAt desc, i.id desc",
+                Incident.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+    }
+
+    private static StringBuilder where(IncidentQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (query.service() != null) {
             where.append(" and s.name = :service");
@@ -58,17 +92,7 @@ public class Incidents {
             where.append(" and i.openedAt < :to");
             params.put("to", query.to());
         }
-        if (query.after() != null) {
-            where.append(" and (i.openedAt < :afterAt or (i.openedAt = :afterAt and i.id < :afterId))");
-            params.put("afterAt", query.after().openedAt());
-            params.put("afterId", query.after().id());
-        }
-        TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + where + " order by i.openedAt desc, i.id desc",
-                Incident.class);
-        params.forEach(q::setParameter);
-        List<Incident> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
-        boolean more = rows.size() > limit;
-        return new Page(more ? rows.subList(0, limit) : rows, more);
+        return where;
     }
 
     /** The incidents not resolved (newest first, at most {@code limit}) and how many there are. */

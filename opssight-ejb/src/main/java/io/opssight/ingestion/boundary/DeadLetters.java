@@ -63,6 +63,28 @@ public class DeadLetters {
         return query.setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList();
     }
 
+    /** How many dead letters there are (of one source, or all): the console's lazy table pages by offset. */
+    public long count(Long sourceId) {
+        TypedQuery<Long> query = em.createQuery("select count(d) from Delivery d where d.status = :status"
+                + (sourceId == null ? "" : " and d.source.id = :source"), Long.class)
+                .setParameter("status", DeliveryStatus.DEAD_LETTER);
+        if (sourceId != null) {
+            query.setParameter("source", sourceId);
+        }
+        return query.getSingleResult();
+    }
+
+    /** Dead letters, newest first, {@code size} rows from row {@code first} (offset paging for the console). */
+    public List<Delivery> slice(Long sourceId, int first, int size) {
+        TypedQuery<Delivery> query = em.createQuery("select d from Delivery d join fetch d.source s where d.status = :status"
+                + (sourceId == null ? "" : " and s.id = :source") + " order by d.id desc", Delivery.class)
+                .setParameter("status", DeliveryStatus.DEAD_LETTER);
+        if (sourceId != null) {
+            query.setParameter("source", sourceId);
+        }
+        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, 500))).getResultList();
+    }
+
     public Delivery find(long id) {
         List<Delivery> found = em.createQuery("select d from Delivery d join fetch d.source where d.id = :id", Delivery.class)
                 .setParameter("id", id).getResultList();

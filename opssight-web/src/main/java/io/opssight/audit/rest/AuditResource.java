@@ -1,6 +1,5 @@
 package io.opssight.audit.rest;
 
-import static io.opssight.platform.entity.JsonSupport.JSON;
 
 import io.opssight.audit.boundary.AuditTrail;
 import io.opssight.audit.entity.AuditEntry;
@@ -9,7 +8,6 @@ import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
 import jakarta.ejb.EJB;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,10 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = OpsSightApplication.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
-
-    private static final int EXPORT_PAGE = 1000;
 
     @EJB
     AuditTrail trail;
@@ -83,65 +75,11 @@ public class AuditResource {
             default -> throw new ValidationProblem("format must be csv or json");
         };
         // Read the first page now, so a missing permission is a 403 before any byte is streamed.
-        List<AuditEntry> first = trail.exportPage(filter, 0, EXPORT_PAGE);
-        StreamingOutput body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            if (csv) {
-                writer.write("seq,at,actor,action,target,outcome,client_address,request_id,details,hash\n");
-                for (List<AuditEntry> page = first; !page.isEmpty(); page = next(filter, page)) {
-                    for (AuditEntry e : page) {
-                        writer.write(e.getSeq() + "," + e.getAt() + "," + csv(e.getActor()) + "," + csv(e.getAction()) + ","
-                                + csv(e.getTarget()) + "," + csv(e.getOutcome()) + "," + csv(e.getClientAddress()) + ","
-                                + csv(e.getRequestId()) + "," + csv(e.getDetails()) + "," + e.getHash() + "\n");
-                    }
-                    writer.flush();
-                }
-            } else {
-                JsonGenerator json = JSON.createGenerator(writer);
-                json.writeStartArray();
-                for (List<AuditEntry> page = first; !page.isEmpty(); page = next(filter, page)) {
-                    for (AuditEntry e : page) {
-                        json.writeStartObject().write("seq", e.getSeq()).write("at", e.getAt().toString())
-                                .write("actor", e.getActor()).write("action", e.getAction());
-                        writeNullable(json, "target", e.getTarget());
-                        json.write("outcome", e.getOutcome());
-                        writeNullable(json, "clientAddress", e.getClientAddress());
-                        writeNullable(json, "requestId", e.getRequestId());
-                        writeNullable(json, "details", e.getDetails());
-                        json.write("hash", e.getHash()).writeEnd();
-                    }
-                    json.flush();
-                }
-                json.writeEnd();
-                json.close();
-                return;
-            }
-            writer.flush();
-        };
+        List<AuditEntry> first = AuditExport.firstPage(trail, filter);
+        StreamingOutput body = out -> AuditExport.write(trail, filter, csv, first, out);
         return Response.ok(body, csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"opssight-audit." + (csv ? "csv" : "json") + "\"")
                 .build();
-    }
-
-    private List<AuditEntry> next(AuditTrail.Filter filter, List<AuditEntry> page) {
-        return page.size() < EXPORT_PAGE ? List.of() : trail.exportPage(filter, page.get(page.size() - 1).getSeq(), EXPORT_PAGE);
-    }
-
-    private static void writeNullable(JsonGenerator json, String name, String value) {
-        if (value == null) {
-            json.writeNull(name);
-        } else {
-            json.write(name, value);
-        }
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     private static AuditTrail.Filter filter(String actor, String action, String outcome, String from, String to) {

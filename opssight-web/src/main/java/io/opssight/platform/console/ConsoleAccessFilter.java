@@ -31,7 +31,17 @@ public class ConsoleAccessFilter extends HttpFilter {
             Map.entry("/deployments.xhtml", Permission.DEPLOYMENTS_READ),
             Map.entry("/service.xhtml", Permission.DEPLOYMENTS_READ + "|" + Permission.DORA_READ),
             Map.entry("/pipelines.xhtml", Permission.PIPELINES_READ),
-            Map.entry("/dora.xhtml", Permission.DORA_READ));
+            Map.entry("/dora.xhtml", Permission.DORA_READ),
+            Map.entry("/incidents.xhtml", Permission.INCIDENTS_READ),
+            Map.entry("/alerts.xhtml", Permission.ALERTS_READ),
+            // Automation runs, Terraform plans and workloads: deployment-like facts, no permission of their own yet.
+            Map.entry("/infrastructure.xhtml", Permission.DEPLOYMENTS_READ),
+            Map.entry("/audit.xhtml", Permission.AUDIT_READ),
+            // Admin pages: reading needs the read permission; each change is checked again by its boundary.
+            Map.entry("/admin/sources.xhtml", Permission.SOURCES_READ),
+            Map.entry("/admin/dead-letters.xhtml", Permission.SOURCES_READ),
+            Map.entry("/admin/tokens.xhtml", Permission.TOKENS_MANAGE),
+            Map.entry("/admin/teams.xhtml", Permission.TEAMS_READ));
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

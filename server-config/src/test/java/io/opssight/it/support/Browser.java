@@ -23,6 +23,11 @@ public final class Browser {
     }
 
     public static WebDriver open() {
+        return open(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking (null: the default). */
+    public static WebDriver open(Path downloads) {
         String chromium = System.getProperty("opssight.it.chromium", "/usr/bin/chromium");
         String driver = System.getProperty("opssight.it.chromedriver", "/usr/bin/chromedriver");
         if (!new File(chromium).canExecute() || !new File(driver).canExecute()) {
@@ -40,6 +45,10 @@ public final class Browser {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);

@@ -1,0 +1,76 @@
+package io.opssight.alerting.console;
+
+import io.opssight.alerting.entity.Alert;
+import io.opssight.platform.console.Pages;
+import java.io.Serializable;
+
+/** One alert as the console lists it. */
+public class AlertRow implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String name;
+    private final String service;
+    private final String severity;
+    private final String status;
+    private final String startsAt;
+    private final String endsAt;
+    private final String lastSeenAt;
+    private final String origin;
+    private final String generatorUrl;
+
+    AlertRow(Alert a) {
+        this.id = a.getId();
+        this.name = a.getName();
+        this.service = a.getService() == null ? "" : a.getService().getName();
+        this.severity = a.getSeverity();
+        this.status = a.getStatus();
+        this.startsAt = Pages.time(a.getStartsAt());
+        this.endsAt = Pages.time(a.getEndsAt());
+        this.lastSeenAt = Pages.time(a.getLastSeenAt());
+        this.origin = a.getOrigin();
+        String url = a.getGeneratorUrl();
+        this.generatorUrl = url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
+    }
+
+    public long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getStartsAt() {
+        return startsAt;
+    }
+
+    public String getEndsAt() {
+        return endsAt;
+    }
+
+    public String getLastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public String getOrigin() {
+        return origin;
+    }
+
+    public String getGeneratorUrl() {
+        return generatorUrl;
+    }
+}

@@ -1,0 +1,80 @@
+package io.opssight.alerting.console;
+
+import io.opssight.alerting.boundary.AlertQuery;
+import io.opssight.alerting.boundary.Alerts;
+import io.opssight.platform.console.Pages;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** Firing and resolved alerts, newest first, paged in the database; state and service are view parameters. */
+@Named
+@ViewScoped
+public class AlertsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    Alerts alerts;
+
+    private String status;
+    private String service;
+    private final LazyDataModel<AlertRow> model = new Model();
+
+    private final class Model extends LazyDataModel<AlertRow> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, alerts.count(query()));
+        }
+
+        @Override
+        public List<AlertRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return alerts.slice(query(), first, pageSize).stream().map(AlertRow::new).toList();
+        }
+
+        @Override
+        public String getRowKey(AlertRow row) {
+            return String.valueOf(row.getId());
+        }
+
+        @Override
+        public AlertRow getRowData(String rowKey) {
+            return null;
+        }
+    }
+
+    private AlertQuery query() {
+        String state = Pages.blankToNull(status);
+        // Only the two states there are; anything else in a hand-edited URL means "any".
+        return new AlertQuery("firing".equals(state) || "resolved".equals(state) ? state : null, Pages.blankToNull(service), null, 1);
+    }
+
+    public LazyDataModel<AlertRow> getModel() {
+        return model;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public void setService(String service) {
+        this.service = service;
+    }
+}

@@ -1,0 +1,2 @@
+/** Console page for incidents, with the deployment each is linked to and why. */
+package io.opssight.incident.console;

@@ -1,0 +1,65 @@
+package io.opssight.platform.console;
+
+import io.opssight.platform.entity.OpsSightException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Small helpers every console page shares: times as people read them, messages, filter values. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    /** "2026-11-25 21:03:07 UTC", or "" for none. */
+    public static String time(Instant at) {
+        return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ')
+                .replace("Z", " UTC");
+    }
+
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A filter date or time: an ISO instant, or a day (its start in UTC); null when blank or unreadable. */
+    public static Instant instant(String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            error(null, "'" + text + "' is not a date (2026-11-25) or a time (2026-11-25T10:00:00Z); that filter is ignored.");
+            return null;
+        }
+    }
+
+    public static void info(String clientId, String summary) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, summary));
+    }
+
+    public static void error(String clientId, String summary) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary));
+    }
+
+    /** The message a refused boundary call shows the user: the problem's own words, or the missing permission. */
+    public static String refusal(RuntimeException e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof EJBAccessException) {
+                return "You do not have the permission for this.";
+            }
+            if (cause instanceof OpsSightException) {
+                return cause.getMessage();
+            }
+            cause = cause instanceof EJBException ? cause.getCause() : null;
+        }
+        throw e;
+    }
+}
