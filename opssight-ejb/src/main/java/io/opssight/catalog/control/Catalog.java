@@ -5,7 +5,9 @@ import io.opssight.catalog.entity.Environment;
 import io.opssight.catalog.entity.Service;
 import io.opssight.catalog.entity.Team;
 import io.opssight.catalog.entity.Workload;
+import io.opssight.dora.control.DoraDirtyDays;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -21,6 +23,9 @@ public class Catalog {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    DoraDirtyDays dirtyDays;
 
     /** The service a repository deploys: by repository first, then by name, else a new one. */
     public Service serviceForRepository(String repositoryFullName, String repositoryName, Instant now) {
@@ -130,8 +135,8 @@ public class Catalog {
                 .setParameter("name", name).setMaxResults(1).getResultList();
         if (!found.isEmpty()) {
             Environment environment = found.get(0);
-            if (Boolean.TRUE.equals(productionHint) && !environment.isProduction()) {
-                environment.markProduction();
+            if (Boolean.TRUE.equals(productionHint) && environment.markProduction()) {
+                dirtyDays.environmentBecameProduction(environment);
             }
             return environment;
         }

@@ -52,8 +52,8 @@ public class DeploymentRecorder {
             deployment = new Deployment(facts.origin(), facts.externalId(), service, environment, created);
         } else {
             deployment = found.get(0);
-            if (Boolean.TRUE.equals(facts.production()) && !deployment.getEnvironment().isProduction()) {
-                deployment.getEnvironment().markProduction();
+            if (Boolean.TRUE.equals(facts.production()) && deployment.getEnvironment().markProduction()) {
+                doraDays.environmentBecameProduction(deployment.getEnvironment());
             }
         }
         Instant finishedBefore = found.isEmpty() ? null : deployment.getFinishedAt();

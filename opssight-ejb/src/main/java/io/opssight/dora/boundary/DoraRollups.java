@@ -1,5 +1,6 @@
 package io.opssight.dora.boundary;
 
+import io.opssight.dora.control.DoraDirtyDays;
 import io.opssight.dora.control.DoraQueryMetrics;
 import io.opssight.dora.control.DoraRollup;
 import jakarta.annotation.security.PermitAll;
@@ -26,8 +27,14 @@ public class DoraRollups {
     @Inject
     DoraQueryMetrics metrics;
 
+    @Inject
+    DoraDirtyDays dirtyDays;
+
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     void refresh() {
+        if (!dirtyDays.enabled()) {
+            return;
+        }
         DoraRollup.Round round = rollup.refresh();
         metrics.rolledUp(round.days(), round.oldestDirty());
         if (round.days() > 0) {

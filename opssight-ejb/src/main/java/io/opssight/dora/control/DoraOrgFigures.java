@@ -41,7 +41,13 @@ public class DoraOrgFigures {
     @Inject
     DoraQueries queries;
 
+    @Inject
+    DoraDirtyDays dirtyDays;
+
     public Optional<DoraReport> report(Scope scope, Window window, Benchmark benchmark) {
+        if (!dirtyDays.enabled()) {
+            return Optional.empty();
+        }
         long firstFull = Math.floorDiv(window.from().getEpochSecond() + DAY - 1, DAY);
         long endFull = Math.floorDiv(window.to().getEpochSecond(), DAY);
         List<Window> raw = new ArrayList<>();

@@ -71,8 +71,13 @@ public class Environment {
     }
 
     /** A source said explicitly that this environment is production (e.g. GitHub's production_environment). */
-    public void markProduction() {
+    /** Marks this environment as production; true when that is a change (DORA then counts its deployments). */
+    public boolean markProduction() {
+        if (production) {
+            return false;
+        }
         this.production = true;
+        return true;
     }
 
     public Long getId() {

@@ -92,6 +92,27 @@ class DoraRollupIT {
         assertTrue(metrics.contains("opssight_dora_rollup_lag_seconds"), "the roll-up lag is exported");
     }
 
+    @Test
+    @DisplayName("#4 an environment that becomes production brings its earlier, already rolled-up deployments into the figures")
+    void environmentBecomingProductionCountsItsPast() throws Exception {
+        String environment = Fixtures.unique("edge-rollup");
+        String service = Fixtures.unique("ledger-c");
+        String writer = Fixtures.token(http, "deployments:write", "incidents:write");
+        // Not production yet (the name does not look like it, and the tool says so).
+        deploy(writer, service, environment, false, GitHubEventHooks.sha(), "2019-03-05T10:00:00Z");
+        awaitRolledUp(environment, false);
+        Http.Answer notYet = http.get("/api/v1/dora?environment=" + environment + "&" + WINDOW, ADMIN);
+        assertEquals(400, notYet.status(), notYet::toString);
+        assertTrue(notYet.body().contains("not a production environment"), notYet::toString);
+
+        // A later deployment says the environment is production: the one of the 5th now counts too.
+        deploy(writer, service, environment, true, GitHubEventHooks.sha(), "2019-03-20T10:00:00Z");
+        assertEquals(2, organisation(environment).getJsonObject("deploymentFrequency").getInt("deployments"));
+        awaitRolledUp(environment, true);
+        assertEquals(2, organisation(environment).getJsonObject("deploymentFrequency").getInt("deployments"),
+                "the roll-up recomputed the day the environment's earlier deployment finished");
+    }
+
     private JsonObject organisation(String environment) {
         Http.Answer answer = http.get("/api/v1/dora?environment=" + environment + "&" + WINDOW, ADMIN);
         assertEquals(200, answer.status(), answer::toString);
@@ -100,6 +121,10 @@ class DoraRollupIT {
 
     /** Waits until no day of the window is dirty and the roll-up holds rows of this environment. */
     private void awaitRolledUp(String environment) throws SQLException, InterruptedException {
+        awaitRolledUp(environment, true);
+    }
+
+    private void awaitRolledUp(String environment, boolean withRows) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         try (Connection c = TestPostgres.connect(server.database());
                 PreparedStatement dirty = c.prepareStatement("select count(*) from dora_dirty_day where day_number >= ? and day_number < ?");
@@ -109,7 +134,7 @@ class DoraRollupIT {
             dirty.setLong(2, Instant.parse("2019-04-01T00:00:00Z").getEpochSecond() / 86400);
             rolled.setString(1, environment);
             while (Instant.now().isBefore(deadline)) {
-                if (count(dirty) == 0 && count(rolled) > 0) {
+                if (count(dirty) == 0 && (!withRows || count(rolled) > 0)) {
                     return;
                 }
                 Thread.sleep(250);
@@ -140,10 +165,15 @@ class DoraRollupIT {
     }
 
     private void deploy(String token, String service, String environment, String sha, String finishedAt, String... commits) {
+        deploy(token, service, environment, true, sha, finishedAt, commits);
+    }
+
+    private void deploy(String token, String service, String environment, boolean production, String sha, String finishedAt,
+            String... commits) {
         Http.Answer answer = http.postJson("/api/v1/deployments", token, """
-                {"service":"%s","environment":"%s","production":true,"repository":"acme/%s","sha":"%s","ref":"main",
-                 "status":"success","finishedAt":"%s","commits":[%s]}""".formatted(service, environment, service, sha, finishedAt,
-                String.join(",", commits)));
+                {"service":"%s","environment":"%s","production":%s,"repository":"acme/%s","sha":"%s","ref":"main",
+                 "status":"success","finishedAt":"%s","commits":[%s]}""".formatted(service, environment, production, service, sha,
+                finishedAt, String.join(",", commits)));
         assertEquals(201, answer.status(), answer::toString);
     }
 
