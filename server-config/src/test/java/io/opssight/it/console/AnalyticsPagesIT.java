@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -65,18 +66,19 @@ class AnalyticsPagesIT {
         String earlier = Fixtures.unique("earlier");
         deploy(source, earlier, "staging", Instant.now().minus(10, ChronoUnit.MINUTES));
         signIn(OpsSightServer.ADMIN_TOKEN, "/index.xhtml");
-        WebElement services = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("overview:latest")));
-        assertTrue(services.getText().contains(earlier), services.getText());
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("overview:latest")).getText().contains(earlier));
         ((JavascriptExecutor) browser).executeScript("window.opsSightNoReload = true;");
 
         String repo = Fixtures.unique("live");
         deploy(source, repo, "production", Instant.now().minusSeconds(30));
 
-        wait.until(d -> d.findElement(By.id("overview:latest")).getText().contains(repo));
+        // The poll re-renders the table every few seconds: read it again when it was replaced under us.
+        String row = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+                By.cssSelector("#overview\\:latest tbody tr")).stream().map(WebElement::getText)
+                .filter(t -> t.contains(repo)).findFirst().orElse(null));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.opsSightNoReload === true;"),
                 "the page was not reloaded");
-        String row = browser.findElements(By.cssSelector("#overview\\:latest tbody tr")).stream().map(WebElement::getText)
-                .filter(t -> t.contains(repo)).findFirst().orElseThrow();
         assertTrue(row.contains("production") && row.contains("success"), row);
         Browser.screenshot(browser, "overview");
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -215,8 +217,8 @@ class AnalyticsPagesIT {
 
         // The failed run is the latest on main: the overview lists the branch as red.
         browser.get(server.baseUrl() + "/index.xhtml");
-        WebElement redPanel = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("overview:redRuns")));
-        assertTrue(redPanel.getText().contains(repo.fullName()), redPanel.getText());
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("overview:redRuns")).getText().contains(repo.fullName()));
     }
 
     @Test
