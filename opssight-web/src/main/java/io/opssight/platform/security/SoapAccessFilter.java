@@ -145,7 +145,7 @@ public class SoapAccessFilter extends HttpFilter {
         String text = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>" + faultCode + "</faultcode><faultstring>" + message + "</faultstring><detail>"
+                + "<faultcode>" + faultCode + "</faultcode><faultstring>" + text + "</faultstring><detail>"
                 + "<ns:fault xmlns:ns=\"" + FAULT_NS + "\"><ns:code>" + code + "</ns:code><ns:message>" + text
                 + "</ns:message></ns:fault></detail></soap:Fault></soap:Body></soap:Envelope>";
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);

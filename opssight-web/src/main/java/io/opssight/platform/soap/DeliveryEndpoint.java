@@ -31,6 +31,7 @@ import io.opssight.platform.soap.v1.NewDeployment;
 import io.opssight.platform.soap.v1.NewIncident;
 import io.opssight.platform.soap.v1.Outcome;
 import io.opssight.platform.soap.v1.RecoveryTime;
+import com.sun.xml.ws.developer.SchemaValidation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.jws.WebService;
@@ -38,7 +39,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.xml.ws.WebServiceContext;
-import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -49,6 +49,7 @@ import java.util.Set;
  * checks its input with the REST API's own wire classes and constraints, calls the boundary the
  * REST resource calls, and maps the result to the WSDL's types. Contract: WEB-INF/wsdl/DeliveryService.wsdl.
  */
+@SchemaValidation(handler = SchemaErrors.class, outbound = false)
 @WebService(serviceName = "DeliveryService", portName = "DeliveryPort", targetNamespace = "urn:opssight:soap:v1",
         endpointInterface = "io.opssight.platform.soap.v1.Delivery", wsdlLocation = "WEB-INF/wsdl/DeliveryService.wsdl")
 public class DeliveryEndpoint implements Delivery {
@@ -60,7 +61,7 @@ public class DeliveryEndpoint implements Delivery {
 
     @Override
     public DeploymentRecorded recordDeployment(NewDeployment in) throws DeliveryFault {
-        return SoapFaults.call("recordDeployment", Permission.DEPLOYMENTS_WRITE, caller(), () -> {
+        return SoapFaults.call("recordDeployment", Permission.DEPLOYMENTS_WRITE, context, () -> {
             io.opssight.deployment.rest.NewDeployment body = new io.opssight.deployment.rest.NewDeployment();
             if (in != null) {
                 body.setService(in.getService());
@@ -93,7 +94,7 @@ public class DeliveryEndpoint implements Delivery {
     @Override
     public DeploymentPage queryDeployments(DeploymentFilter filter) throws DeliveryFault {
         DeploymentFilter f = filter == null ? new DeploymentFilter() : filter;
-        return SoapFaults.call("queryDeployments", Permission.DEPLOYMENTS_READ, caller(), () -> {
+        return SoapFaults.call("queryDeployments", Permission.DEPLOYMENTS_READ, context, () -> {
             int limit = QueryParams.limit(f.getLimit() == null ? DEFAULT_PAGE : f.getLimit(), Deployments.MAX_PAGE);
             Instant from = XmlTimes.instant(f.getFrom());
             Instant to = XmlTimes.instant(f.getTo());
@@ -115,7 +116,7 @@ public class DeliveryEndpoint implements Delivery {
 
     @Override
     public IncidentRecorded recordIncident(NewIncident in) throws DeliveryFault {
-        return SoapFaults.call("recordIncident", Permission.INCIDENTS_WRITE, caller(), () -> {
+        return SoapFaults.call("recordIncident", Permission.INCIDENTS_WRITE, context, () -> {
             io.opssight.incident.rest.NewIncident body = new io.opssight.incident.rest.NewIncident();
             if (in != null) {
                 body.setTitle(in.getTitle());
@@ -140,17 +141,19 @@ public class DeliveryEndpoint implements Delivery {
 
     @Override
     public IncidentRecorded resolveIncident(IncidentResolution in) throws DeliveryFault {
-        if (in == null) {
-            throw SoapFaults.validation("resolution with incidentId is required");
-        }
-        return SoapFaults.call("resolveIncident", Permission.INCIDENTS_WRITE, caller(), () -> incident(boundary(Pushes.class)
-                .resolveIncident(in.getIncidentId(), XmlTimes.instant(in.getResolvedAt()), in.getIdempotencyKey())));
+        return SoapFaults.call("resolveIncident", Permission.INCIDENTS_WRITE, context, () -> {
+            if (in == null) {
+                throw new ValidationProblem("resolution with incidentId is required");
+            }
+            return incident(boundary(Pushes.class).resolveIncident(in.getIncidentId(), XmlTimes.instant(in.getResolvedAt()),
+                    in.getIdempotencyKey()));
+        });
     }
 
     @Override
     public DoraFigures getDoraFigures(DoraFilter filter) throws DeliveryFault {
         DoraFilter f = filter == null ? new DoraFilter() : filter;
-        return SoapFaults.call("getDoraFigures", Permission.DORA_READ, caller(), () -> {
+        return SoapFaults.call("getDoraFigures", Permission.DORA_READ, context, () -> {
             Instant from = XmlTimes.instant(f.getFrom());
             Instant to = XmlTimes.instant(f.getTo());
             window(from, to);
@@ -279,9 +282,5 @@ public class DeliveryEndpoint implements Delivery {
 
     private static <T> T boundary(Class<T> type) {
         return CDI.current().select(type).get();
-    }
-
-    private Principal caller() {
-        return context == null ? null : context.getUserPrincipal();
     }
 }

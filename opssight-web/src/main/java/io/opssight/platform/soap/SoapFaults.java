@@ -5,14 +5,20 @@ import io.opssight.audit.entity.AuditEntry;
 import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.rest.ProblemMapper;
-import io.opssight.platform.soap.v1.DeliveryFault;
-import io.opssight.platform.soap.v1.FaultDetail;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.xml.soap.SOAPConstants;
+import jakarta.xml.soap.SOAPElement;
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPFactory;
+import jakarta.xml.soap.SOAPFault;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.soap.SOAPFaultException;
 import java.lang.System.Logger.Level;
+import javax.xml.namespace.QName;
 import java.security.Principal;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -20,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * The SOAP service's one error policy, the twin of {@code ProblemMapper}: every failure becomes a
- * {@link DeliveryFault} whose faultstring says what was wrong and whose detail carries a stable code
+ * DeliveryFault (the WSDL's one fault) whose faultstring says what was wrong and whose detail carries a stable code
  * (the {@link ProblemType} name: VALIDATION, FORBIDDEN, NOT_FOUND, ...). Anything unexpected is
  * INTERNAL with an instance id that appears in the log, never a stack trace or an internal message.
  * Access denied is audited, as in REST.
@@ -28,12 +34,21 @@ import java.util.stream.Collectors;
 final class SoapFaults {
 
     private static final System.Logger LOGGER = System.getLogger(SoapFaults.class.getName());
+    private static final String NS = "urn:opssight:soap:v1";
 
     private SoapFaults() {
     }
 
-    /** Runs one operation; {@code permission} names what it needs, for the FORBIDDEN fault's message. */
-    static <T> T call(String operation, String permission, Principal caller, Supplier<T> body) throws DeliveryFault {
+    /**
+     * Runs one operation, unless the message did not match the WSDL's schema; {@code permission}
+     * names what it needs, for the FORBIDDEN fault's message.
+     */
+    static <T> T call(String operation, String permission, WebServiceContext context, Supplier<T> body) {
+        Principal caller = context == null ? null : context.getUserPrincipal();
+        Object schemaError = context == null ? null : context.getMessageContext().get(SchemaErrors.FIRST_ERROR);
+        if (schemaError != null) {
+            throw validation("The message does not match the WSDL: " + schemaError);
+        }
         try {
             return body.get();
         } catch (RuntimeException thrown) {
@@ -41,11 +56,11 @@ final class SoapFaults {
         }
     }
 
-    static DeliveryFault validation(String message) {
+    static SOAPFaultException validation(String message) {
         return fault(ProblemType.VALIDATION, message, null);
     }
 
-    private static DeliveryFault faultFor(String operation, String permission, Principal caller, Throwable e) {
+    private static SOAPFaultException faultFor(String operation, String permission, Principal caller, Throwable e) {
         if (e instanceof OpsSightException ops) {
             LOGGER.log(Level.DEBUG, "SOAP {0} refused ({1}): {2}", operation, ops.type(), ops.getMessage());
             return fault(ops.type(), ops.getMessage(), null);
@@ -73,12 +88,25 @@ final class SoapFaults {
                 instance);
     }
 
-    private static DeliveryFault fault(ProblemType type, String message, String instance) {
-        FaultDetail detail = new FaultDetail();
-        detail.setCode(type.name());
-        detail.setMessage(message);
-        detail.setInstance(instance);
-        return new DeliveryFault(message, detail);
+    /**
+     * The WSDL's DeliveryFault (a generated client raises it as its DeliveryFault exception), built
+     * by hand so that the faultcode says whose fault it is: Client for bad input or access, Server
+     * for ours. Metro would answer Server for every declared fault.
+     */
+    private static SOAPFaultException fault(ProblemType type, String message, String instance) {
+        try {
+            SOAPFault fault = SOAPFactory.newInstance().createFault(message, new QName(
+                    SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, type.status() >= 500 ? "Server" : "Client"));
+            SOAPElement detail = fault.addDetail().addChildElement(new QName(NS, "fault"));
+            detail.addChildElement(new QName(NS, "code")).addTextNode(type.name());
+            detail.addChildElement(new QName(NS, "message")).addTextNode(message);
+            if (instance != null) {
+                detail.addChildElement(new QName(NS, "instance")).addTextNode(instance);
+            }
+            return new SOAPFaultException(fault);
+        } catch (SOAPException e) {
+            throw new IllegalStateException("Cannot build a SOAP fault", e);
+        }
     }
 
     private static void auditDenied(Principal caller, String operation, String message) {
