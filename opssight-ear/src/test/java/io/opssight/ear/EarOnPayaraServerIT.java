@@ -213,6 +213,15 @@ class EarOnPayaraServerIT {
         assertEquals(401, problem.getInt("status"), response::body);
     }
 
+    @Test
+    @DisplayName("SOAP runs on the server's own JAX-WS (the EAR carries no jaxws-rt): the WSDL is published")
+    void soapWsdlIsPublished() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/soap/v1/DeliveryService?wsdl"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response::body);
+        assertTrue(response.body().contains("targetNamespace=\"urn:opssight:soap:v1\""), response::body);
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static JsonObject awaitReady(Duration timeout) throws IOException, InterruptedException {

@@ -164,7 +164,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 "Something went wrong on our side. Quote the instance id when reporting it.", id, List.of());
     }
 
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
                     || c instanceof ConnectException || c.getClass().getName().startsWith("jakarta.resource.")
@@ -180,7 +180,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return c instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
     }
 
-    static Throwable unwrap(Throwable e) {
+    public static Throwable unwrap(Throwable e) {
         Throwable current = e;
         while (current instanceof EJBException && current.getCause() != null) {
             current = current.getCause();

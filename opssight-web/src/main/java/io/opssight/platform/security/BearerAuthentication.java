@@ -17,7 +17,7 @@ import java.util.Optional;
  * The web module's one authentication mechanism (Jakarta Security). It establishes the caller
  * and its permissions (as container groups, mapped one-to-one to roles) from:
  * <ul>
- * <li>{@code Authorization: Bearer <API token>} on API calls, statelessly;</li>
+ * <li>{@code Authorization: Bearer <API token>} on API and SOAP calls, statelessly;</li>
  * <li>the console session, once a user has signed in (the {@link TokenCredential} path below).</li>
  * </ul>
  * It never refuses a request itself: unauthenticated requests continue anonymously, and
@@ -61,11 +61,16 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(INVALID_TOKEN, Boolean.TRUE);
             return context.doNothing();
         }
-        HttpSession session = request.getSession(false);
+        HttpSession session = isSoap(request) ? null : request.getSession(false);
         if (session != null && session.getAttribute(SESSION_IDENTITY) instanceof Identity identity) {
             return context.notifyContainerAboutLogin(identity.name(), identity.permissions());
         }
         return context.doNothing();
+    }
+
+    /** SOAP calls authenticate per request; a console session never counts for them (no CSRF). */
+    static boolean isSoap(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/soap/");
     }
 
     static boolean isWebhook(HttpServletRequest request) {

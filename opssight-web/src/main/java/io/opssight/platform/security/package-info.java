@@ -1,6 +1,7 @@
 /**
  * Authentication wiring: one Jakarta Security mechanism for bearer tokens and console sessions,
- * and the API filter that makes every non-webhook call need a caller. Authorization itself is
+ * the API filter that makes every non-webhook call need a caller, and its SOAP twin for
+ * {@code /soap/*} (public WSDL, token-only calls, body limit, no DTDs). Authorization itself is
  * {@code @RolesAllowed} with permission names on the EJB boundaries.
  */
 package io.opssight.platform.security;

@@ -1,0 +1,286 @@
+package io.opssight.platform.soap;
+
+import io.opssight.access.entity.Permission;
+import io.opssight.deployment.boundary.DeploymentQuery;
+import io.opssight.deployment.boundary.Deployments;
+import io.opssight.dora.boundary.DoraMetrics;
+import io.opssight.dora.boundary.DoraQuery;
+import io.opssight.dora.entity.DoraReport;
+import io.opssight.dora.entity.Tier;
+import io.opssight.incident.entity.Incident;
+import io.opssight.incident.rest.CauseReference;
+import io.opssight.ingestion.boundary.Pushes;
+import io.opssight.platform.entity.ValidationProblem;
+import io.opssight.platform.rest.JsonBodies;
+import io.opssight.platform.rest.PageCursor;
+import io.opssight.platform.rest.QueryParams;
+import io.opssight.platform.soap.v1.ChangeFailureRate;
+import io.opssight.platform.soap.v1.Delivery;
+import io.opssight.platform.soap.v1.DeliveryFault;
+import io.opssight.platform.soap.v1.Deployment;
+import io.opssight.platform.soap.v1.DeploymentFilter;
+import io.opssight.platform.soap.v1.DeploymentFrequency;
+import io.opssight.platform.soap.v1.DeploymentPage;
+import io.opssight.platform.soap.v1.DeploymentRecorded;
+import io.opssight.platform.soap.v1.DoraFigures;
+import io.opssight.platform.soap.v1.DoraFilter;
+import io.opssight.platform.soap.v1.IncidentRecorded;
+import io.opssight.platform.soap.v1.IncidentResolution;
+import io.opssight.platform.soap.v1.LeadTime;
+import io.opssight.platform.soap.v1.NewDeployment;
+import io.opssight.platform.soap.v1.NewIncident;
+import io.opssight.platform.soap.v1.Outcome;
+import io.opssight.platform.soap.v1.RecoveryTime;
+import com.sun.xml.ws.developer.SchemaValidation;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.jws.WebService;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.xml.ws.WebServiceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * DeliveryService v1: the SOAP face of the push API, the deployments list and DORA. Each operation
+ * checks its input with the REST API's own wire classes and constraints, calls the boundary the
+ * REST resource calls, and maps the result to the WSDL's types. Contract: WEB-INF/wsdl/DeliveryService.wsdl.
+ */
+@SchemaValidation(handler = SchemaErrors.class, outbound = false)
+@WebService(serviceName = "DeliveryService", portName = "DeliveryPort", targetNamespace = "urn:opssight:soap:v1",
+        endpointInterface = "io.opssight.platform.soap.v1.Delivery", wsdlLocation = "WEB-INF/wsdl/DeliveryService.wsdl")
+public class DeliveryEndpoint implements Delivery {
+
+    static final int DEFAULT_PAGE = 50;
+
+    @Resource
+    WebServiceContext context;
+
+    @Override
+    public DeploymentRecorded recordDeployment(NewDeployment in) throws DeliveryFault {
+        return SoapFaults.call("recordDeployment", Permission.DEPLOYMENTS_WRITE, context, () -> {
+            io.opssight.deployment.rest.NewDeployment body = new io.opssight.deployment.rest.NewDeployment();
+            if (in != null) {
+                body.setService(in.getService());
+                body.setEnvironment(in.getEnvironment());
+                body.setVersion(in.getVersion());
+                body.setSha(in.getSha());
+                body.setRef(in.getRef());
+                body.setStatus(in.getStatus());
+                body.setCreatedAt(XmlTimes.instant(in.getCreatedAt()));
+                body.setStartedAt(XmlTimes.instant(in.getStartedAt()));
+                body.setFinishedAt(XmlTimes.instant(in.getFinishedAt()));
+                body.setExternalId(in.getExternalId());
+                body.setOrigin(in.getOrigin());
+                body.setUrl(in.getUrl());
+                body.setCreator(in.getCreator());
+                body.setProduction(in.isProduction());
+            }
+            validate(body);
+            Pushes.Pushed<io.opssight.deployment.entity.Deployment> pushed = boundary(Pushes.class)
+                    .deployment(JsonBodies.of(body), in == null ? null : in.getIdempotencyKey());
+            DeploymentRecorded out = new DeploymentRecorded();
+            out.setOutcome(outcome(pushed.outcome()));
+            out.setDeliveryId(pushed.deliveryId());
+            out.setNote(pushed.note());
+            out.setDeployment(pushed.entity() == null ? null : deployment(pushed.entity()));
+            return out;
+        });
+    }
+
+    @Override
+    public DeploymentPage queryDeployments(DeploymentFilter filter) throws DeliveryFault {
+        DeploymentFilter f = filter == null ? new DeploymentFilter() : filter;
+        return SoapFaults.call("queryDeployments", Permission.DEPLOYMENTS_READ, context, () -> {
+            int limit = QueryParams.limit(f.getLimit() == null ? DEFAULT_PAGE : f.getLimit(), Deployments.MAX_PAGE);
+            Instant from = XmlTimes.instant(f.getFrom());
+            Instant to = XmlTimes.instant(f.getTo());
+            window(from, to);
+            PageCursor after = PageCursor.decode(f.getCursor());
+            DeploymentQuery query = new DeploymentQuery(QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()),
+                    QueryParams.text(f.getStatus()), from, to,
+                    after == null ? null : new DeploymentQuery.Cursor(after.at(), after.id()), limit);
+            Deployments.Page page = boundary(Deployments.class).list(query);
+            DeploymentPage out = new DeploymentPage();
+            page.items().forEach(d -> out.getDeployment().add(deployment(d)));
+            if (page.more()) {
+                io.opssight.deployment.entity.Deployment last = page.items().get(page.items().size() - 1);
+                out.setNextCursor(new PageCursor(last.getCreatedAt(), last.getId()).encode());
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public IncidentRecorded recordIncident(NewIncident in) throws DeliveryFault {
+        return SoapFaults.call("recordIncident", Permission.INCIDENTS_WRITE, context, () -> {
+            io.opssight.incident.rest.NewIncident body = new io.opssight.incident.rest.NewIncident();
+            if (in != null) {
+                body.setTitle(in.getTitle());
+                body.setService(in.getService());
+                body.setSeverity(in.getSeverity());
+                body.setStatus(in.getStatus());
+                body.setOpenedAt(XmlTimes.instant(in.getOpenedAt()));
+                body.setResolvedAt(XmlTimes.instant(in.getResolvedAt()));
+                body.setExternalId(in.getExternalId());
+                body.setOrigin(in.getOrigin());
+                body.setUrl(in.getUrl());
+                if (in.getCausedByDeploymentId() != null) {
+                    CauseReference cause = new CauseReference();
+                    cause.setDeploymentId(in.getCausedByDeploymentId());
+                    body.setCausedBy(cause);
+                }
+            }
+            validate(body);
+            return incident(boundary(Pushes.class).incident(JsonBodies.of(body), in == null ? null : in.getIdempotencyKey()));
+        });
+    }
+
+    @Override
+    public IncidentRecorded resolveIncident(IncidentResolution in) throws DeliveryFault {
+        return SoapFaults.call("resolveIncident", Permission.INCIDENTS_WRITE, context, () -> {
+            if (in == null) {
+                throw new ValidationProblem("resolution with incidentId is required");
+            }
+            return incident(boundary(Pushes.class).resolveIncident(in.getIncidentId(), XmlTimes.instant(in.getResolvedAt()),
+                    in.getIdempotencyKey()));
+        });
+    }
+
+    @Override
+    public DoraFigures getDoraFigures(DoraFilter filter) throws DeliveryFault {
+        DoraFilter f = filter == null ? new DoraFilter() : filter;
+        return SoapFaults.call("getDoraFigures", Permission.DORA_READ, context, () -> {
+            Instant from = XmlTimes.instant(f.getFrom());
+            Instant to = XmlTimes.instant(f.getTo());
+            window(from, to);
+            DoraReport r = boundary(DoraMetrics.class).report(new DoraQuery(QueryParams.text(f.getTeam()),
+                    QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()), from, to,
+                    QueryParams.text(f.getBenchmark())));
+            return figures(r);
+        });
+    }
+
+    // ---- mapping -----------------------------------------------------------------------------
+
+    private static Deployment deployment(io.opssight.deployment.entity.Deployment d) {
+        Deployment out = new Deployment();
+        out.setId(d.getId());
+        out.setService(d.getService().getName());
+        out.setEnvironment(d.getEnvironment().getName());
+        out.setProduction(d.getEnvironment().isProduction());
+        out.setVersion(d.getVersion());
+        out.setSha(d.getSha());
+        out.setRef(d.getRef());
+        out.setStatus(d.getStatus().wireName());
+        out.setCreator(d.getCreator());
+        out.setUrl(d.getUrl());
+        out.setCreatedAt(XmlTimes.xml(d.getCreatedAt()));
+        out.setStartedAt(XmlTimes.xml(d.getStartedAt()));
+        out.setFinishedAt(XmlTimes.xml(d.getFinishedAt()));
+        Duration duration = d.duration();
+        out.setDurationSeconds(duration == null ? null : duration.toSeconds());
+        out.setOrigin(d.getOrigin());
+        out.setExternalId(d.getExternalId());
+        return out;
+    }
+
+    private static IncidentRecorded incident(Pushes.Pushed<Incident> pushed) {
+        IncidentRecorded out = new IncidentRecorded();
+        out.setOutcome(outcome(pushed.outcome()));
+        out.setDeliveryId(pushed.deliveryId());
+        out.setNote(pushed.note());
+        Incident i = pushed.entity();
+        if (i != null) {
+            io.opssight.platform.soap.v1.Incident view = new io.opssight.platform.soap.v1.Incident();
+            view.setId(i.getId());
+            view.setTitle(i.getTitle());
+            view.setService(i.getService() == null ? null : i.getService().getName());
+            view.setSeverity(i.getSeverity());
+            view.setStatus(i.getStatus().wireName());
+            view.setOpenedAt(XmlTimes.xml(i.getOpenedAt()));
+            view.setAcknowledgedAt(XmlTimes.xml(i.getAcknowledgedAt()));
+            view.setResolvedAt(XmlTimes.xml(i.getResolvedAt()));
+            Duration restore = i.timeToRestore();
+            view.setTimeToRestoreSeconds(restore == null ? null : restore.toSeconds());
+            view.setUrl(i.getUrl());
+            view.setOrigin(i.getOrigin());
+            view.setExternalId(i.getExternalId());
+            view.setCausedByDeploymentId(i.getCausedBy() == null ? null : i.getCausedBy().getId());
+            view.setLinkReason(i.getLinkReason() == null ? null : i.getLinkReason().name().toLowerCase(Locale.ROOT));
+            out.setIncident(view);
+        }
+        return out;
+    }
+
+    private static DoraFigures figures(DoraReport r) {
+        DoraFigures out = new DoraFigures();
+        out.setTeam(r.scope().team());
+        out.setService(r.scope().service());
+        out.setEnvironment(r.scope().environment());
+        out.setFrom(XmlTimes.xml(r.window().from()));
+        out.setTo(XmlTimes.xml(r.window().to()));
+        out.setBenchmark(r.benchmark().year());
+        DeploymentFrequency frequency = new DeploymentFrequency();
+        frequency.setDeploymentsPerDay(r.deploymentFrequency().perDay());
+        frequency.setTier(tier(r.deploymentFrequency().tier()));
+        frequency.setDeployments(r.deploymentFrequency().deployments());
+        frequency.setDeploymentDays(r.deploymentFrequency().deploymentDays());
+        out.setDeploymentFrequency(frequency);
+        LeadTime lead = new LeadTime();
+        lead.setMedianSeconds(r.leadTimeForChanges().medianSeconds());
+        lead.setTier(tier(r.leadTimeForChanges().tier()));
+        lead.setChanges(r.leadTimeForChanges().changes());
+        lead.setDeployments(r.leadTimeForChanges().deployments());
+        out.setLeadTimeForChanges(lead);
+        ChangeFailureRate failures = new ChangeFailureRate();
+        failures.setRate(r.changeFailureRate().rate());
+        failures.setTier(tier(r.changeFailureRate().tier()));
+        failures.setDeployments(r.changeFailureRate().deployments());
+        failures.setFailedDeployments(r.changeFailureRate().failedDeployments());
+        failures.setIncidents(r.changeFailureRate().incidents());
+        out.setChangeFailureRate(failures);
+        out.setFailedDeploymentRecoveryTime(recovery(r.failedDeploymentRecoveryTime()));
+        out.setTimeToRestore(recovery(r.timeToRestore()));
+        return out;
+    }
+
+    private static RecoveryTime recovery(DoraReport.Recovery r) {
+        RecoveryTime out = new RecoveryTime();
+        out.setMedianSeconds(r.medianSeconds());
+        out.setTier(tier(r.tier()));
+        out.setIncidents(r.incidents());
+        return out;
+    }
+
+    private static String tier(Tier tier) {
+        return tier == null ? null : tier.wireName();
+    }
+
+    private static Outcome outcome(Pushes.Outcome outcome) {
+        return Outcome.fromValue(outcome.name().toLowerCase(Locale.ROOT));
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    private static void window(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new ValidationProblem("from (" + from + ") must be before to (" + to + ")");
+        }
+    }
+
+    /** The REST API's Bean Validation constraints, on the same classes. */
+    private static void validate(Object body) {
+        Set<ConstraintViolation<Object>> violations = CDI.current().select(Validator.class).get().validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    private static <T> T boundary(Class<T> type) {
+        return CDI.current().select(type).get();
+    }
+}
