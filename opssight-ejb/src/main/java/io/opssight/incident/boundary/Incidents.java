@@ -1,5 +1,6 @@
 package io.opssight.incident.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.incident.control.IncidentQueries;
 import io.opssight.incident.entity.Incident;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reading incidents with their causing deployment: filtered, newest first, keyset-paged. */
+/**
+ * Reading incidents with their causing deployment: filtered, newest first, keyset-paged. A
+ * team-scoped caller ({@link CallerTeams}) sees only incidents of its teams' services (404 for others).
+ */
 @Stateless
 @RolesAllowed(Permission.INCIDENTS_READ)
 public class Incidents {
@@ -31,6 +35,9 @@ public class Incidents {
     @Inject
     IncidentQueries queries;
 
+    @Inject
+    CallerTeams callerTeams;
+
     /** One page plus whether more rows follow. */
     public record Page(List<Incident> items, boolean more) {
     }
@@ -39,6 +46,10 @@ public class Incidents {
         int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (callerTeams.restricted()) {
+            where.append(" and s.team.id in :callerTeams");
+            params.put("callerTeams", callerTeams.restriction());
+        }
         if (query.service() != null) {
             where.append(" and s.name = :service");
             params.put("service", query.service());
@@ -74,7 +85,8 @@ public class Incidents {
     /** One incident with its service and causing deployment; 404 when there is none. */
     public Incident find(long id) {
         Incident incident = queries.byId(id);
-        if (incident == null) {
+        if (incident == null || !callerTeams.sees(incident.getService() == null || incident.getService().getTeam() == null
+                ? null : incident.getService().getTeam().getId())) {
             throw new NotFoundProblem("No incident " + id);
         }
         return incident;
