@@ -64,13 +64,21 @@ public class AccountBootstrap {
         em.flush();
     }
 
+    private static String generated() {
+        String password = PasswordHasher.generate();
+        while (PasswordHasher.weakness(password, ADMIN) != null) {
+            password = PasswordHasher.generate();
+        }
+        return password;
+    }
+
     void createFirstAdmin() {
         if (em.createNamedQuery(UserAccount.COUNT, Long.class).getSingleResult() > 0) {
             return;
         }
         Optional<String> configured = ConfigProvider.getConfig().getOptionalValue("opssight.admin.password", String.class)
                 .filter(v -> !v.isBlank());
-        String password = configured.orElseGet(PasswordHasher::generate);
+        String password = configured.orElseGet(AccountBootstrap::generated);
         String weakness = PasswordHasher.weakness(password, ADMIN);
         if (weakness != null) {
             LOGGER.log(Level.ERROR, "OPSSIGHT_ADMIN_PASSWORD is not acceptable ({0}); no administrator created", weakness);

@@ -4,8 +4,6 @@ import io.opssight.access.control.Grants;
 import io.opssight.access.control.JwtKeySource;
 import io.opssight.access.control.JwtVerifier;
 import io.opssight.access.control.PublicKeys;
-import io.opssight.access.entity.Role;
-import io.opssight.catalog.entity.Team;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,7 +14,6 @@ import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,34 +74,7 @@ public class JwtAuthentication {
         }
         String groupsClaim = config.getOptionalValue("opssight.jwt.groups-claim", String.class).orElse("groups");
         String mapping = config.getOptionalValue("opssight.jwt.group-roles", String.class).orElse("");
-        return Optional.of(Grants.identity("jwt:" + subject, grantsFor(groups(claims, groupsClaim), mapping)));
-    }
-
-    /** The grants the mapping gives these groups; unknown roles or teams in the mapping are skipped and logged. */
-    List<Grants.Grant> grantsFor(Set<String> groups, String mapping) {
-        List<Grants.Grant> result = new ArrayList<>();
-        for (String entry : mapping.split(",")) {
-            int eq = entry.indexOf('=');
-            if (eq < 1) {
-                continue;
-            }
-            String group = entry.substring(0, eq).trim();
-            if (!groups.contains(group)) {
-                continue;
-            }
-            String target = entry.substring(eq + 1).trim();
-            int at = target.indexOf('@');
-            String roleName = at < 0 ? target : target.substring(0, at).trim();
-            String teamName = at < 0 ? null : target.substring(at + 1).trim();
-            Optional<Role> role = grants.role(roleName);
-            Optional<Team> team = teamName == null ? Optional.empty() : grants.team(teamName);
-            if (role.isEmpty() || (teamName != null && team.isEmpty())) {
-                LOGGER.log(Level.WARNING, "opssight.jwt.group-roles names an unknown role or team: {0}", target);
-                continue;
-            }
-            result.add(new Grants.Grant(role.get(), team.orElse(null)));
-        }
-        return result;
+        return Optional.of(Grants.identity("jwt:" + subject, grants.fromMapping(groups(claims, groupsClaim), mapping)));
     }
 
     private static Set<String> groups(JsonObject claims, String claim) {

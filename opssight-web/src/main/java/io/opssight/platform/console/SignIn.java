@@ -91,11 +91,21 @@ public class SignIn {
 
     /** Only local console paths, so the sign-in cannot be used as an open redirect. */
     String safeNext() {
+        return safePath(next);
+    }
+
+    /** {@code next} when it is a local console path, else the overview. */
+    public static String safePath(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
                 || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/index.xhtml";
         }
         return next;
+    }
+
+    /** Whether single sign-on (OIDC) is configured, so the page offers it. */
+    public boolean isSsoEnabled() {
+        return io.opssight.access.boundary.OidcSignIn.configured();
     }
 
     public String getUsername() {

@@ -43,7 +43,7 @@ class JwtIT {
 
     static final String ISSUER = "https://idp.opssight.test/realms/ops";
     static final String AUDIENCE = "opssight-api";
-    static final String ADMIN_PASSWORD = "configured admin password " + UUID.randomUUID();
+    static final String ADMIN_PASSWORD = "configured first password " + UUID.randomUUID();
     static final String TEAM = Fixtures.unique("jwt-payments");
 
     static KeyPair rsa;
