@@ -47,6 +47,9 @@ public class AccountBootstrap {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void start() {
+        // Replicas starting together take turns here: the audit head row is the lock every audit
+        // append takes anyway, so two cannot both see "no users" and both create an admin.
+        em.createNativeQuery("select seq from audit_head where id = 1 for update").getResultList();
         syncBuiltInRoles();
         createFirstAdmin();
     }

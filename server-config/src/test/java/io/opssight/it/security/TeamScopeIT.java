@@ -64,6 +64,8 @@ class TeamScopeIT {
 
         assertEquals(200, engineer.get("/api/v1/deployments/" + deploymentA).status());
         assertEquals(404, engineer.get("/api/v1/deployments/" + deploymentB).status(), "another team's deployment does not exist");
+        assertEquals(200, engineer.get("/api/v1/deployments/" + deploymentA + "/changes").status());
+        assertEquals(404, engineer.get("/api/v1/deployments/" + deploymentB + "/changes").status());
         assertEquals(200, engineer.get("/api/v1/incidents/" + incidentA).status());
         assertEquals(404, engineer.get("/api/v1/incidents/" + incidentB).status());
 
