@@ -66,6 +66,13 @@ final class Keycloak implements AutoCloseable {
                 throw new IllegalStateException("cannot unzip " + zip());
             }
         }
+        Path data = dir.resolve("data");
+        if (Files.isDirectory(data)) {
+            // A fresh dev database every time: the admin password and the test realm are this run's.
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
