@@ -18,6 +18,9 @@ public class Changes {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.inject.Inject
+    io.opssight.access.control.CallerTeams callerTeams;
+
     /** A deployment and the commits it shipped, oldest commit first. */
     public record Shipped(Deployment deployment, List<DeploymentChange> changes) {
     }
@@ -29,7 +32,9 @@ public class Changes {
     public Shipped shippedBy(long deploymentId) {
         List<Deployment> found = em.createQuery("select d from Deployment d join fetch d.service join fetch d.environment "
                 + "where d.id = :id", Deployment.class).setParameter("id", deploymentId).getResultList();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !callerTeams.sees(found.get(0).getService().getTeam() == null ? null
+                : found.get(0).getService().getTeam().getId())) {
+            // Another team's deployment, for a team-scoped caller, does not exist either.
             throw new NotFoundProblem("No deployment " + deploymentId);
         }
         List<DeploymentChange> changes = em.createNamedQuery(DeploymentChange.FIND_FOR_DEPLOYMENT, DeploymentChange.class)

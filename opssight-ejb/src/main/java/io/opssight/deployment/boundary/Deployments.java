@@ -1,5 +1,6 @@
 package io.opssight.deployment.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
@@ -16,7 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reading deployments: filtered, newest first, keyset-paged so pages stay stable while data arrives. */
+/**
+ * Reading deployments: filtered, newest first, keyset-paged so pages stay stable while data arrives.
+ * A team-scoped caller ({@link CallerTeams}) sees only deployments of its teams' services; another
+ * team's deployment is a 404, as if it did not exist.
+ */
 @Stateless
 @RolesAllowed(Permission.DEPLOYMENTS_READ)
 public class Deployments {
@@ -28,6 +33,9 @@ public class Deployments {
 
     @PersistenceContext
     EntityManager em;
+
+    @jakarta.inject.Inject
+    CallerTeams callerTeams;
 
     /** One page plus whether more rows follow. */
     public record Page(List<Deployment> items, boolean more) {
@@ -88,35 +96,56 @@ public class Deployments {
      */
     public List<Deployment> latestPerServiceAndEnvironment(String service, int first, int size) {
         TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
-                + (service == null ? " where 1 = 1" : " where s.name = :service") + LATEST
+                + (service == null ? " where 1 = 1" : " where s.name = :service") + teamScope() + LATEST
                 + " order by d.createdAt desc, d.id desc", Deployment.class);
         if (service != null) {
             q.setParameter("service", service);
         }
+        scope(q);
         return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
     }
 
     /** How many (service, environment) pairs have deployments (of one service when given). */
     public long countServiceEnvironments(String service) {
         TypedQuery<Long> q = em.createQuery("select count(d) from Deployment d join d.service s"
-                + (service == null ? " where 1 = 1" : " where s.name = :service") + LATEST, Long.class);
+                + (service == null ? " where 1 = 1" : " where s.name = :service") + teamScope() + LATEST, Long.class);
         if (service != null) {
             q.setParameter("service", service);
         }
+        scope(q);
         return q.getSingleResult();
+    }
+
+    /** A team-scoped caller's condition on the service alias {@code s} (empty for everyone else). */
+    private String teamScope() {
+        return callerTeams.restricted() ? " and s.team.id in :callerTeams" : "";
+    }
+
+    private void scope(jakarta.persistence.Query q) {
+        if (callerTeams.restricted()) {
+            q.setParameter("callerTeams", callerTeams.restriction());
+        }
     }
 
     public Deployment find(long id) {
         List<Deployment> found = em.createQuery("select d from Deployment d join fetch d.service join fetch d.environment "
                 + "where d.id = :id", Deployment.class).setParameter("id", id).getResultList();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !callerTeams.sees(teamOf(found.get(0)))) {
             throw new NotFoundProblem("No deployment " + id);
         }
         return found.get(0);
     }
 
-    private static String where(DeploymentQuery query, Map<String, Object> params) {
+    private static Long teamOf(Deployment d) {
+        return d.getService().getTeam() == null ? null : d.getService().getTeam().getId();
+    }
+
+    private String where(DeploymentQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (callerTeams.restricted()) {
+            where.append(" and s.team.id in :callerTeams");
+            params.put("callerTeams", callerTeams.restriction());
+        }
         if (query.service() != null) {
             where.append(" and s.name = :service");
             params.put("service", query.service());

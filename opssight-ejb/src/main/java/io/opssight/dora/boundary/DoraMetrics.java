@@ -33,7 +33,8 @@ import java.util.Optional;
  * are added up from the daily roll-up ({@link DoraRollups}) plus whatever changed since (read like a
  * team's). Either way they are current as soon as an event is committed and do not depend on the
  * order events arrived in. Read-only: each call runs in one transaction,
- * so a report is one consistent snapshot. Definitions: {@link DoraCalculator}, docs/DORA.md.
+ * so a report is one consistent snapshot. Definitions: {@link DoraCalculator}, docs/DORA.md. A
+ * team-scoped caller gets figures of its own teams only ({@link ScopeResolver#resolveWithin}).
  */
 @Stateless
 @RolesAllowed(Permission.DORA_READ)
@@ -44,6 +45,9 @@ public class DoraMetrics {
 
     @Inject
     ScopeResolver scopes;
+
+    @Inject
+    io.opssight.access.control.CallerTeams callerTeams;
 
     @Inject
     DoraQueries queries;
@@ -104,7 +108,7 @@ public class DoraMetrics {
     private <T> T timed(String name, DoraQuery query, Question<T> question) {
         long start = System.nanoTime();
         Window window = Window.of(query.from(), query.to(), Instant.now());
-        Scope scope = scopes.resolve(query.team(), query.service(), query.environment());
+        Scope scope = scopes.resolveWithin(query.team(), query.service(), query.environment(), callerTeams);
         T answer = question.answer(scope, window);
         metrics.answered(name, scope.kind(), Duration.ofNanos(System.nanoTime() - start));
         return answer;

@@ -1,5 +1,7 @@
 package io.opssight.dora.control;
 
+import io.opssight.access.control.CallerTeams;
+
 import io.opssight.catalog.entity.Environment;
 import io.opssight.catalog.entity.Service;
 import io.opssight.catalog.entity.Team;
@@ -41,6 +43,43 @@ public class ScopeResolver {
         }
         return new Scope(team, service, environment, t == null ? null : t.getId(), s == null ? null : s.getId(),
                 e == null ? null : e.getId(), empty);
+    }
+
+    /**
+     * Like {@link #resolve}, limited to the caller's teams: a team-scoped caller must ask about one
+     * of its teams or one of their services (another team's, or its services', answer exactly as an
+     * unknown name does, so they cannot be probed); with no team or service named, a caller with
+     * one team gets that team's figures.
+     */
+    public Scope resolveWithin(String team, String service, String environment, CallerTeams caller) {
+        if (!caller.restricted()) {
+            return resolve(team, service, environment);
+        }
+        String asked = team;
+        if (asked == null && service == null) {
+            if (caller.teams().size() != 1) {
+                throw new ValidationProblem("Name one of your teams with 'team' (or a service of theirs with 'service')");
+            }
+            Team own = em.find(Team.class, caller.teams().iterator().next());
+            if (own == null) {
+                throw new ValidationProblem("Your team no longer exists");
+            }
+            asked = own.getName();
+        }
+        if (asked != null) {
+            List<Team> teams = em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", asked).getResultList();
+            if (teams.isEmpty() || !caller.sees(teams.get(0).getId())) {
+                throw new ValidationProblem("Unknown team '" + asked + "'");
+            }
+        }
+        if (service != null) {
+            List<Service> services = em.createNamedQuery(Service.FIND_BY_NAME, Service.class).setParameter("name", service)
+                    .getResultList();
+            if (services.isEmpty() || !caller.sees(services.get(0).getTeam() == null ? null : services.get(0).getTeam().getId())) {
+                throw new ValidationProblem("Unknown service '" + service + "'");
+            }
+        }
+        return resolve(asked, service, environment);
     }
 
     private static <T> T one(List<T> found, String what, String name) {

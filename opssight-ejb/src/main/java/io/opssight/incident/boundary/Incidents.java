@@ -1,5 +1,6 @@
 package io.opssight.incident.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.incident.control.IncidentQueries;
 import io.opssight.incident.entity.Incident;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reading incidents with their causing deployment: filtered, newest first, keyset-paged. */
+/**
+ * Reading incidents with their causing deployment: filtered, newest first, keyset-paged. A
+ * team-scoped caller ({@link CallerTeams}) sees only incidents of its teams' services (404 for others).
+ */
 @Stateless
 @RolesAllowed(Permission.INCIDENTS_READ)
 public class Incidents {
@@ -30,6 +34,9 @@ public class Incidents {
 
     @Inject
     IncidentQueries queries;
+
+    @Inject
+    CallerTeams callerTeams;
 
     /** One page plus whether more rows follow. */
     public record Page(List<Incident> items, boolean more) {
@@ -71,8 +78,12 @@ public class Incidents {
         return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
     }
 
-    private static StringBuilder where(IncidentQuery query, Map<String, Object> params) {
+    private StringBuilder where(IncidentQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (callerTeams.restricted()) {
+            where.append(" and s.team.id in :callerTeams");
+            params.put("callerTeams", callerTeams.restriction());
+        }
         if (query.service() != null) {
             where.append(" and s.name = :service");
             params.put("service", query.service());
@@ -97,10 +108,17 @@ public class Incidents {
 
     /** The incidents not resolved (newest first, at most {@code limit}) and how many there are. */
     public OpenIncidents open(int limit) {
-        List<Incident> items = em.createQuery(IncidentQueries.SELECT_LOADED + " where i.resolvedAt is null"
-                + " order by i.openedAt desc, i.id desc", Incident.class)
-                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
-        long total = em.createQuery("select count(i) from Incident i where i.resolvedAt is null", Long.class).getSingleResult();
+        String scope = callerTeams.restricted() ? " and s.team.id in :callerTeams" : "";
+        TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + " where i.resolvedAt is null" + scope
+                + " order by i.openedAt desc, i.id desc", Incident.class);
+        TypedQuery<Long> count = em.createQuery("select count(i) from Incident i left join i.service s where i.resolvedAt is null"
+                + scope, Long.class);
+        if (callerTeams.restricted()) {
+            q.setParameter("callerTeams", callerTeams.restriction());
+            count.setParameter("callerTeams", callerTeams.restriction());
+        }
+        List<Incident> items = q.setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
+        long total = count.getSingleResult();
         return new OpenIncidents(items, total);
     }
 
@@ -111,7 +129,8 @@ public class Incidents {
     /** One incident with its service and causing deployment; 404 when there is none. */
     public Incident find(long id) {
         Incident incident = queries.byId(id);
-        if (incident == null) {
+        if (incident == null || !callerTeams.sees(incident.getService() == null || incident.getService().getTeam() == null
+                ? null : incident.getService().getTeam().getId())) {
             throw new NotFoundProblem("No incident " + id);
         }
         return incident;

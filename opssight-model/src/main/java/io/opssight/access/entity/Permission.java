@@ -31,11 +31,13 @@ public final class Permission {
     public static final String TEAMS_READ = "teams:read";
     /** Creating teams and assigning services to them. */
     public static final String TEAMS_MANAGE = "teams:manage";
+    /** Managing local users, custom roles and who holds which role (issue 5). */
+    public static final String USERS_MANAGE = "users:manage";
 
     private static final Set<String> ALL = Set.of(
             DEPLOYMENTS_READ, DEPLOYMENTS_WRITE, INCIDENTS_READ, INCIDENTS_WRITE, PIPELINES_READ, PIPELINES_WRITE,
             ALERTS_READ, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE, AUDIT_READ, AUDIT_EXPORT, DORA_READ,
-            INCIDENTS_LINK, TEAMS_READ, TEAMS_MANAGE);
+            INCIDENTS_LINK, TEAMS_READ, TEAMS_MANAGE, USERS_MANAGE);
 
     private Permission() {
     }

@@ -47,7 +47,7 @@ class PermissionTest {
     @DisplayName("#2 every permission survives format then parse")
     void allRoundTrip() {
         assertEquals(Permission.all(), Permission.parse(Permission.format(Permission.all())));
-        assertEquals(17, Permission.all().size());
+        assertEquals(18, Permission.all().size());
     }
 
     @Test

@@ -12,13 +12,16 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Console sign-in with an API token (the first-start admin token works). OIDC/GitHub sign-in
- * and local passwords arrive with the security issue; this keeps the console deny-by-default now.
+ * Console sign-in with a local username and password, or with an API token (the first-start admin
+ * token works). A failed password sign-in says the same whatever the reason (unknown user, wrong
+ * password, locked or disabled account); {@code LocalAccounts} audits it. Sign-out ends the session.
  */
 @Named
 @RequestScoped
@@ -30,8 +33,31 @@ public class SignIn {
     @jakarta.ejb.EJB
     AuditTrail audit;
 
+    /** What a failed password sign-in says, whatever the reason. */
+    static final String PASSWORD_FAILED = "Sign-in failed: wrong username or password, or the account is locked or disabled.";
+
     private String token;
     private String next;
+    private String username;
+    private String password;
+
+    public void signInWithPassword() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        String name = username == null ? "" : username.trim();
+        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(name, new Password(password == null ? "" : password)))
+                        .newAuthentication(true));
+        password = null;
+        if (status == AuthenticationStatus.SUCCESS) {
+            external.redirect(external.getRequestContextPath() + safeNext());
+            faces.responseComplete();
+        } else {
+            ((HttpServletResponse) external.getResponse()).setStatus(200);
+            faces.addMessage("local:password", new FacesMessage(FacesMessage.SEVERITY_ERROR, PASSWORD_FAILED, PASSWORD_FAILED));
+        }
+    }
 
     public void signIn() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -65,11 +91,37 @@ public class SignIn {
 
     /** Only local console paths, so the sign-in cannot be used as an open redirect. */
     String safeNext() {
+        return safePath(next);
+    }
+
+    /** {@code next} when it is a local console path, else the overview. */
+    public static String safePath(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
                 || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/index.xhtml";
         }
         return next;
+    }
+
+    /** Whether single sign-on (OIDC) is configured, so the page offers it. */
+    public boolean isSsoEnabled() {
+        return io.opssight.access.boundary.OidcSignIn.configured();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
     }
 
     public String getToken() {

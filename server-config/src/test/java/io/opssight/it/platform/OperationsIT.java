@@ -69,13 +69,14 @@ class OperationsIT {
                 "/api/v1/dead-letters/{id}:", "/api/v1/dead-letters/{id}/replay:", "/api/v1/dead-letters/replay:",
                 "/api/v1/audit:", "/api/v1/audit/verify:", "/api/v1/audit/export:", "/api/v1/dora:",
                 "/api/v1/dora/deployments:", "/api/v1/dora/changes:", "/api/v1/dora/incidents:", "/api/v1/incidents/{id}/cause:",
-                "/api/v1/teams:", "/api/v1/services/{name}/team:", "/api/v1/pipelines/stats:")) {
+                "/api/v1/teams:", "/api/v1/services/{name}/team:", "/api/v1/pipelines/stats:", "/api/v1/users:",
+                "/api/v1/users/{username}:", "/api/v1/users/{username}/roles:", "/api/v1/roles:", "/api/v1/roles/{name}:")) {
             assertTrue(doc.contains(path), () -> "OpenAPI lacks " + path);
         }
         assertTrue(doc.contains("bearer"), "the bearer security scheme is described");
         assertTrue(doc.contains("application/problem+json"), "errors are described as problem+json");
         for (String permission : List.of("deployments:write", "incidents:read", "incidents:write", "pipelines:read",
-                "pipelines:write", "alerts:read", "dora:read", "incidents:link", "teams:read", "teams:manage")) {
+                "pipelines:write", "alerts:read", "dora:read", "incidents:link", "teams:read", "teams:manage", "users:manage")) {
             assertTrue(doc.contains("Permission: " + permission), () -> "no operation says it needs " + permission);
         }
         assertTrue(doc.contains("Idempotency-Key"), "the push API's idempotency header is described");

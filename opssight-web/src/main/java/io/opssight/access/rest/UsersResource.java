@@ -1,0 +1,117 @@
+package io.opssight.access.rest;
+
+import io.opssight.access.boundary.Users;
+import io.opssight.platform.rest.OpsSightApplication;
+import io.opssight.platform.rest.Problem;
+import io.opssight.platform.rest.RequestBodies;
+import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Local users: create, list, change roles and password, enable, disable, unlock, delete. Permission: users:manage. */
+@Path("users")
+@Tag(name = "users", description = "Local users and their roles")
+@SecurityRequirement(name = OpsSightApplication.BEARER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @EJB
+    Users users;
+
+    @POST
+    @Operation(summary = "Create a user", description = "Password: at least 12 characters, not containing the username. "
+            + "Permission: users:manage")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Bad username, weak password, unknown role or team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response create(@Valid NewUser in, @Context UriInfo uri) {
+        RequestBodies.require(in);
+        UserView view = UserView.from(users.create(in.getUsername(), in.getDisplayName(), in.getPassword(), grants(in.getRoles())));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.username()).build()).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List users", description = "Permission: users:manage")
+    public List<UserView> list() {
+        return users.list().stream().map(UserView::from).toList();
+    }
+
+    @GET
+    @Path("{username}")
+    @Operation(summary = "One user", description = "Permission: users:manage")
+    @APIResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public UserView find(@PathParam("username") String username) {
+        return UserView.from(users.find(username));
+    }
+
+    @PUT
+    @Path("{username}/roles")
+    @Operation(summary = "Replace a user's roles", description = "Audited as security.roles-changed; applies from the "
+            + "user's next sign-in. Permission: users:manage")
+    public UserView assignRoles(@PathParam("username") String username, @Valid RoleGrants in) {
+        RequestBodies.require(in);
+        return UserView.from(users.assignRoles(username, grants(in.getRoles())));
+    }
+
+    @PUT
+    @Path("{username}/password")
+    @Operation(summary = "Set a user's password", description = "Also lifts a lock. Permission: users:manage")
+    public UserView changePassword(@PathParam("username") String username, @Valid PasswordChange in) {
+        RequestBodies.require(in);
+        return UserView.from(users.changePassword(username, in.getPassword()));
+    }
+
+    @POST
+    @Path("{username}/enable")
+    @Operation(summary = "Enable a user", description = "Permission: users:manage")
+    public UserView enable(@PathParam("username") String username) {
+        return UserView.from(users.enable(username, true));
+    }
+
+    @POST
+    @Path("{username}/disable")
+    @Operation(summary = "Disable a user", description = "A disabled user cannot sign in. Permission: users:manage")
+    public UserView disable(@PathParam("username") String username) {
+        return UserView.from(users.enable(username, false));
+    }
+
+    @POST
+    @Path("{username}/unlock")
+    @Operation(summary = "Unlock a user locked by failed sign-ins", description = "Permission: users:manage")
+    public UserView unlock(@PathParam("username") String username) {
+        return UserView.from(users.unlock(username));
+    }
+
+    @DELETE
+    @Path("{username}")
+    @Operation(summary = "Delete a user", description = "Permission: users:manage")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("username") String username) {
+        users.delete(username);
+        return Response.noContent().build();
+    }
+
+    private static List<Users.GrantRequest> grants(List<RoleGrant> roles) {
+        return roles == null ? List.of() : roles.stream()
+                .map(g -> g == null ? null : new Users.GrantRequest(g.getRole(), g.getTeam())).toList();
+    }
+}
