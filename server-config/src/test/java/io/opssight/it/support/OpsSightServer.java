@@ -151,6 +151,20 @@ public final class OpsSightServer implements AutoCloseable {
         return this;
     }
 
+    /** Starts the same server again with some environment variables changed (null removes one). */
+    public OpsSightServer restart(Map<String, String> changes) {
+        stop();
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                environment.remove(key);
+            } else {
+                environment.put(key, value);
+            }
+        });
+        launch();
+        return this;
+    }
+
     private void waitFor() {
         try {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
