@@ -26,7 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that is not itself a trusted proxy). Every request gets a request id (a well-formed
  * {@code X-Request-Id} from a trusted proxy, else a new one), echoed in the response. Then the
  * request is counted against its {@link RateLimits}: API calls and console form posts; refused
- * with 429 (503 for Alertmanager, which does not retry 4xx) and {@code Retry-After}.
+ * with 429 (503 for Alertmanager, which does not retry 4xx) and {@code Retry-After}. Responses to
+ * requests that came over TLS (directly, or per {@code X-Forwarded-Proto} from a trusted proxy)
+ * carry {@code Strict-Transport-Security}.
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestContextFilter extends HttpFilter {
@@ -47,6 +49,10 @@ public class RequestContextFilter extends HttpFilter {
     @Inject
     @ConfigProperty(name = "opssight.security.trusted-proxies", defaultValue = " ")
     String legacyTrustedProxies;
+
+    @Inject
+    @ConfigProperty(name = "opssight.http.hsts-max-age", defaultValue = "31536000")
+    long hstsMaxAge;
 
     private volatile List<Cidr> trusted;
 
@@ -71,6 +77,10 @@ public class RequestContextFilter extends HttpFilter {
                 ? requested : UUID.randomUUID().toString();
         caller.set(client, requestId);
         response.setHeader("X-Request-Id", requestId);
+        if (hstsMaxAge > 0 && (request.isSecure() || viaTrustedProxy && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")))) {
+            // Only over TLS (RFC 6797 §7.2): on plain HTTP the header would be ignored and is misleading.
+            response.setHeader("Strict-Transport-Security", "max-age=" + hstsMaxAge);
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (counted(request.getMethod(), path)) {
             String principal = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
