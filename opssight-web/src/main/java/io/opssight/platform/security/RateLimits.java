@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * per webhook source, counted across replicas by {@link RateCounters}. A limit of 0 turns that
  * limit off. The first refusal of a key in a window is audited (exactly one, since the count that
  * passes the limit by one is seen by exactly one request in the cluster), so a flood cannot flood
- * the audit trail too.
+ * the audit trail too. Refusals are counted in the metric {@code opssight_ratelimit_refused_total{limit}}.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -33,6 +33,10 @@ public class RateLimits {
 
     @EJB
     AuditTrail audit;
+
+    @Inject
+    @org.eclipse.microprofile.metrics.annotation.RegistryScope(scope = org.eclipse.microprofile.metrics.MetricRegistry.APPLICATION_SCOPE)
+    org.eclipse.microprofile.metrics.MetricRegistry registry;
 
     @Inject
     @ConfigProperty(name = "opssight.ratelimit.per-token-per-minute", defaultValue = "3000")
@@ -82,6 +86,8 @@ public class RateLimits {
             RateCounters.Count count = counters.increment(key);
             if (count.count() > limit && refusal == null) {
                 refusal = new Refusal((String) k[0], key, limit, count.secondsLeft(), isAlertmanager(path));
+                registry.counter("opssight.ratelimit.refused", new org.eclipse.microprofile.metrics.Tag("limit", refusal.limit()))
+                        .inc();
                 if (count.count() == limit + 1) {
                     auditOnce(refusal, principal, method, path);
                 }

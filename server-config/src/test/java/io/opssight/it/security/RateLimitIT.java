@@ -74,6 +74,9 @@ class RateLimitIT {
 
         assertEquals(1, Rows.query(server, "select seq from audit_entry where action = 'ratelimit.exceeded' "
                 + "and target like 'identity:token:tok-%'").size(), "the refusals of one window are audited once");
+        String metrics = http.get("/metrics").body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("opssight_ratelimit_refused_total") && l.contains("limit=\"token\"")),
+                "refusals are counted in /metrics");
     }
 
     @Test

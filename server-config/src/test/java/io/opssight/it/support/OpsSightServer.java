@@ -26,6 +26,8 @@ public final class OpsSightServer implements AutoCloseable {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
     /** The shared server's body limit is lowered so the 413 test need not send 25 MB. */
     public static final int SHARED_MAX_BODY = 1_048_576;
+    /** The key test servers encrypt stored secrets with (so none writes a key file into the user's home). */
+    public static final String SECRET_KEY = "b3BzaWdodC1pbnRlZ3JhdGlvbi10ZXN0LWtleS0zMmI=";
 
     private static final List<OpsSightServer> RUNNING = new ArrayList<>();
     private static OpsSightServer shared;
@@ -65,6 +67,7 @@ public final class OpsSightServer implements AutoCloseable {
         env.put("OPSSIGHT_DB_USER", TestPostgres.user());
         env.put("OPSSIGHT_DB_PASSWORD", TestPostgres.password());
         env.put("OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("OPSSIGHT_SECRET_KEY", SECRET_KEY);
         return env;
     }
 
@@ -90,6 +93,7 @@ public final class OpsSightServer implements AutoCloseable {
             builder.environment().remove("OPSSIGHT_DB_USER");
             builder.environment().remove("OPSSIGHT_DB_PASSWORD");
             builder.environment().remove("OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN");
+            builder.environment().remove("OPSSIGHT_SECRET_KEY");
             builder.environment().putAll(environment);
             builder.redirectErrorStream(true);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
