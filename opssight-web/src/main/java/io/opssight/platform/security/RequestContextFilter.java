@@ -1,6 +1,7 @@
 package io.opssight.platform.security;
 
 import io.opssight.platform.control.CallerContext;
+import io.opssight.platform.control.RateLimiter;
 import io.opssight.platform.entity.Cidr;
 import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.rest.Problem;
@@ -84,7 +85,7 @@ public class RequestContextFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (counted(request.getMethod(), path)) {
             String principal = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
-            Optional<RateLimits.Refusal> refusal = rateLimits.check(path, principal, client, request.getMethod());
+            Optional<RateLimiter.Refusal> refusal = rateLimits.check(path, principal, client, request.getMethod());
             if (refusal.isPresent()) {
                 refuse(response, refusal.get(), path);
                 return;
@@ -98,10 +99,10 @@ public class RequestContextFilter extends HttpFilter {
         return path.startsWith("/api/") || "POST".equals(method) && path.endsWith(".xhtml");
     }
 
-    private static void refuse(HttpServletResponse response, RateLimits.Refusal refusal, String path) throws IOException {
-        int status = refusal.alertmanager() ? 503 : ProblemType.RATE_LIMITED.status();
-        String detail = "More than " + refusal.limitPerMinute() + " requests per minute per " + refusal.limit()
-                + "; retry after " + refusal.retryAfterSeconds() + " s.";
+    private static void refuse(HttpServletResponse response, RateLimiter.Refusal refusal, String path) throws IOException {
+        // Alertmanager drops a notification on any 4xx but retries 5xx.
+        int status = path.startsWith("/api/v1/ingest/alertmanager/") ? 503 : ProblemType.RATE_LIMITED.status();
+        String detail = refusal.detail();
         Problem problem = new Problem(ProblemType.RATE_LIMITED.uri(), ProblemType.RATE_LIMITED.title(), status, detail,
                 path, List.of());
         response.setStatus(status);

@@ -33,12 +33,11 @@ class RequestContextFilterTest {
     }
 
     @Test
-    void countsWebhooksPerSourceAndAddressButNotPerToken() {
-        List<Object[]> keys = RateLimits.keysFor("/api/v1/ingest/alertmanager/prod", null, "203.0.113.7", 10, 20, 30);
-        assertEquals(List.of("address:203.0.113.7", "source:alertmanager/prod"), keys.stream().map(k -> (String) k[1]).toList());
-        assertTrue(RateLimits.isAlertmanager("/api/v1/ingest/alertmanager/prod"));
+    void countsPerAddressAndPerIdentity() {
+        assertEquals(List.of("address:203.0.113.7"),
+                RateLimits.keysFor(null, "203.0.113.7", 10, 20).stream().map(k -> (String) k[1]).toList());
         assertEquals(List.of("address:127.0.0.1", "identity:token:ci"),
-                RateLimits.keysFor("/api/v1/deployments", "token:ci", "127.0.0.1", 10, 20, 30).stream().map(k -> (String) k[1]).toList());
-        assertTrue(RateLimits.keysFor("/api/v1/deployments", "token:ci", "127.0.0.1", 0, 0, 0).isEmpty(), "0 turns a limit off");
+                RateLimits.keysFor("token:ci", "127.0.0.1", 10, 20).stream().map(k -> (String) k[1]).toList());
+        assertTrue(RateLimits.keysFor("token:ci", "127.0.0.1", 0, 0).isEmpty(), "0 turns a limit off");
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Abuse limits on one server with low limits: per API token (another token is unaffected), per
- * webhook source (429, but 503 for Alertmanager, which does not retry 4xx), per client address
+ * webhook source (429, but 503 for Alertmanager, which does not retry 4xx; unauthenticated
+ * attempts do not use up a source's minute), per client address
  * (here behind a trusted proxy, so the forwarded address is the client). Each limit's first
  * refusal in a window is audited, once.
  */
@@ -96,7 +97,11 @@ class RateLimitIT {
         assertEquals("https://opssight.io/problems/rate-limited", sixth.json().getString("type"));
 
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Authorization", "Bearer " + jenkins.secret());
+        Map<String, String> stranger = Map.of("Content-Type", "application/json", "Authorization", "Bearer not-the-secret-at-all");
         byte[] build = "{\"name\":\"shop\",\"build\":{\"number\":1,\"phase\":\"STARTED\"}}".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(401, http.postRaw(jenkins.ingestPath(), stranger, build).status());
+        }
         for (int i = 0; i < 5; i++) {
             assertTrue(http.postRaw(jenkins.ingestPath(), headers, build).status() < 429);
         }

@@ -1,4 +1,4 @@
-package io.opssight.platform.security;
+package io.opssight.platform.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
