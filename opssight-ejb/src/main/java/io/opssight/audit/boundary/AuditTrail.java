@@ -24,7 +24,8 @@ import java.util.Map;
 public class AuditTrail {
 
     /** The answer of a verification: whether the chain is intact and, if not, where it first breaks. */
-    public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason, long headSeq, String headHash) {
+    public record Verification(boolean intact, long checked, Long firstBrokenSeq, String reason, long headSeq, String headHash,
+            long anchorSeq) {
     }
 
     /** Filters for listing and export; null means any. */
@@ -132,17 +133,21 @@ public class AuditTrail {
     }
 
     /**
-     * Recomputes the chain from the first entry: each entry's hash must match its fields and its
-     * predecessor's hash, seqs must run 1, 2, 3 ... without gaps, and the last must be the head.
-     * Reports the first entry that was changed, deleted (a gap) or reordered.
+     * Recomputes the chain from its anchor (the last entry removed by retention, or the start): each
+     * entry's hash must match its fields and its predecessor's hash, seqs must run on from the anchor
+     * without gaps, and the last must be the head. Reports the first entry that was changed, deleted
+     * (a gap) or reordered. An anchor moved without the chained {@code audit.pruned} entry that
+     * retention writes for it counts as tampering too.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Verification verify() {
-        Object[] head = (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1").getSingleResult();
+        Object[] head = (Object[]) em.createNativeQuery("select seq, hash, anchor_seq, anchor_hash from audit_head where id = 1")
+                .getSingleResult();
         long headSeq = ((Number) head[0]).longValue();
         String headHash = (String) head[1];
-        String prevHash = "0".repeat(64);
-        long expected = 1;
+        long anchorSeq = ((Number) head[2]).longValue();
+        String prevHash = (String) head[3];
+        long expected = anchorSeq + 1;
         long checked = 0;
         while (true) {
             List<AuditEntry> batch = em.createQuery("select e from AuditEntry e where e.seq >= :from order by e.seq",
@@ -150,13 +155,15 @@ public class AuditTrail {
             for (AuditEntry entry : batch) {
                 if (entry.getSeq() != expected) {
                     return new Verification(false, checked, expected, "entry " + expected + " is missing (deleted)",
-                            headSeq, headHash);
+                            headSeq, headHash, anchorSeq);
                 }
                 if (!entry.verifiesAfter(prevHash)) {
                     String reason = entry.getPrevHash().equals(prevHash)
                             ? "entry " + expected + " was changed: its hash does not match its contents"
-                            : "entry " + expected + " does not follow entry " + (expected - 1) + " (reordered or replaced)";
-                    return new Verification(false, checked, expected, reason, headSeq, headHash);
+                            : expected == anchorSeq + 1
+                                    ? "entry " + expected + " does not follow the retention anchor (entries removed or the anchor rewritten)"
+                                    : "entry " + expected + " does not follow entry " + (expected - 1) + " (reordered or replaced)";
+                    return new Verification(false, checked, expected, reason, headSeq, headHash, anchorSeq);
                 }
                 prevHash = entry.getHash();
                 expected++;
@@ -167,11 +174,19 @@ public class AuditTrail {
                 break;
             }
         }
-        if (checked != headSeq || !prevHash.equals(headHash)) {
-            return new Verification(false, checked, checked + 1, "the chain ends at " + checked + " but the head says "
-                    + headSeq + " (entries deleted from the end, or the head was rewritten)", headSeq, headHash);
+        if (anchorSeq + checked != headSeq || !prevHash.equals(headHash)) {
+            return new Verification(false, checked, anchorSeq + checked + 1, "the chain ends at " + (anchorSeq + checked)
+                    + " but the head says " + headSeq + " (entries deleted from the end, or the head was rewritten)", headSeq,
+                    headHash, anchorSeq);
         }
-        return new Verification(true, checked, null, null, headSeq, headHash);
+        if (anchorSeq > 0 && em.createQuery("select count(e) from AuditEntry e where e.action = :action and e.target = :target",
+                Long.class).setParameter("action", AuditRetention.PRUNED).setParameter("target", String.valueOf(anchorSeq))
+                .getSingleResult() == 0) {
+            return new Verification(false, checked, anchorSeq + 1, "the retention anchor " + anchorSeq
+                    + " is not recorded by an audit.pruned entry (entries removed and the anchor moved outside retention)",
+                    headSeq, headHash, anchorSeq);
+        }
+        return new Verification(true, checked, null, null, headSeq, headHash, anchorSeq);
     }
 
     /** The head (last seq and hash), for publication outside the database. */

@@ -67,6 +67,9 @@ public class Ingestion {
     @Inject
     SourceThrottle throttle;
 
+    @Inject
+    io.opssight.ingestion.control.SourceRateLimit rateLimit;
+
     Clock clock = Clock.systemUTC();
 
     public Receipt receive(String kind, String sourceName, Map<String, String> rawHeaders, byte[] body) {
@@ -79,6 +82,12 @@ public class Ingestion {
         } catch (OpsSightException e) {
             metrics.count(kind, sourceName, "rejected");
             LOGGER.log(Level.INFO, "Refused an unauthenticated delivery for {0}/{1}", kind, sourceName);
+            throw e;
+        }
+        try {
+            rateLimit.count(sourceKind, sourceName);
+        } catch (OpsSightException e) {
+            metrics.count(kind, sourceName, "rate_limited");
             throw e;
         }
         try {

@@ -1,6 +1,7 @@
 package io.opssight.ingestion.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,8 +50,10 @@ public class Source {
     @Column(nullable = false, length = 64)
     private String name;
 
+    /** Encrypted at rest (AES-256-GCM, see SecretBox); the entity holds the plaintext. */
     @NotBlank(message = "Source secret is required.")
-    @Column(nullable = false, length = 512)
+    @Convert(converter = io.opssight.platform.entity.SealedSecret.class)
+    @Column(nullable = false, length = 1024)
     private String secret;
 
     @Column(nullable = false)

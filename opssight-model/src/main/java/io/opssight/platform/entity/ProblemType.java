@@ -13,6 +13,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The payload is larger than allowed", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The content type is not supported", 415),
     SOURCE_DISABLED("source-disabled", "The source is disabled", 403),
+    RATE_LIMITED("rate-limited", "Too many requests", 429),
     UNAVAILABLE("unavailable", "OpsSight cannot take this request right now", 503),
     INTERNAL("internal", "Internal error", 500);
 

@@ -56,7 +56,9 @@ public class IngestResource {
     @APIResponse(responseCode = "401", description = "Missing or wrong signature/token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Database unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "429", description = "Over a rate limit (source, client address); see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Database unavailable, or an Alertmanager source over its rate limit; retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response receive(@PathParam("kind") String kind, @PathParam("name") String name, @Context HttpHeaders headers,
             InputStream body) throws IOException {
         byte[] raw = readLimited(kind, name, headers, body);

@@ -54,7 +54,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
         Problem problem = problemFor(e);
-        if (problem.status() == 503) {
+        if (e instanceof io.opssight.platform.entity.RateLimitedProblem) {
+            // Audited once per key and window by the limiter; a line per refusal would flood the log.
+            LOGGER.log(Level.DEBUG, "Request refused by a rate limit: {0}", problem.detail());
+        } else if (problem.status() == 503) {
             // Expected while the database is away; senders retry. One line, no stack trace.
             LOGGER.log(Level.WARNING, "Request refused with 503: {0}", problem.detail());
         } else if (problem.status() >= 500) {
@@ -76,7 +79,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // The sender may still be sending; closing tells it to stop rather than wait.
             response.header("Connection", "close");
         }
-        if (problem.status() == 503) {
+        if (e instanceof io.opssight.platform.entity.RateLimitedProblem limited) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+        } else if (problem.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return response.build();
@@ -100,6 +105,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     Problem problemFor(Throwable e) {
         String path = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+        if (e instanceof io.opssight.platform.entity.RateLimitedProblem limited) {
+            return new Problem(ProblemType.RATE_LIMITED.uri(), ProblemType.RATE_LIMITED.title(), limited.status(),
+                    limited.getMessage(), path, List.of());
+        }
         if (e instanceof OpsSightException ops) {
             return problem(ops.type(), ops.getMessage(), path, List.of());
         }

@@ -1,6 +1,10 @@
 package io.opssight.platform.security;
 
 import io.opssight.platform.control.CallerContext;
+import io.opssight.platform.control.RateLimiter;
+import io.opssight.platform.entity.Cidr;
+import io.opssight.platform.entity.ProblemType;
+import io.opssight.platform.rest.Problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,19 +13,23 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Establishes where each request comes from, for the audit trail: the peer address, or — only
- * when the peer is one of {@code opssight.security.trusted-proxies} — the client address the proxy
- * reports in {@code X-Forwarded-For} (its last hop not added by a trusted proxy). Every request
- * gets a request id (a well-formed {@code X-Request-Id} from a trusted proxy, else a new one),
- * echoed in the response.
+ * Establishes where each request comes from, for the audit trail and the abuse limits: the peer
+ * address, or — only when the peer is in one of the {@code opssight.http.trusted-proxies} ranges
+ * (CIDRs) — the client address the proxy reports in {@code X-Forwarded-For} (the right-most hop
+ * that is not itself a trusted proxy). Every request gets a request id (a well-formed
+ * {@code X-Request-Id} from a trusted proxy, else a new one), echoed in the response. Then the
+ * request is counted against its {@link RateLimits}: API calls and console form posts; refused
+ * with 429 (503 for Alertmanager, which does not retry 4xx) and {@code Retry-After}. Responses to
+ * requests that came over TLS (directly, or per {@code X-Forwarded-Proto} from a trusted proxy)
+ * carry {@code Strict-Transport-Security}.
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestContextFilter extends HttpFilter {
@@ -32,36 +40,98 @@ public class RequestContextFilter extends HttpFilter {
     CallerContext caller;
 
     @Inject
-    @ConfigProperty(name = "opssight.security.trusted-proxies", defaultValue = " ")
+    RateLimits rateLimits;
+
+    @Inject
+    @ConfigProperty(name = "opssight.http.trusted-proxies", defaultValue = " ")
     String trustedProxies;
+
+    /** The key this setting had before it took CIDRs; still honoured. */
+    @Inject
+    @ConfigProperty(name = "opssight.security.trusted-proxies", defaultValue = " ")
+    String legacyTrustedProxies;
+
+    @Inject
+    @ConfigProperty(name = "opssight.http.hsts-max-age", defaultValue = "31536000")
+    long hstsMaxAge;
+
+    private volatile List<Cidr> trusted;
+
+    private List<Cidr> trusted() {
+        List<Cidr> ranges = trusted;
+        if (ranges == null) {
+            ranges = Cidr.parseList(trustedProxies.isBlank() ? legacyTrustedProxies : trustedProxies);
+            trusted = ranges;
+        }
+        return ranges;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Set<String> trusted = Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
+        List<Cidr> proxies = trusted();
         String peer = request.getRemoteAddr();
-        boolean viaTrustedProxy = trusted.contains(peer);
-        String client = viaTrustedProxy ? clientBehind(request.getHeader("X-Forwarded-For"), trusted, peer) : peer;
+        boolean viaTrustedProxy = Cidr.anyContains(proxies, peer);
+        String client = viaTrustedProxy ? clientBehindAll(request.getHeaders("X-Forwarded-For"), proxies, peer) : peer;
         String requested = request.getHeader("X-Request-Id");
         String requestId = viaTrustedProxy && requested != null && REQUEST_ID.matcher(requested).matches()
                 ? requested : UUID.randomUUID().toString();
         caller.set(client, requestId);
         response.setHeader("X-Request-Id", requestId);
+        if (hstsMaxAge > 0 && (request.isSecure() || viaTrustedProxy && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")))) {
+            // Only over TLS (RFC 6797 §7.2): on plain HTTP the header would be ignored and is misleading.
+            response.setHeader("Strict-Transport-Security", "max-age=" + hstsMaxAge);
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (counted(request.getMethod(), path)) {
+            String principal = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+            Optional<RateLimiter.Refusal> refusal = rateLimits.check(path, principal, client, request.getMethod());
+            if (refusal.isPresent()) {
+                refuse(response, refusal.get(), path);
+                return;
+            }
+        }
         chain.doFilter(request, response);
     }
 
+    /** API calls, and console form posts (sign-in attempts among them); not pages and assets. */
+    static boolean counted(String method, String path) {
+        return path.startsWith("/api/") || "POST".equals(method) && path.endsWith(".xhtml");
+    }
+
+    private static void refuse(HttpServletResponse response, RateLimiter.Refusal refusal, String path) throws IOException {
+        // Alertmanager drops a notification on any 4xx but retries 5xx.
+        int status = path.startsWith("/api/v1/ingest/alertmanager/") ? 503 : ProblemType.RATE_LIMITED.status();
+        String detail = refusal.detail();
+        Problem problem = new Problem(ProblemType.RATE_LIMITED.uri(), ProblemType.RATE_LIMITED.title(), status, detail,
+                path, List.of());
+        response.setStatus(status);
+        response.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.getOutputStream().write(problem.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The right-most address in X-Forwarded-For that is not a trusted proxy (the one a proxy saw). */
-    static String clientBehind(String forwardedFor, Set<String> trusted, String peer) {
+    static String clientBehindAll(java.util.Enumeration<String> headers, List<Cidr> trusted, String peer) {
+        StringBuilder all = new StringBuilder();
+        while (headers != null && headers.hasMoreElements()) {
+            all.append(all.length() == 0 ? "" : ",").append(headers.nextElement());
+        }
+        return clientBehind(all.toString(), trusted, peer);
+    }
+
+    static String clientBehind(String forwardedFor, List<Cidr> trusted, String peer) {
         if (forwardedFor == null || forwardedFor.isBlank()) {
             return peer;
         }
         String[] hops = forwardedFor.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].trim();
-            if (!hop.isEmpty() && !trusted.contains(hop)) {
-                return hop.length() > 100 ? hop.substring(0, 100) : hop;
+            if (hop.isEmpty() || Cidr.anyContains(trusted, hop)) {
+                continue;
             }
+            // Only an IP literal is believed: anything else is not what a proxy writes.
+            return Cidr.literal(hop) == null ? peer : hop;
         }
         return peer;
     }

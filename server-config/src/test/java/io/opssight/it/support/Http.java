@@ -66,6 +66,13 @@ public final class Http {
         return send(builder(path, token).GET());
     }
 
+    /** A GET with extra headers (e.g. X-Forwarded-For). */
+    public Answer get(String path, String token, Map<String, String> headers) {
+        HttpRequest.Builder builder = builder(path, token).GET();
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     public Answer get(String path) {
         return get(path, null);
     }

@@ -26,6 +26,8 @@ public final class OpsSightServer implements AutoCloseable {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
     /** The shared server's body limit is lowered so the 413 test need not send 25 MB. */
     public static final int SHARED_MAX_BODY = 1_048_576;
+    /** The key test servers encrypt stored secrets with (so none writes a key file into the user's home). */
+    public static final String SECRET_KEY = "b3BzaWdodC1pbnRlZ3JhdGlvbi10ZXN0LWtleS0zMmI=";
 
     private static final List<OpsSightServer> RUNNING = new ArrayList<>();
     private static OpsSightServer shared;
@@ -65,6 +67,7 @@ public final class OpsSightServer implements AutoCloseable {
         env.put("OPSSIGHT_DB_USER", TestPostgres.user());
         env.put("OPSSIGHT_DB_PASSWORD", TestPostgres.password());
         env.put("OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("OPSSIGHT_SECRET_KEY", SECRET_KEY);
         return env;
     }
 
@@ -90,6 +93,7 @@ public final class OpsSightServer implements AutoCloseable {
             builder.environment().remove("OPSSIGHT_DB_USER");
             builder.environment().remove("OPSSIGHT_DB_PASSWORD");
             builder.environment().remove("OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN");
+            builder.environment().remove("OPSSIGHT_SECRET_KEY");
             builder.environment().putAll(environment);
             builder.redirectErrorStream(true);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -147,6 +151,20 @@ public final class OpsSightServer implements AutoCloseable {
     /** Starts the same server again (same port, environment and database) after a stop or kill. */
     public OpsSightServer restart() {
         stop();
+        launch();
+        return this;
+    }
+
+    /** Starts the same server again with some environment variables changed (null removes one). */
+    public OpsSightServer restart(Map<String, String> changes) {
+        stop();
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                environment.remove(key);
+            } else {
+                environment.put(key, value);
+            }
+        });
         launch();
         return this;
     }
