@@ -3,6 +3,7 @@
 # over HTTP on loopback, next to the raw PostgreSQL ceiling measured in the same run: pgbench
 # inserting same-size rows (same columns as a stored delivery, unique key, same size of body) over
 # the same number of connections.
+# Rate limits are off for the load generator (one token, one address, one source).
 # Usage: bench/ingest.sh [connections=8] [seconds=60]   (build first: mvn -B -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,7 @@ $PSQL -c "create database $DB" postgres
 
 OPSSIGHT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" OPSSIGHT_DB_USER=postgres OPSSIGHT_HTTP_PORT=$PORT \
   OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN=$TOKEN OPSSIGHT_MICRO_ARGS=--nocluster \
+    OPSSIGHT_RATELIMIT_PER_TOKEN_PER_MINUTE=0 OPSSIGHT_RATELIMIT_PER_ADDRESS_PER_MINUTE=0 OPSSIGHT_RATELIMIT_PER_SOURCE_PER_MINUTE=0 \
   java -Xmx1g -jar "$JAR" > "$WORK/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do
