@@ -39,7 +39,7 @@ start() {
     OPSSIGHT_RATELIMIT_PER_TOKEN_PER_MINUTE=0 OPSSIGHT_RATELIMIT_PER_ADDRESS_PER_MINUTE=0 OPSSIGHT_RATELIMIT_PER_SOURCE_PER_MINUTE=0 \
     java -Xmx1g -jar "$JAR" >> "$WORK/server.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 1200); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready")" = 200 ] && return; sleep 0.5
   done
   echo "OpsSight did not become ready; log: $WORK/server.log" >&2; cat "$WORK/server.log" >&2; exit 1
