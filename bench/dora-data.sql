@@ -47,8 +47,9 @@ from deployment d cross join lateral generate_series(0, (d.id % 4)::int) j
 where d.status = 'SUCCESS' and d.environment_id in (1, 2) and not exists (select 1 from change_commit);
 
 -- step: deployment changes
-insert into deployment_change (deployment_id, commit_id, lead_time_seconds)
-select c.id / 4, c.id, greatest(0, extract(epoch from d.finished_at - c.committed_at))::bigint
+insert into deployment_change (deployment_id, commit_id, lead_time_seconds, service_id, environment_id, finished_at)
+select c.id / 4, c.id, greatest(0, extract(epoch from d.finished_at - c.committed_at))::bigint,
+       d.service_id, d.environment_id, d.finished_at
 from change_commit c join deployment d on d.id = c.id / 4
 where not exists (select 1 from deployment_change);
 

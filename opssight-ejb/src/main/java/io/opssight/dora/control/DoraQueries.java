@@ -111,9 +111,14 @@ public class DoraQueries {
         return values("select x.week, null, x.v from (" + restoreRows(scope, p) + ") x", p);
     }
 
+    /**
+     * From deployment_change alone (it carries its deployment's service, environment and finish, and
+     * exists only for successful deployments): one index range scan per service, or over the window.
+     */
     private static String leadTimeRows(Scope scope, Map<String, Object> p) {
-        return "select " + WEEK_OF.formatted("d.finished_at") + " as week, d.id as deployment, c.lead_time_seconds as v"
-                + COUNTED.replace(" where", " join deployment_change c on c.deployment_id = d.id where") + deploymentScope(scope, p);
+        return "select " + WEEK_OF.formatted("c.finished_at") + " as week, c.deployment_id as deployment, c.lead_time_seconds as v"
+                + " from deployment_change c join environment e on e.id = c.environment_id"
+                + " where e.production = true and c.finished_at >= :from and c.finished_at < :to" + scope(scope, p, "c");
     }
 
     private static String recoveryRows(Scope scope, Map<String, Object> p) {
@@ -191,12 +196,25 @@ public class DoraQueries {
     /** The changes the counted deployments shipped, by deployment (newest first), then commit time. */
     public DoraPage<DeploymentChange> changes(Scope scope, Window window, int offset, int limit) {
         Map<String, Object> p = jpqlWindow(window);
-        String where = COUNTED_JPQL + deploymentScopeJpql(scope, p);
-        long total = count("select count(c) from DeploymentChange c join c.deployment d join d.service ds "
-                + "join d.environment de" + where, p);
+        // On the change's own copies of service, environment and finish (its deployment is counted by construction).
+        StringBuilder where = new StringBuilder(" and ce.production = true and c.finishedAt >= :from and c.finishedAt < :to");
+        if (scope.serviceId() != null) {
+            where.append(" and c.serviceId = :service");
+            p.put("service", scope.serviceId());
+        }
+        if (scope.teamId() != null) {
+            where.append(" and c.serviceId in (select ts.id from Service ts where ts.team.id = :team)");
+            p.put("team", scope.teamId());
+        }
+        if (scope.environmentId() != null) {
+            where.append(" and c.environmentId = :environment");
+            p.put("environment", scope.environmentId());
+        }
+        long total = count("select count(c) from DeploymentChange c, Environment ce where ce.id = c.environmentId" + where, p);
         List<DeploymentChange> items = list("select c from DeploymentChange c join fetch c.change ch "
-                + "join fetch c.deployment d join fetch d.service ds join fetch d.environment de" + where
-                + " order by d.finishedAt desc, d.id desc, ch.committedAt asc, ch.sha asc", DeploymentChange.class, p, offset, limit);
+                + "join fetch c.deployment d join fetch d.service ds join fetch d.environment de, Environment ce "
+                + "where ce.id = c.environmentId" + where
+                + " order by c.finishedAt desc, d.id desc, ch.committedAt asc, ch.sha asc", DeploymentChange.class, p, offset, limit);
         return new DoraPage<>(items, total, offset, limit);
     }
 
@@ -268,17 +286,22 @@ public class DoraQueries {
     // ---- helpers --------------------------------------------------------------------------------
 
     private static String deploymentScope(Scope scope, Map<String, Object> p) {
+        return scope(scope, p, "d");
+    }
+
+    /** The scope's conditions on a table (alias {@code a}) with service_id and environment_id columns. */
+    private static String scope(Scope scope, Map<String, Object> p, String a) {
         StringBuilder sql = new StringBuilder();
         if (scope.serviceId() != null) {
-            sql.append(" and d.service_id = :service");
+            sql.append(" and ").append(a).append(".service_id = :service");
             p.put("service", scope.serviceId());
         }
         if (scope.teamId() != null) {
-            sql.append(" and d.service_id in (select ts.id from service ts where ts.team_id = :team)");
+            sql.append(" and ").append(a).append(".service_id in (select ts.id from service ts where ts.team_id = :team)");
             p.put("team", scope.teamId());
         }
         if (scope.environmentId() != null) {
-            sql.append(" and d.environment_id = :environment");
+            sql.append(" and ").append(a).append(".environment_id = :environment");
             p.put("environment", scope.environmentId());
         }
         return sql.toString();

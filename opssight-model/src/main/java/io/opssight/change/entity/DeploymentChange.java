@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -76,6 +77,17 @@ public class DeploymentChange {
     @Column(name = "lead_time_seconds", nullable = false)
     private long leadTimeSeconds;
 
+    // Copies of the deployment's service, environment and finish (the row is rebuilt when those
+    // change), so lead-time questions read one index of this table (Flyway V10_1).
+    @Column(name = "service_id", nullable = false, updatable = false)
+    private long serviceId;
+
+    @Column(name = "environment_id", nullable = false, updatable = false)
+    private long environmentId;
+
+    @Column(name = "finished_at", nullable = false, updatable = false)
+    private Instant finishedAt;
+
     protected DeploymentChange() {
         // for JPA
     }
@@ -89,6 +101,13 @@ public class DeploymentChange {
         this.change = change;
         Duration lead = Duration.between(change.getCommittedAt(), deployment.getFinishedAt());
         this.leadTimeSeconds = Math.max(0, lead.getSeconds());
+        this.serviceId = deployment.getService().getId();
+        this.environmentId = deployment.getEnvironment().getId();
+        this.finishedAt = deployment.getFinishedAt();
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
     }
 
     public Deployment getDeployment() {
