@@ -1,5 +1,8 @@
 package io.opssight.access.rest;
 
+import io.opssight.access.entity.Permission;
+import io.opssight.platform.rest.ApiPermissions;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.access.boundary.ApiTokens;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
@@ -36,9 +39,10 @@ public class TokensResource {
     ApiTokens tokens;
 
     @POST
-    @Operation(summary = "Create an API token", description = "The secret is in this answer only. Permission: tokens:manage")
+    @Operation(operationId = "createToken", summary = "Create an API token", description = "The secret is in this answer only. Permission: tokens:manage")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Unknown permission, bad expiry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public Response create(@Valid NewToken in, @Context UriInfo uri) {
         RequestBodies.require(in);
         ApiTokens.Issued issued = tokens.create(in.getName(), in.getPermissions(), in.getExpiresAt());
@@ -47,16 +51,18 @@ public class TokensResource {
     }
 
     @GET
-    @Operation(summary = "List API tokens", description = "Permission: tokens:manage")
+    @Operation(operationId = "listTokens", summary = "List API tokens", description = "Permission: tokens:manage")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public List<TokenView> list() {
         return tokens.list().stream().map(TokenView::from).toList();
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API token", description = "Takes effect on the next request. Permission: tokens:manage")
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token", description = "Takes effect on the next request. Permission: tokens:manage")
     @APIResponse(responseCode = "200", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public TokenView revoke(@PathParam("id") long id) {
         return TokenView.from(tokens.revoke(id));
     }

@@ -1,5 +1,8 @@
 package io.opssight.audit.rest;
 
+import io.opssight.access.entity.Permission;
+import io.opssight.platform.rest.ApiPermissions;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import static io.opssight.platform.entity.JsonSupport.JSON;
 
 import io.opssight.audit.boundary.AuditTrail;
@@ -43,9 +46,10 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @Operation(summary = "Query the audit trail", description = "Oldest first; filters actor, action, outcome, from, to. "
+    @Operation(operationId = "listAuditEntries", summary = "Query the audit trail", description = "Oldest first; filters actor, action, outcome, from, to. "
             + "Permission: audit:read")
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_READ)
     public AuditPage list(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -61,8 +65,9 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    @Operation(summary = "Verify the hash chain", description = "Recomputes every entry's hash; reports the first entry "
+    @Operation(operationId = "verifyAuditTrail", summary = "Verify the hash chain", description = "Recomputes every entry's hash; reports the first entry "
             + "that was changed, deleted or reordered. Permission: audit:read")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_READ)
     public AuditTrail.Verification verify() {
         return trail.verify();
     }
@@ -70,9 +75,10 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Export the audit trail", description = "Streamed as CSV (format=csv, the default) or a JSON array "
+    @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail", description = "Streamed as CSV (format=csv, the default) or a JSON array "
             + "(format=json), same filters as the query. Permission: audit:export")
     @APIResponse(responseCode = "400", description = "Bad format or filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_EXPORT)
     public Response export(@QueryParam("format") @DefaultValue("csv") String format, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("outcome") String outcome, @QueryParam("from") String from,
             @QueryParam("to") String to) {

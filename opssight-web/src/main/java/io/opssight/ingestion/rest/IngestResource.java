@@ -1,5 +1,7 @@
 package io.opssight.ingestion.rest;
 
+import io.opssight.platform.rest.ApiPermissions;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.ingestion.boundary.Ingestion;
 import io.opssight.ingestion.boundary.Ingestion.Receipt;
 import io.opssight.platform.entity.OpsSightException;
@@ -45,7 +47,7 @@ public class IngestResource {
 
     @POST
     @Path("{kind}/{name}")
-    @Operation(summary = "Receive a webhook delivery",
+    @Operation(operationId = "receiveWebhook", summary = "Receive a webhook delivery",
             description = "Stores the raw delivery durably, then maps it onto the model. Kinds: github, gitlab, jenkins, "
                     + "alertmanager, pagerduty, argocd, awx, terraform.")
     @APIResponse(responseCode = "202", description = "Stored (and mapped, or kept as a dead letter for replay)",
@@ -57,6 +59,7 @@ public class IngestResource {
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "413", description = "Body larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Database unavailable; retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = ApiPermissions.NONE)
     public Response receive(@PathParam("kind") String kind, @PathParam("name") String name, @Context HttpHeaders headers,
             InputStream body) throws IOException {
         byte[] raw = readLimited(kind, name, headers, body);

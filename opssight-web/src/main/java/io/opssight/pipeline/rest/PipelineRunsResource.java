@@ -1,5 +1,8 @@
 package io.opssight.pipeline.rest;
 
+import io.opssight.access.entity.Permission;
+import io.opssight.platform.rest.ApiPermissions;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
@@ -51,13 +54,14 @@ public class PipelineRunsResource {
     Pushes pushes;
 
     @GET
-    @Operation(summary = "List pipeline runs", description = "Newest first by queue time (else start, else last report). "
+    @Operation(operationId = "listPipelineRuns", summary = "List pipeline runs", description = "Newest first by queue time (else start, else last report). "
             + "Permission: pipelines:read")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
             content = @Content(schema = @Schema(implementation = PipelineRunPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_READ)
     public Response list(
             @Parameter(description = "repository, owner/name") @QueryParam("repository") String repository,
             @Parameter(description = "branch") @QueryParam("branch") String branch,
@@ -86,18 +90,19 @@ public class PipelineRunsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one pipeline run", description = "With its jobs, in the order they started. "
+    @Operation(operationId = "getPipelineRun", summary = "Read one pipeline run", description = "With its jobs, in the order they started. "
             + "Permission: pipelines:read")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PipelineRunView.class)))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_READ)
     public PipelineRunView get(@PathParam("id") long id) {
         return PipelineRunView.from(runs.find(id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Push a pipeline run",
+    @Operation(operationId = "pushPipelineRun", summary = "Push a pipeline run",
             description = "For CI systems without webhooks. Stored as a delivery, then recorded like a GitHub Actions run, "
                     + "with its jobs. A push naming an existing origin and externalId updates that run. Origin is "
                     + "\"push:<token name>\" unless given. Permission: pipelines:write")
@@ -114,6 +119,7 @@ public class PipelineRunsResource {
     @APIResponse(responseCode = "403", description = "The token lacks pipelines:write", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_WRITE)
     public Response push(@Valid NewPipelineRun in,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe (up to 255 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,

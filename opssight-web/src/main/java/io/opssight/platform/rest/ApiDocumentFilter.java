@@ -1,0 +1,181 @@
+package io.opssight.platform.rest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+/**
+ * What every operation of the document shares, added once here instead of on each method
+ * (registered with {@code mp.openapi.filter}): the {@code Problem} schema (RFC 9457) as the content of
+ * every error answer, the HTTP bearer scheme required by every operation that declares a permission,
+ * the error answers every operation can give (400 with parameters or a body, 401, 403, 404 with a
+ * path parameter, 415 with a body, 500, 503), each operation's permission in its description, and
+ * integer ids. Operation-specific answers (409, 412, 413, 422, 428) stay on the methods.
+ */
+public class ApiDocumentFilter implements OASFilter {
+
+    public static final String PROBLEM = "Problem";
+    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        components.addSchema(PROBLEM, problemSchema());
+        components.addSchema("Violation", violationSchema());
+        if (components.getSecuritySchemes() == null || !components.getSecuritySchemes().containsKey(OpsSightApplication.BEARER)) {
+            components.addSecurityScheme(OpsSightApplication.BEARER, OASFactory.createSecurityScheme()
+                    .type(SecurityScheme.Type.HTTP).scheme("bearer").description("An OpsSight API token"));
+        }
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ApiDocumentFilter::integerIds);
+        }
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().forEach(ApiDocumentFilter::decorate);
+        }
+        dedupeTags(openAPI);
+    }
+
+    private static void decorate(String path, PathItem item) {
+        item.getOperations().forEach((method, operation) -> decorate(path, method, operation));
+    }
+
+    private static void decorate(String path, PathItem.HttpMethod method, Operation operation) {
+        Object declared = operation.getExtensions() == null ? null : operation.getExtensions().get(ApiPermissions.EXTENSION);
+        String permission = declared == null ? null : declared.toString();
+        boolean open = ApiPermissions.NONE.equals(permission);
+        if (permission != null && !open) {
+            String description = operation.getDescription() == null ? "" : operation.getDescription();
+            if (!description.contains("Permission: ")) {
+                operation.setDescription((description.isEmpty() ? "" : description + " ") + "Permission: "
+                        + permission.replace(",", " or "));
+            }
+        }
+        if (!open && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
+            operation.setSecurity(new ArrayList<>(List.of(bearerRequirement())));
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(p -> {
+                if (p.getIn() == Parameter.In.PATH && p.getName().equals("id") && p.getSchema() != null) {
+                    p.getSchema().type(Schema.SchemaType.INTEGER).format("int64");
+                }
+            });
+        }
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        Map<String, APIResponse> existing = responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
+        APIResponse fallback = existing.get(APIResponses.DEFAULT);
+        if (fallback != null && existing.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+            // Payara's inferred answer: it is the success, so say so.
+            responses.removeAPIResponse(APIResponses.DEFAULT);
+            responses.addAPIResponse("200", fallback.description("OK"));
+        }
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (hasBody || hasParameters) {
+            addIfMissing(responses, "400", "The request is not valid (violations name the fields)");
+        }
+        if (!open) {
+            addIfMissing(responses, "401", "No bearer token, or an unknown, expired or revoked one");
+            addIfMissing(responses, "403", "The token lacks the permission this operation needs");
+        }
+        if (path.contains("{")) {
+            addIfMissing(responses, "404", "No such resource");
+        }
+        if (hasBody) {
+            addIfMissing(responses, "415", "The body is not application/json");
+        }
+        addIfMissing(responses, "500", "A bug; quote the instance id");
+        addIfMissing(responses, "503", "The database is unreachable; retry after Retry-After seconds");
+        new LinkedHashMap<>(responses.getAPIResponses()).forEach((code, response) -> {
+            if (code.startsWith("4") || code.startsWith("5")) {
+                response.setContent(problemContent());
+            }
+        });
+    }
+
+    private static void addIfMissing(APIResponses responses, String code, String description) {
+        if (responses.getAPIResponses() == null || !responses.getAPIResponses().containsKey(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+    }
+
+    private static SecurityRequirement bearerRequirement() {
+        return OASFactory.createSecurityRequirement().addScheme(OpsSightApplication.BEARER);
+    }
+
+    /** Ids are 64-bit integers; Payara describes Java longs as plain numbers. */
+    private static void integerIds(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().forEach((name, property) -> {
+            if ((name.equals("id") || name.endsWith("Id") || name.equals("seq")) && property.getType() == Schema.SchemaType.NUMBER) {
+                property.type(Schema.SchemaType.INTEGER).format("int64");
+            }
+        });
+    }
+
+    private static void dedupeTags(OpenAPI openAPI) {
+        if (openAPI.getTags() == null) {
+            return;
+        }
+        Map<String, Tag> byName = new LinkedHashMap<>();
+        for (Tag tag : openAPI.getTags()) {
+            Tag seen = byName.get(tag.getName());
+            if (seen == null || (seen.getDescription() == null && tag.getDescription() != null)) {
+                byName.put(tag.getName(), tag);
+            }
+        }
+        openAPI.setTags(new ArrayList<>(byName.values()));
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .description("An RFC 9457 problem document (application/problem+json); types are listed in docs/PROBLEMS.md")
+                .addRequired("type").addRequired("title").addRequired("status")
+                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri")
+                        .example("https://opssight.io/problems/validation"))
+                .addProperty("title", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int32"))
+                .addProperty("detail", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("instance", OASFactory.createSchema().type(Schema.SchemaType.STRING)
+                        .description("The request path, or for a 500 the urn:uuid: also logged on the server"))
+                .addProperty("violations", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")));
+    }
+
+    private static Schema violationSchema() {
+        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .description("One field or parameter that is not acceptable, and why")
+                .addProperty("field", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING));
+    }
+}
