@@ -1,9 +1,11 @@
 package io.opssight.platform.rest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -49,8 +51,18 @@ public class ApiDocumentFilter implements OASFilter {
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ApiDocumentFilter::integerIds);
         }
+        Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
+        schemas.values().forEach(schema -> clean(schema, schemas, false));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach(ApiDocumentFilter::decorate);
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+                if (operation.getRequestBody() != null) {
+                    cleanContent(operation.getRequestBody().getContent(), schemas);
+                }
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().forEach(r -> cleanContent(r.getContent(), schemas));
+                }
+            }));
         }
         dedupeTags(openAPI);
     }
@@ -60,8 +72,10 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     private static void decorate(String path, PathItem.HttpMethod method, Operation operation) {
-        Object declared = operation.getExtensions() == null ? null : operation.getExtensions().get(ApiPermissions.EXTENSION);
-        String permission = declared == null ? null : declared.toString();
+        String permission = permission(operation.getExtensions());
+        if (permission != null) {
+            operation.addExtension(ApiPermissions.EXTENSION, permission);
+        }
         boolean open = ApiPermissions.NONE.equals(permission);
         if (permission != null && !open) {
             String description = operation.getDescription() == null ? "" : operation.getDescription();
@@ -110,10 +124,86 @@ public class ApiDocumentFilter implements OASFilter {
         addIfMissing(responses, "500", "A bug; quote the instance id");
         addIfMissing(responses, "503", "The database is unreachable; retry after Retry-After seconds");
         new LinkedHashMap<>(responses.getAPIResponses()).forEach((code, response) -> {
+            if (response.getExtensions() != null && response.getExtensions().containsKey(ApiPermissions.EXTENSION)) {
+                response.removeExtension(ApiPermissions.EXTENSION); // Payara copies method extensions onto each answer
+            }
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(problemContent());
             }
         });
+    }
+
+    /** The declared permission as one string of comma-separated alternatives (Payara splits "a,b" into a list). */
+    private static String permission(Map<String, Object> extensions) {
+        Object declared = extensions == null ? null : extensions.get(ApiPermissions.EXTENSION);
+        if (declared instanceof Collection<?> many) {
+            return many.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return declared == null ? null : declared.toString();
+    }
+
+    /**
+     * Payara writes the defaults of {@code @Schema} into inline schemas ({@code maxProperties: 0} would
+     * forbid every property) and repeats whole classes inline: drop the defaults and refer to the
+     * component of the same shape instead.
+     */
+    private static Schema clean(Schema schema, Map<String, Schema> components, boolean inline) {
+        if (schema == null) {
+            return null;
+        }
+        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+            schema.setMaxProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMinProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        if (schema.getProperties() != null) {
+            new LinkedHashMap<>(schema.getProperties()).forEach((name, property) ->
+                    schema.addProperty(name, clean(property, components, true)));
+        }
+        if (schema.getItems() != null) {
+            schema.setItems(clean(schema.getItems(), components, true));
+        }
+        if (inline && schema.getRef() == null && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+            for (Map.Entry<String, Schema> component : components.entrySet()) {
+                if (component.getValue() != schema && component.getValue().getProperties() != null
+                        && component.getValue().getProperties().keySet().equals(schema.getProperties().keySet())) {
+                    return OASFactory.createSchema().ref("#/components/schemas/" + component.getKey());
+                }
+            }
+        }
+        return schema;
+    }
+
+    private static void cleanContent(Content content, Map<String, Schema> components) {
+        if (content == null || content.getMediaTypes() == null) {
+            return;
+        }
+        content.getMediaTypes().values().forEach(media -> media.setSchema(clean(media.getSchema(), components, true)));
     }
 
     private static void addIfMissing(APIResponses responses, String code, String description) {

@@ -27,6 +27,9 @@ public class PermissionGate implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
+        if (!resource.getResourceClass().getName().startsWith("io.opssight.")) {
+            return; // Jersey's own OPTIONS and WADL handlers
+        }
         List<String> permissions = ApiPermissions.of(resource);
         if (permissions.equals(List.of(ApiPermissions.NONE))) {
             return;
