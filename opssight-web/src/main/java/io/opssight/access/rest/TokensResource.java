@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +42,8 @@ public class TokensResource {
 
     @POST
     @Operation(operationId = "createToken", summary = "Create an API token", description = "The secret is in this answer only. Permission: tokens:manage")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            headers = @Header(name = "Location", description = "The new token"), content = @Content(schema = @Schema(ref = "IssuedTokenView")))
     @APIResponse(responseCode = "400", description = "Unknown permission, bad expiry", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public Response create(@Valid NewToken in, @Context UriInfo uri) {
@@ -60,7 +63,7 @@ public class TokensResource {
     @DELETE
     @Path("{id}")
     @Operation(operationId = "revokeToken", summary = "Revoke an API token", description = "Takes effect on the next request. Permission: tokens:manage")
-    @APIResponse(responseCode = "200", description = "Revoked")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(ref = "TokenView")))
     @APIResponse(responseCode = "404", description = "No such token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public TokenView revoke(@PathParam("id") long id) {

@@ -42,7 +42,7 @@ public class AlertsResource {
     @GET
     @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest first by the time they started firing. Permission: alerts:read")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
-            content = @Content(schema = @Schema(implementation = AlertPage.class)))
+            content = @Content(schema = @Schema(ref = "AlertPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks alerts:read", content = @Content(mediaType = Problem.MEDIA_TYPE))

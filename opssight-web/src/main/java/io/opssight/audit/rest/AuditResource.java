@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -67,6 +68,7 @@ public class AuditResource {
     @Path("verify")
     @Operation(operationId = "verifyAuditTrail", summary = "Verify the hash chain", description = "Recomputes every entry's hash; reports the first entry "
             + "that was changed, deleted or reordered. Permission: audit:read")
+    @APIResponse(responseCode = "200", description = "The chain's state", content = @Content(schema = @Schema(ref = "Verification")))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_READ)
     public AuditTrail.Verification verify() {
         return trail.verify();

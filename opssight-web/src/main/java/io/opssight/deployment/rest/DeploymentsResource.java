@@ -64,7 +64,7 @@ public class DeploymentsResource {
     @GET
     @Operation(operationId = "listDeployments", summary = "List deployments", description = "Newest first by creation time. Permission: deployments:read")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
-            content = @Content(schema = @Schema(implementation = DeploymentPage.class)))
+            content = @Content(schema = @Schema(ref = "DeploymentPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.DEPLOYMENTS_READ)
     public Response list(
@@ -133,7 +133,7 @@ public class DeploymentsResource {
             headers = @Header(name = PushAnswers.REPLAYED, description = "true on a repeat"),
             content = @Content(schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Invalid body (violations list the fields)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -52,7 +52,7 @@ public class IncidentCauseResource {
                     + "PUT needs as If-Match. Permission: incidents:read or incidents:link")
     @APIResponse(responseCode = "200", description = "The cause link",
             headers = @Header(name = HttpHeaders.ETAG, description = "The link's tag, for If-Match"),
-            content = @Content(schema = @Schema(implementation = CauseLinkView.class)))
+            content = @Content(schema = @Schema(ref = "CauseLinkView")))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_READ + "," + Permission.INCIDENTS_LINK)
     public Response read(@PathParam("id") long id) {

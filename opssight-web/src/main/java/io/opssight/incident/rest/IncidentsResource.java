@@ -57,7 +57,7 @@ public class IncidentsResource {
     @Operation(operationId = "listIncidents", summary = "List incidents", description = "Newest first by opening time, each with its causing deployment. "
             + "Permission: incidents:read")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
-            content = @Content(schema = @Schema(implementation = IncidentPage.class)))
+            content = @Content(schema = @Schema(ref = "IncidentPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks incidents:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -109,7 +109,7 @@ public class IncidentsResource {
             + "(then Idempotent-Replayed: true)", headers = @Header(name = PushAnswers.REPLAYED, description = "true on a repeat"),
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Invalid body, or causedBy.deploymentId names no deployment",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -135,7 +135,7 @@ public class IncidentsResource {
     @APIResponse(responseCode = "200", description = "The incident, resolved",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "resolvedAt before the incident opened", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks incidents:write", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -51,9 +51,9 @@ public class IngestResource {
             description = "Stores the raw delivery durably, then maps it onto the model. Kinds: github, gitlab, jenkins, "
                     + "alertmanager, pagerduty, argocd, awx, terraform.")
     @APIResponse(responseCode = "202", description = "Stored (and mapped, or kept as a dead letter for replay)",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "200", description = "Duplicate: this delivery id was received before",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Not JSON; kept as a dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "Missing or wrong signature/token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))

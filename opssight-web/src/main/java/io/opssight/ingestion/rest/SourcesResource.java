@@ -94,7 +94,7 @@ public class SourcesResource {
             + "with the old secret are refused from now on. Without a body (or secret) OpsSight generates one. The secret is "
             + "in this answer only. " + IF_MATCH + " Permission: sources:manage")
     @APIResponse(responseCode = "200", description = "Rotated", headers = @Header(name = HttpHeaders.ETAG,
-            description = "The source's new version"), content = @Content(schema = @Schema(implementation = RotatedSecretView.class)))
+            description = "The source's new version"), content = @Content(schema = @Schema(ref = "RotatedSecretView")))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Changed concurrently; read it again", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE))

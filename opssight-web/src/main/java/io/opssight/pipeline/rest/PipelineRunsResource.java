@@ -57,7 +57,7 @@ public class PipelineRunsResource {
     @Operation(operationId = "listPipelineRuns", summary = "List pipeline runs", description = "Newest first by queue time (else start, else last report). "
             + "Permission: pipelines:read")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
-            content = @Content(schema = @Schema(implementation = PipelineRunPage.class)))
+            content = @Content(schema = @Schema(ref = "PipelineRunPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -112,7 +112,7 @@ public class PipelineRunsResource {
             + "(then Idempotent-Replayed: true)", headers = @Header(name = PushAnswers.REPLAYED, description = "true on a repeat"),
             content = @Content(schema = @Schema(implementation = PipelineRunView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Invalid body (violations list the fields)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))

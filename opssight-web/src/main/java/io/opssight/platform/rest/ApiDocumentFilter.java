@@ -51,6 +51,8 @@ public class ApiDocumentFilter implements OASFilter {
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ApiDocumentFilter::integerIds);
         }
+        WireSchemas.defineReferenced(referencedSchemas(openAPI), components);
+        WireSchemas.complete(components);
         Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
         schemas.values().forEach(schema -> clean(schema, schemas, false));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
@@ -124,6 +126,20 @@ public class ApiDocumentFilter implements OASFilter {
         addIfMissing(responses, "500", "A bug; quote the instance id");
         addIfMissing(responses, "503", "The database is unreachable; retry after Retry-After seconds");
         new LinkedHashMap<>(responses.getAPIResponses()).forEach((code, response) -> {
+            if (response.getDescription() == null || response.getDescription().isBlank()) {
+                response.setDescription(code.equals("201") ? "Created" : code.equals("202") ? "Accepted" : "OK");
+            }
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((name, header) -> {
+                    if (header.getSchema() == null && header.getRef() == null) {
+                        header.setSchema(OASFactory.createSchema().type(Schema.SchemaType.STRING));
+                    }
+                    header.setAllowEmptyValue(null); // not a header property
+                    if (Boolean.FALSE.equals(header.getDeprecated())) {
+                        header.setDeprecated(null);
+                    }
+                });
+            }
             if (response.getExtensions() != null && response.getExtensions().containsKey(ApiPermissions.EXTENSION)) {
                 response.removeExtension(ApiPermissions.EXTENSION); // Payara copies method extensions onto each answer
             }
@@ -189,14 +205,53 @@ public class ApiDocumentFilter implements OASFilter {
             schema.setItems(clean(schema.getItems(), components, true));
         }
         if (inline && schema.getRef() == null && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
-            for (Map.Entry<String, Schema> component : components.entrySet()) {
-                if (component.getValue() != schema && component.getValue().getProperties() != null
-                        && component.getValue().getProperties().keySet().equals(schema.getProperties().keySet())) {
-                    return OASFactory.createSchema().ref("#/components/schemas/" + component.getKey());
-                }
+            String shape = shape(schema);
+            List<String> same = components.entrySet().stream().filter(c -> c.getValue() != schema && shape.equals(shape(c.getValue())))
+                    .map(Map.Entry::getKey).toList();
+            if (same.size() == 1) {
+                return OASFactory.createSchema().ref("#/components/schemas/" + same.get(0));
             }
         }
         return schema;
+    }
+
+    /** Property names with their types and references: two schemas of one shape describe the same class. */
+    private static String shape(Schema schema) {
+        if (schema.getProperties() == null) {
+            return "";
+        }
+        return new java.util.TreeMap<>(schema.getProperties()).entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue().getType() + ":" + e.getValue().getRef() + ":"
+                        + (e.getValue().getItems() == null ? "" : e.getValue().getItems().getType() + e.getValue().getItems().getRef()))
+                .collect(Collectors.joining(","));
+    }
+
+    /** Every $ref of the operations' bodies and answers. */
+    private static List<String> referencedSchemas(OpenAPI openAPI) {
+        List<String> refs = new ArrayList<>();
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return refs;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            List<Content> contents = new ArrayList<>();
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                contents.add(operation.getRequestBody().getContent());
+            }
+            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                operation.getResponses().getAPIResponses().values().stream().map(APIResponse::getContent)
+                        .filter(java.util.Objects::nonNull).forEach(contents::add);
+            }
+            contents.stream().filter(c -> c.getMediaTypes() != null).flatMap(c -> c.getMediaTypes().values().stream())
+                    .map(MediaType::getSchema).filter(java.util.Objects::nonNull).forEach(schema -> {
+                        if (schema.getRef() != null) {
+                            refs.add(schema.getRef());
+                        }
+                        if (schema.getItems() != null && schema.getItems().getRef() != null) {
+                            refs.add(schema.getItems().getRef());
+                        }
+                    });
+        }));
+        return refs;
     }
 
     private static void cleanContent(Content content, Map<String, Schema> components) {
