@@ -47,7 +47,7 @@ final class WireSchemas {
 
     private static Schema define(Class<?> type, Components components) {
         Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
-        components.addSchema(type.getSimpleName(), schema); // before the properties, for recursive types
+        components.addSchema(schemaName(type), schema); // before the properties, for recursive types
         properties(type).forEach((property, javaType) -> schema.addProperty(property, of(javaType, components)));
         return schema;
     }
@@ -88,6 +88,13 @@ final class WireSchemas {
             }
         }
         return null;
+    }
+
+    /** The component name: the class's {@code @Schema(name)} (nested records such as Item need one), else its simple name. */
+    private static String schemaName(Class<?> type) {
+        org.eclipse.microprofile.openapi.annotations.media.Schema named =
+                type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        return named != null && !named.name().isEmpty() ? named.name() : type.getSimpleName();
     }
 
     private static Map<String, Type> properties(Class<?> type) {
@@ -143,12 +150,12 @@ final class WireSchemas {
                     : String.class;
             return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).additionalPropertiesSchema(of(value, holder));
         }
-        if (components.containsKey(raw.getSimpleName())) {
-            return OASFactory.createSchema().ref(REF + raw.getSimpleName());
+        if (components.containsKey(schemaName(raw))) {
+            return OASFactory.createSchema().ref(REF + schemaName(raw));
         }
         if (raw.getName().startsWith("io.opssight.")) {
             define(raw, holder);
-            return OASFactory.createSchema().ref(REF + raw.getSimpleName());
+            return OASFactory.createSchema().ref(REF + schemaName(raw));
         }
         return OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
     }
