@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,6 +50,7 @@ public class AuditResource {
     @GET
     @Operation(operationId = "listAuditEntries", summary = "Query the audit trail", description = "Oldest first; filters actor, action, outcome, from, to. "
             + "Permission: audit:read")
+    @APIResponse(responseCode = "200", description = "A page, oldest first; nextCursor for more", content = @Content(schema = @Schema(ref = "AuditPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_READ)
     public AuditPage list(@QueryParam("actor") String actor, @QueryParam("action") String action,
@@ -79,6 +81,9 @@ public class AuditResource {
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail", description = "Streamed as CSV (format=csv, the default) or a JSON array "
             + "(format=json), same filters as the query. Permission: audit:export")
+    @APIResponse(responseCode = "200", description = "The entries as CSV (format=csv) or a JSON array (format=json)",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryView.class))})
     @APIResponse(responseCode = "400", description = "Bad format or filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_EXPORT)
     public Response export(@QueryParam("format") @DefaultValue("csv") String format, @QueryParam("actor") String actor,

@@ -152,6 +152,9 @@ public class ApiDocumentFilter implements OASFilter {
     /** The declared permission as one string of comma-separated alternatives (Payara splits "a,b" into a list). */
     private static String permission(Map<String, Object> extensions) {
         Object declared = extensions == null ? null : extensions.get(ApiPermissions.EXTENSION);
+        if (declared instanceof Object[] array) {
+            declared = List.of(array);
+        }
         if (declared instanceof Collection<?> many) {
             return many.stream().map(String::valueOf).collect(Collectors.joining(","));
         }

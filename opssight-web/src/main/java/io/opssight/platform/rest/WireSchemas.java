@@ -27,7 +27,8 @@ final class WireSchemas {
             "dora", "incident", "ingestion", "pipeline", "platform");
     private static final String REF = "#/components/schemas/";
     /** Wire types that are not in a rest package (a boundary's answer returned as it is). */
-    private static final Map<String, Class<?>> ELSEWHERE = Map.of("Verification", AuditTrail.Verification.class);
+    private static final Map<String, Class<?>> ELSEWHERE = Map.of("Verification", AuditTrail.Verification.class,
+            "Replayed", io.opssight.ingestion.boundary.DeadLetters.Replayed.class);
 
     private WireSchemas() {
     }

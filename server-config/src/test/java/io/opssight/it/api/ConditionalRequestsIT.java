@@ -50,7 +50,7 @@ class ConditionalRequestsIT {
 
         assertProblem(send("POST", path + "/enable", tag), 412, "precondition-failed");
         assertEquals(false, http.get(path, ADMIN).json().getBoolean("enabled"), "a refused change changed nothing");
-        assertProblem(send("POST", path + "/rotate-secret", "W/" + newer), 412, "precondition-failed");
+        assertProblem(send("POST", path + "/rotate-secret", "W/" + newer, "{}"), 412, "precondition-failed");
         assertProblem(send("POST", path + "/enable", "\"not-a-version\""), 412, "precondition-failed");
 
         Http.Answer enabled = send("POST", path + "/enable", "*");
