@@ -1,9 +1,8 @@
 package io.opssight.access.rest;
 
+import io.opssight.access.boundary.ApiTokens;
 import io.opssight.access.entity.Permission;
 import io.opssight.platform.rest.ApiPermissions;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import io.opssight.access.boundary.ApiTokens;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.RequestBodies;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

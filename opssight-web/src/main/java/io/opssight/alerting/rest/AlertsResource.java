@@ -1,11 +1,10 @@
 package io.opssight.alerting.rest;
 
 import io.opssight.access.entity.Permission;
-import io.opssight.platform.rest.ApiPermissions;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
 import io.opssight.alerting.entity.Alert;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

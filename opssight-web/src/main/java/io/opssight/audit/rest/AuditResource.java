@@ -1,13 +1,12 @@
 package io.opssight.audit.rest;
 
-import io.opssight.access.entity.Permission;
-import io.opssight.platform.rest.ApiPermissions;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import static io.opssight.platform.entity.JsonSupport.JSON;
 
+import io.opssight.access.entity.Permission;
 import io.opssight.audit.boundary.AuditTrail;
 import io.opssight.audit.entity.AuditEntry;
 import io.opssight.platform.entity.ValidationProblem;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
@@ -29,8 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -1,10 +1,9 @@
 package io.opssight.catalog.rest;
 
 import io.opssight.access.entity.Permission;
-import io.opssight.platform.rest.ApiPermissions;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.catalog.boundary.Teams;
 import io.opssight.catalog.entity.Team;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.EntityTags;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
@@ -24,10 +23,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -1,8 +1,6 @@
 package io.opssight.deployment.rest;
 
 import io.opssight.access.entity.Permission;
-import io.opssight.platform.rest.ApiPermissions;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.change.boundary.Changes;
 import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
@@ -11,6 +9,7 @@ import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.platform.entity.ValidationProblem;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
@@ -34,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,10 +1,9 @@
 package io.opssight.ingestion.rest;
 
-import io.opssight.platform.rest.ApiPermissions;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.ingestion.boundary.Ingestion;
 import io.opssight.ingestion.boundary.Ingestion.Receipt;
 import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.Problem;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -24,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

@@ -1,14 +1,13 @@
 package io.opssight.pipeline.rest;
 
 import io.opssight.access.entity.Permission;
-import io.opssight.platform.rest.ApiPermissions;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.pipeline.boundary.PipelineRunQuery;
 import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.boundary.RunWithJobs;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
@@ -32,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

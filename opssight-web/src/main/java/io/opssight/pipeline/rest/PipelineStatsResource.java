@@ -1,9 +1,8 @@
 package io.opssight.pipeline.rest;
 
 import io.opssight.access.entity.Permission;
-import io.opssight.platform.rest.ApiPermissions;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.opssight.pipeline.boundary.PipelineAnalytics;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
