@@ -68,6 +68,19 @@ public class Teams {
                 .getResultList();
     }
 
+    /** One team with its services; 404 when there is no team of that name. */
+    @RolesAllowed({Permission.TEAMS_READ, Permission.TEAMS_MANAGE})
+    public Owned find(String name) {
+        List<Team> teams = em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", name).getResultList();
+        if (teams.isEmpty()) {
+            throw new NotFoundProblem("No team '" + name + "'");
+        }
+        Team team = teams.get(0);
+        List<String> services = em.createQuery("select s.name from Service s where s.team = :team order by s.name", String.class)
+                .setParameter("team", team).getResultList();
+        return new Owned(team, services);
+    }
+
     /**
      * Makes {@code teamName} own service {@code serviceName}, or no team when it is null. 404 for an
      * unknown service, 400 for an unknown team.

@@ -7,6 +7,8 @@ import io.opssight.incident.control.IncidentQueries;
 import io.opssight.incident.entity.Incident;
 import io.opssight.incident.entity.LinkReason;
 import io.opssight.platform.entity.NotFoundProblem;
+import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +28,6 @@ import java.util.List;
  * records that nothing caused it. Every correction is recorded in the audit trail ({@code @Audited}).
  */
 @Stateless
-@io.opssight.audit.boundary.Audited
 @RolesAllowed(Permission.INCIDENTS_LINK)
 public class IncidentCauses {
 
@@ -48,10 +49,26 @@ public class IncidentCauses {
      * Links incident {@code incidentId} to deployment {@code deploymentId} (a successful production
      * deployment, else 400), or to none when it is null; 404 when there is no such incident.
      */
+    @io.opssight.audit.boundary.Audited
     public Incident correct(long incidentId, Long deploymentId, String note) {
+        return correct(incidentId, deploymentId, note, null);
+    }
+
+    /**
+     * As {@link #correct(long, Long, String)}, but only while the link is still the one the caller
+     * read: {@code expectedTag} (the {@link Incident#causeTag()} it saw; null skips the check) that no
+     * longer matches is a 412, checked in this transaction; a change racing past it fails on the
+     * incident's version (409).
+     */
+    @io.opssight.audit.boundary.Audited
+    public Incident correct(long incidentId, Long deploymentId, String note, String expectedTag) {
         Incident incident = queries.byId(incidentId);
         if (incident == null) {
             throw new NotFoundProblem("No incident " + incidentId);
+        }
+        if (expectedTag != null && !expectedTag.equals(incident.causeTag())) {
+            throw new OpsSightException(ProblemType.PRECONDITION_FAILED, "The cause of incident " + incidentId
+                    + " changed since you read it; read it again (GET /incidents/" + incidentId + "/cause).");
         }
         Deployment cause = null;
         if (deploymentId != null) {
@@ -72,6 +89,16 @@ public class IncidentCauses {
         doraDays.incidentChanged(incident, causeBefore, incident.getOpenedAt(), incident.getResolvedAt());
         LOGGER.log(Level.INFO, "{0} linked incident {1} to {2}", who, incidentId,
                 cause == null ? "no deployment" : "deployment " + cause.getId());
+        return incident;
+    }
+
+    /** The incident whose cause link is read (for its tag) or about to be corrected; 404 when there is none. */
+    @RolesAllowed({Permission.INCIDENTS_READ, Permission.INCIDENTS_LINK})
+    public Incident read(long incidentId) {
+        Incident incident = queries.byId(incidentId);
+        if (incident == null) {
+            throw new NotFoundProblem("No incident " + incidentId);
+        }
         return incident;
     }
 }

@@ -97,7 +97,13 @@ public class Sources {
      */
     @Audited
     public String rotateSecret(long id, String newSecret) {
-        Source source = find(id);
+        return rotateSecret(id, newSecret, null);
+    }
+
+    /** As {@link #rotateSecret(long, String)}, only while the source is at {@code expectedVersion} (null: any), else 412. */
+    @Audited
+    public String rotateSecret(long id, String newSecret, Long expectedVersion) {
+        Source source = find(id, expectedVersion);
         String secret = newSecret == null || newSecret.isBlank() ? generateSecret() : newSecret;
         if (secret.length() < 16 || secret.length() > 512) {
             throw new ValidationProblem("secret must be 16 to 512 characters");
@@ -112,7 +118,13 @@ public class Sources {
     /** Disabled sources refuse deliveries (403) until enabled again; nothing stored is touched. */
     @Audited
     public Source setEnabled(long id, boolean enabled) {
-        Source source = find(id);
+        return setEnabled(id, enabled, null);
+    }
+
+    /** As {@link #setEnabled(long, boolean)}, only while the source is at {@code expectedVersion} (null: any), else 412. */
+    @Audited
+    public Source setEnabled(long id, boolean enabled, Long expectedVersion) {
+        Source source = find(id, expectedVersion);
         if (enabled) {
             source.enable();
         } else {
@@ -121,6 +133,19 @@ public class Sources {
         sourceCache.evict(source.getKind(), source.getName());
         LOGGER.log(Level.INFO, "Source {0}/{1} {2} by {3}", source.getKind().wireName(), source.getName(),
                 enabled ? "enabled" : "disabled", context.getCallerPrincipal().getName());
+        return source;
+    }
+
+    /**
+     * The source, checked against the version the caller read (its ETag) in this transaction; a change
+     * racing past the check fails on the row version at commit (409).
+     */
+    private Source find(long id, Long expectedVersion) {
+        Source source = find(id);
+        if (expectedVersion != null && expectedVersion != source.getVersion()) {
+            throw new OpsSightException(ProblemType.PRECONDITION_FAILED, "Source " + id + " changed since you read it "
+                    + "(version " + source.getVersion() + ", not " + expectedVersion + "); read it again.");
+        }
         return source;
     }
 

@@ -170,6 +170,21 @@ public class Incident {
         return true;
     }
 
+    /**
+     * A tag of the cause link as it stands (deployment, reason, note): the strong ETag of
+     * {@code /incidents/{id}/cause}. It moves only when the link does, not with every status report.
+     */
+    public String causeTag() {
+        String state = (causedBy == null ? "-" : String.valueOf(causedBy.getId())) + "|" + linkReason + "|" + linkNote;
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(state.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** Time to restore (2021 definition): resolved − opened; null while open. */
     public Duration timeToRestore() {
         return resolvedAt == null ? null : Duration.between(openedAt, resolvedAt);

@@ -9,6 +9,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "You do not have the permission for this", 403),
     NOT_FOUND("not-found", "No such resource", 404),
     CONFLICT("conflict", "The resource already exists or was changed", 409),
+    PRECONDITION_FAILED("precondition-failed", "The resource changed since you read it", 412),
+    PRECONDITION_REQUIRED("precondition-required", "This change needs If-Match", 428),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The Idempotency-Key was used for a different request", 422),
     PAYLOAD_TOO_LARGE("payload-too-large", "The payload is larger than allowed", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The content type is not supported", 415),

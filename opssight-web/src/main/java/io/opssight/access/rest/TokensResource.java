@@ -1,6 +1,8 @@
 package io.opssight.access.rest;
 
 import io.opssight.access.boundary.ApiTokens;
+import io.opssight.access.entity.Permission;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.RequestBodies;
@@ -19,7 +21,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,9 +41,11 @@ public class TokensResource {
     ApiTokens tokens;
 
     @POST
-    @Operation(summary = "Create an API token", description = "The secret is in this answer only. Permission: tokens:manage")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createToken", summary = "Create an API token", description = "The secret is in this answer only. Permission: tokens:manage")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            headers = @Header(name = "Location", description = "The new token"), content = @Content(schema = @Schema(ref = "IssuedTokenView")))
     @APIResponse(responseCode = "400", description = "Unknown permission, bad expiry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public Response create(@Valid NewToken in, @Context UriInfo uri) {
         RequestBodies.require(in);
         ApiTokens.Issued issued = tokens.create(in.getName(), in.getPermissions(), in.getExpiresAt());
@@ -47,16 +54,18 @@ public class TokensResource {
     }
 
     @GET
-    @Operation(summary = "List API tokens", description = "Permission: tokens:manage")
+    @Operation(operationId = "listTokens", summary = "List API tokens", description = "Permission: tokens:manage")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public List<TokenView> list() {
         return tokens.list().stream().map(TokenView::from).toList();
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API token", description = "Takes effect on the next request. Permission: tokens:manage")
-    @APIResponse(responseCode = "200", description = "Revoked")
+    @Operation(operationId = "revokeToken", summary = "Revoke an API token", description = "Takes effect on the next request. Permission: tokens:manage")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(ref = "TokenView")))
     @APIResponse(responseCode = "404", description = "No such token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public TokenView revoke(@PathParam("id") long id) {
         return TokenView.from(tokens.revoke(id));
     }

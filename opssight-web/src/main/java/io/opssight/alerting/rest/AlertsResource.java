@@ -1,8 +1,10 @@
 package io.opssight.alerting.rest;
 
+import io.opssight.access.entity.Permission;
 import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
 import io.opssight.alerting.entity.Alert;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,12 +40,13 @@ public class AlertsResource {
     Alerts alerts;
 
     @GET
-    @Operation(summary = "List alerts", description = "Newest first by the time they started firing. Permission: alerts:read")
+    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest first by the time they started firing. Permission: alerts:read")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
-            content = @Content(schema = @Schema(implementation = AlertPage.class)))
+            content = @Content(schema = @Schema(ref = "AlertPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks alerts:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_READ)
     public Response list(
             @Parameter(description = "firing or resolved") @QueryParam("status") String status,
             @Parameter(description = "service name") @QueryParam("service") String service,
@@ -63,10 +67,11 @@ public class AlertsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one alert", description = "Permission: alerts:read")
+    @Operation(operationId = "getAlert", summary = "Read one alert", description = "Permission: alerts:read")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks alerts:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_READ)
     public AlertView get(@PathParam("id") long id) {
         return AlertView.from(alerts.find(id));
     }

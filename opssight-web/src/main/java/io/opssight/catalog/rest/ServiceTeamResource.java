@@ -1,6 +1,8 @@
 package io.opssight.catalog.rest;
 
+import io.opssight.access.entity.Permission;
 import io.opssight.catalog.boundary.Teams;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,13 +35,14 @@ public class ServiceTeamResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assign a service to a team", description = "{\"team\":\"payments\"} makes the team own the service "
+    @Operation(operationId = "assignServiceTeam", summary = "Assign a service to a team", description = "{\"team\":\"payments\"} makes the team own the service "
             + "(its DORA figures count for the team from then on, for every window); {\"team\":null} unassigns it. "
             + "Permission: teams:manage")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceOwnerView.class)))
     @APIResponse(responseCode = "400", description = "Unknown team", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks teams:manage", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.TEAMS_MANAGE)
     public ServiceOwnerView assign(@PathParam("name") String service, @Valid TeamAssignment in) {
         RequestBodies.require(in);
         return ServiceOwnerView.from(teams.assign(service, QueryParams.text(in.getTeam())));

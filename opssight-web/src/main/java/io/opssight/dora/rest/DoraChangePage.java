@@ -15,6 +15,7 @@ import java.util.List;
 public record DoraChangePage(List<Item> items, long total, int offset, int limit) {
 
     @JsonbNillable
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DoraChangeItem")
     public record Item(String sha, String repository, String message, String author, Instant committedAt, long leadTimeSeconds,
             ShippedBy deployment) {
     }

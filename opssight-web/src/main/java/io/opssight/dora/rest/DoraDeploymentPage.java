@@ -12,6 +12,7 @@ public record DoraDeploymentPage(List<Item> items, long total, int offset, int l
 
     /** A counted deployment; it "failed" (change failure rate) when at least one incident is linked to it. */
     @JsonbNillable
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DoraDeploymentItem")
     public record Item(DeploymentView deployment, long changes, Double medianLeadTimeSeconds, boolean failed,
             List<Long> incidentIds) {
     }

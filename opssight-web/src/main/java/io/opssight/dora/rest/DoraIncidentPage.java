@@ -17,6 +17,7 @@ import java.util.List;
 public record DoraIncidentPage(List<Item> items, long total, int offset, int limit) {
 
     @JsonbNillable
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DoraIncidentItem")
     public record Item(IncidentView incident, List<String> countsFor) {
     }
 

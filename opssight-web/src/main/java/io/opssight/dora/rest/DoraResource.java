@@ -1,8 +1,10 @@
 package io.opssight.dora.rest;
 
+import io.opssight.access.entity.Permission;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
 import io.opssight.dora.entity.DoraReport;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,7 +47,7 @@ public class DoraResource {
     DoraMetrics dora;
 
     @GET
-    @Operation(summary = "DORA four keys",
+    @Operation(operationId = "getDora", summary = "DORA four keys",
             description = "Deployment frequency, lead time for changes, change failure rate, failed deployment recovery "
                     + "time (DORA 2023) and time to restore (DORA 2021), each with value, unit, tier (elite, high, medium, "
                     + "low; null when there is no data), the counts behind it and a drill-down link; plus a trend per ISO "
@@ -55,6 +58,7 @@ public class DoraResource {
             + "a bad window or benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks dora:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DORA_READ)
     public DoraView report(
             @Parameter(description = "team name") @QueryParam("team") String team,
             @Parameter(description = "service name") @QueryParam("service") String service,
@@ -69,7 +73,7 @@ public class DoraResource {
 
     @GET
     @Path("deployments")
-    @Operation(summary = "Deployments behind the DORA figures",
+    @Operation(operationId = "listDoraDeployments", summary = "Deployments behind the DORA figures",
             description = "The deployments counted: successful, to a production environment, finished in the window; newest "
                     + "first, each with the number of changes it shipped, their median lead time and the incidents linked to "
                     + "it (failed = at least one). total equals deploymentFrequency.deployments." + FILTERS
@@ -77,6 +81,7 @@ public class DoraResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DoraDeploymentPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, offset or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks dora:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DORA_READ)
     public DoraDeploymentPage deployments(@QueryParam("team") String team, @QueryParam("service") String service,
             @QueryParam("environment") String environment, @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "rows to skip") @QueryParam("offset") @DefaultValue("0") int offset,
@@ -86,13 +91,14 @@ public class DoraResource {
 
     @GET
     @Path("changes")
-    @Operation(summary = "Changes behind the lead time",
+    @Operation(operationId = "listDoraChanges", summary = "Changes behind the lead time",
             description = "Every commit the counted deployments shipped, with its lead time (deployment finish - commit "
                     + "time) and the deployment; by deployment, newest first, then commit time. total equals "
                     + "leadTimeForChanges.changes." + FILTERS + " Permission: dora:read")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DoraChangePage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, offset or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks dora:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DORA_READ)
     public DoraChangePage changes(@QueryParam("team") String team, @QueryParam("service") String service,
             @QueryParam("environment") String environment, @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "rows to skip") @QueryParam("offset") @DefaultValue("0") int offset,
@@ -102,7 +108,7 @@ public class DoraResource {
 
     @GET
     @Path("incidents")
-    @Operation(summary = "Incidents behind change failure rate and recovery times",
+    @Operation(operationId = "listDoraIncidents", summary = "Incidents behind change failure rate and recovery times",
             description = "Incidents with the deployment each is linked to and why: explicit (named by the source), "
                     + "latest_production_deployment (the latest successful production deployment of the same service "
                     + "before the incident opened) or manual (corrected by a user), with the note, and which figures each "
@@ -113,6 +119,7 @@ public class DoraResource {
     @APIResponse(responseCode = "400", description = "Bad filter, measure, offset or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks dora:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DORA_READ)
     public DoraIncidentPage incidents(@QueryParam("team") String team, @QueryParam("service") String service,
             @QueryParam("environment") String environment, @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "change_failure_rate, recovery or time_to_restore") @QueryParam("measure") String measure,

@@ -1,11 +1,13 @@
 package io.opssight.incident.rest;
 
+import io.opssight.access.entity.Permission;
 import io.opssight.incident.boundary.IncidentQuery;
 import io.opssight.incident.boundary.Incidents;
 import io.opssight.incident.entity.Incident;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,13 +54,14 @@ public class IncidentsResource {
     Pushes pushes;
 
     @GET
-    @Operation(summary = "List incidents", description = "Newest first by opening time, each with its causing deployment. "
+    @Operation(operationId = "listIncidents", summary = "List incidents", description = "Newest first by opening time, each with its causing deployment. "
             + "Permission: incidents:read")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
-            content = @Content(schema = @Schema(implementation = IncidentPage.class)))
+            content = @Content(schema = @Schema(ref = "IncidentPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks incidents:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_READ)
     public Response list(
             @Parameter(description = "service name") @QueryParam("service") String service,
             @Parameter(description = "triggered, acknowledged or resolved") @QueryParam("status") String status,
@@ -82,18 +86,19 @@ public class IncidentsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one incident", description = "With the deployment that caused it and why it was linked. "
+    @Operation(operationId = "getIncident", summary = "Read one incident", description = "With the deployment that caused it and why it was linked. "
             + "Permission: incidents:read")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks incidents:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_READ)
     public IncidentView get(@PathParam("id") long id) {
         return IncidentView.from(incidents.find(id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Push an incident",
+    @Operation(operationId = "pushIncident", summary = "Push an incident",
             description = "For tools without webhooks. Stored as a delivery, then recorded like a PagerDuty incident and "
                     + "linked to its causing deployment: the one named in causedBy, else the latest successful production "
                     + "deployment of its service before it opened. A push naming an existing origin and externalId updates "
@@ -104,13 +109,14 @@ public class IncidentsResource {
             + "(then Idempotent-Replayed: true)", headers = @Header(name = PushAnswers.REPLAYED, description = "true on a repeat"),
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Invalid body, or causedBy.deploymentId names no deployment",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks incidents:write", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_WRITE)
     public Response push(@Valid NewIncident in,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe (up to 255 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -123,19 +129,20 @@ public class IncidentsResource {
     @POST
     @Path("{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve an incident",
+    @Operation(operationId = "resolveIncident", summary = "Resolve an incident",
             description = "Resolves the incident (from any source) at resolvedAt, default now. Stored as a delivery like "
                     + "every push; resolving a resolved incident changes nothing. Permission: incidents:write")
     @APIResponse(responseCode = "200", description = "The incident, resolved",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "resolvedAt before the incident opened", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks incidents:write", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_WRITE)
     public Response resolve(@PathParam("id") long id, @Valid Resolution in,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe (up to 255 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,

@@ -3,6 +3,7 @@ package io.opssight.ingestion.rest;
 import io.opssight.ingestion.boundary.Ingestion;
 import io.opssight.ingestion.boundary.Ingestion.Receipt;
 import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.Problem;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,13 +47,13 @@ public class IngestResource {
 
     @POST
     @Path("{kind}/{name}")
-    @Operation(summary = "Receive a webhook delivery",
+    @Operation(operationId = "receiveWebhook", summary = "Receive a webhook delivery",
             description = "Stores the raw delivery durably, then maps it onto the model. Kinds: github, gitlab, jenkins, "
                     + "alertmanager, pagerduty, argocd, awx, terraform.")
     @APIResponse(responseCode = "202", description = "Stored (and mapped, or kept as a dead letter for replay)",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "200", description = "Duplicate: this delivery id was received before",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Not JSON; kept as a dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "Missing or wrong signature/token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -59,6 +61,7 @@ public class IngestResource {
     @APIResponse(responseCode = "429", description = "Over a rate limit (source, client address); see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Database unavailable, or an Alertmanager source over its rate limit; retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = ApiPermissions.NONE)
     public Response receive(@PathParam("kind") String kind, @PathParam("name") String name, @Context HttpHeaders headers,
             InputStream body) throws IOException {
         byte[] raw = readLimited(kind, name, headers, body);

@@ -1,11 +1,13 @@
 package io.opssight.pipeline.rest;
 
+import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.pipeline.boundary.PipelineRunQuery;
 import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.boundary.RunWithJobs;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,13 +54,14 @@ public class PipelineRunsResource {
     Pushes pushes;
 
     @GET
-    @Operation(summary = "List pipeline runs", description = "Newest first by queue time (else start, else last report). "
+    @Operation(operationId = "listPipelineRuns", summary = "List pipeline runs", description = "Newest first by queue time (else start, else last report). "
             + "Permission: pipelines:read")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
-            content = @Content(schema = @Schema(implementation = PipelineRunPage.class)))
+            content = @Content(schema = @Schema(ref = "PipelineRunPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_READ)
     public Response list(
             @Parameter(description = "repository, owner/name") @QueryParam("repository") String repository,
             @Parameter(description = "branch") @QueryParam("branch") String branch,
@@ -86,18 +90,19 @@ public class PipelineRunsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read one pipeline run", description = "With its jobs, in the order they started. "
+    @Operation(operationId = "getPipelineRun", summary = "Read one pipeline run", description = "With its jobs, in the order they started. "
             + "Permission: pipelines:read")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PipelineRunView.class)))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_READ)
     public PipelineRunView get(@PathParam("id") long id) {
         return PipelineRunView.from(runs.find(id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Push a pipeline run",
+    @Operation(operationId = "pushPipelineRun", summary = "Push a pipeline run",
             description = "For CI systems without webhooks. Stored as a delivery, then recorded like a GitHub Actions run, "
                     + "with its jobs. A push naming an existing origin and externalId updates that run. Origin is "
                     + "\"push:<token name>\" unless given. Permission: pipelines:write")
@@ -107,13 +112,14 @@ public class PipelineRunsResource {
             + "(then Idempotent-Replayed: true)", headers = @Header(name = PushAnswers.REPLAYED, description = "true on a repeat"),
             content = @Content(schema = @Schema(implementation = PipelineRunView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
-            content = @Content(schema = @Schema(implementation = ReceiptView.class)))
+            content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Invalid body (violations list the fields)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks pipelines:write", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_WRITE)
     public Response push(@Valid NewPipelineRun in,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe (up to 255 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,

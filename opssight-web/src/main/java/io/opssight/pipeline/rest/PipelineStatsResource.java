@@ -1,6 +1,8 @@
 package io.opssight.pipeline.rest;
 
+import io.opssight.access.entity.Permission;
 import io.opssight.pipeline.boundary.PipelineAnalytics;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,7 +34,7 @@ public class PipelineStatsResource {
 
     @GET
     @Path("stats")
-    @Operation(summary = "Pipeline analytics",
+    @Operation(operationId = "getPipelineStats", summary = "Pipeline analytics",
             description = "For runs completed in [from, to) (default: the last 90 days) matching repository (owner/name), "
                     + "pipeline (workflow name) and branch: success rate = succeeded / (succeeded + failed; failed includes "
                     + "timed out; cancelled and skipped are 'other'), p50/p95 duration (start to finish) and queue time "
@@ -44,6 +47,7 @@ public class PipelineStatsResource {
     @APIResponse(responseCode = "400", description = "Bad window", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_READ)
     public PipelineStatsView stats(
             @Parameter(description = "repository, owner/name") @QueryParam("repository") String repository,
             @Parameter(description = "pipeline (workflow) name") @QueryParam("pipeline") String pipeline,

@@ -39,6 +39,7 @@ public record PipelineStatsView(String repository, String pipeline, String branc
     }
 
     @JsonbNillable
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PipelineWeek")
     public record Week(String week, Instant from, Instant to, boolean partial, long completed, long succeeded, long failed,
             Double successRate, Double p50DurationSeconds, Double p95DurationSeconds, Double p50QueueSeconds, long redSeconds) {
     }

@@ -119,7 +119,7 @@ class DoraApiIT {
         assertEquals(403, http.putJson(path, reader, "{\"deploymentId\":null,\"note\":\"no\"}").status());
         assertEquals(401, http.putJson(path, null, "{\"deploymentId\":null,\"note\":\"no\"}").status());
 
-        Http.Answer unlinked = http.putJson(path, linker, "{\"deploymentId\":null,\"note\":\"Upstream PSP outage, not our change\"}");
+        Http.Answer unlinked = correct(path, linker, "{\"deploymentId\":null,\"note\":\"Upstream PSP outage, not our change\"}");
         assertEquals(200, unlinked.status(), unlinked::toString);
         assertEquals("manual", unlinked.json().getString("linkReason"));
         assertTrue(DoraFixturesIT.absent(unlinked.json(), "causedBy"));
@@ -139,7 +139,7 @@ class DoraApiIT {
         assertEquals("manual", read.getString("linkReason"));
         assertTrue(DoraFixturesIT.absent(read, "causedBy"));
 
-        Http.Answer relinked = http.putJson(path, linker, "{\"deploymentId\":" + h.deploymentId(d0)
+        Http.Answer relinked = correct(path, linker, "{\"deploymentId\":" + h.deploymentId(d0)
                 + ",\"note\":\"The cache TTL change in this release\"}");
         assertEquals(200, relinked.status(), relinked::toString);
         assertEquals(h.deploymentId(d0), relinked.json().getJsonObject("causedBy").getJsonNumber("id").longValue());
@@ -152,8 +152,8 @@ class DoraApiIT {
         assertTrue(listed.getString("linkNote").startsWith("The cache TTL change"));
         assertFalse(h.deploymentId(d1) == listed.getJsonObject("causedBy").getJsonNumber("id").longValue());
 
-        assertProblem(http.putJson(path, linker, "{\"deploymentId\":" + h.deploymentId(staging) + ",\"note\":\"x\"}"), 400);
-        assertProblem(http.putJson(path, linker, "{\"deploymentId\":987654321987,\"note\":\"x\"}"), 400);
+        assertProblem(correct(path, linker, "{\"deploymentId\":" + h.deploymentId(staging) + ",\"note\":\"x\"}"), 400);
+        assertProblem(correct(path, linker, "{\"deploymentId\":987654321987,\"note\":\"x\"}"), 400);
         assertProblem(http.putJson(path, linker, "{\"deploymentId\":null}"), 400);
         assertProblem(http.putJson(path, linker, ""), 400);
         assertProblem(http.putJson("/api/v1/incidents/987654321987/cause", linker, "{\"deploymentId\":null,\"note\":\"x\"}"), 404);
@@ -232,5 +232,11 @@ class DoraApiIT {
         assertEquals(status, answer.status(), answer::toString);
         assertEquals("application/problem+json", answer.contentType(), answer::toString);
         assertEquals(status, answer.json().getInt("status"));
+    }
+
+    /** A correction as a client makes it: read the cause's ETag, send it as If-Match (docs/API.md). */
+    private Http.Answer correct(String path, String token, String body) {
+        String tag = http.get(path, token).header("ETag").orElseThrow();
+        return http.send("PUT", path, token, java.util.Map.of("If-Match", tag, "Content-Type", "application/json"), body);
     }
 }

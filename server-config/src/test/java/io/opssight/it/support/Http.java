@@ -91,6 +91,14 @@ public final class Http {
         return send(builder(path, token).DELETE());
     }
 
+    /** Any method with these headers and a text body (empty: none). */
+    public Answer send(String method, String path, String token, Map<String, String> headers, String body) {
+        HttpRequest.Builder builder = builder(path, token).method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     /** A raw POST with exactly these headers and bytes, as a webhook sender makes it. */
     public Answer postRaw(String path, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder builder = builder(path, null).POST(HttpRequest.BodyPublishers.ofByteArray(body));
