@@ -1,6 +1,8 @@
 package io.opssight.access.rest;
 
 import io.opssight.access.boundary.Users;
+import io.opssight.access.entity.Permission;
+import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.RequestBodies;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,12 +40,13 @@ public class UsersResource {
     Users users;
 
     @POST
-    @Operation(summary = "Create a user", description = "Password: at least 12 characters, not containing the username. "
+    @Operation(operationId = "createUser", summary = "Create a user", description = "Password: at least 12 characters, not containing the username. "
             + "Permission: users:manage")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Bad username, weak password, unknown role or team",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The username is taken", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public Response create(@Valid NewUser in, @Context UriInfo uri) {
         RequestBodies.require(in);
         UserView view = UserView.from(users.create(in.getUsername(), in.getDisplayName(), in.getPassword(), grants(in.getRoles())));
@@ -50,23 +54,26 @@ public class UsersResource {
     }
 
     @GET
-    @Operation(summary = "List users", description = "Permission: users:manage")
+    @Operation(operationId = "listUsers", summary = "List users", description = "Permission: users:manage")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public List<UserView> list() {
         return users.list().stream().map(UserView::from).toList();
     }
 
     @GET
     @Path("{username}")
-    @Operation(summary = "One user", description = "Permission: users:manage")
+    @Operation(operationId = "getUser", summary = "One user", description = "Permission: users:manage")
     @APIResponse(responseCode = "404", description = "No such user", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public UserView find(@PathParam("username") String username) {
         return UserView.from(users.find(username));
     }
 
     @PUT
     @Path("{username}/roles")
-    @Operation(summary = "Replace a user's roles", description = "Audited as security.roles-changed; applies from the "
+    @Operation(operationId = "setUserRoles", summary = "Replace a user's roles", description = "Audited as security.roles-changed; applies from the "
             + "user's next sign-in. Permission: users:manage")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public UserView assignRoles(@PathParam("username") String username, @Valid RoleGrants in) {
         RequestBodies.require(in);
         return UserView.from(users.assignRoles(username, grants(in.getRoles())));
@@ -74,7 +81,8 @@ public class UsersResource {
 
     @PUT
     @Path("{username}/password")
-    @Operation(summary = "Set a user's password", description = "Also lifts a lock. Permission: users:manage")
+    @Operation(operationId = "setUserPassword", summary = "Set a user's password", description = "Also lifts a lock. Permission: users:manage")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public UserView changePassword(@PathParam("username") String username, @Valid PasswordChange in) {
         RequestBodies.require(in);
         return UserView.from(users.changePassword(username, in.getPassword()));
@@ -82,29 +90,33 @@ public class UsersResource {
 
     @POST
     @Path("{username}/enable")
-    @Operation(summary = "Enable a user", description = "Permission: users:manage")
+    @Operation(operationId = "enableUser", summary = "Enable a user", description = "Permission: users:manage")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public UserView enable(@PathParam("username") String username) {
         return UserView.from(users.enable(username, true));
     }
 
     @POST
     @Path("{username}/disable")
-    @Operation(summary = "Disable a user", description = "A disabled user cannot sign in. Permission: users:manage")
+    @Operation(operationId = "disableUser", summary = "Disable a user", description = "A disabled user cannot sign in. Permission: users:manage")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public UserView disable(@PathParam("username") String username) {
         return UserView.from(users.enable(username, false));
     }
 
     @POST
     @Path("{username}/unlock")
-    @Operation(summary = "Unlock a user locked by failed sign-ins", description = "Permission: users:manage")
+    @Operation(operationId = "unlockUser", summary = "Unlock a user locked by failed sign-ins", description = "Permission: users:manage")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public UserView unlock(@PathParam("username") String username) {
         return UserView.from(users.unlock(username));
     }
 
     @DELETE
     @Path("{username}")
-    @Operation(summary = "Delete a user", description = "Permission: users:manage")
+    @Operation(operationId = "deleteUser", summary = "Delete a user", description = "Permission: users:manage")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public Response delete(@PathParam("username") String username) {
         users.delete(username);
         return Response.noContent().build();
