@@ -11,7 +11,8 @@ import java.util.Random;
  * Latency of GET /api/v1/dora for a team, a service and the whole organisation over the last 90
  * days and the last year, one request at a time (a dashboard user, not a load test). Each request
  * asks for a random team (team-001..team-NNN) or service (svc-0001..svc-NNNN) of bench/dora-data.sql.
- * Prints p50/p95/p99/max per case.
+ * Then the drill-downs behind a team's figures (first page of 100 counted deployments, changes and
+ * incidents, with their totals) over the same windows. Prints p50/p95/p99/max per case.
  *
  * Usage: java bench/DoraBench.java <baseUrl> <token> <teams> <services> <requests> <warmup> [orgRequests]
  */
@@ -27,13 +28,13 @@ public class DoraBench {
         int orgRequests = args.length > 6 ? Integer.parseInt(args[6]) : requests;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Random random = new Random(42);
-        System.out.printf("%-14s %8s %9s %9s %9s %9s %10s%n", "case", "requests", "p50_ms", "p95_ms", "p99_ms", "max_ms", "bytes");
-        for (String scope : List.of("team", "service", "org")) {
+        System.out.printf("%-22s %8s %9s %9s %9s %9s %10s%n", "case", "requests", "p50_ms", "p95_ms", "p99_ms", "max_ms", "bytes");
+        for (String scope : List.of("team", "service", "org", "team/deployments", "team/changes", "team/incidents")) {
             for (int days : new int[] {90, 365}) {
                 int n = scope.equals("org") ? orgRequests : requests;
                 run(client, base, token, scope, days, teams, services, warmup, random, false);
                 long[] latencies = run(client, base, token, scope, days, teams, services, n, random, true);
-                System.out.printf("%-14s %8d %9.1f %9.1f %9.1f %9.1f %10d%n", scope + "-" + days + "d", n, pct(latencies, 50),
+                System.out.printf("%-22s %8d %9.1f %9.1f %9.1f %9.1f %10d%n", scope + "-" + days + "d", n, pct(latencies, 50),
                         pct(latencies, 95), pct(latencies, 99), pct(latencies, 100), lastBytes);
             }
         }
@@ -46,13 +47,14 @@ public class DoraBench {
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
             String filter = switch (scope) {
-                case "team" -> "team=team-" + String.format("%03d", 1 + random.nextInt(teams)) + "&";
                 case "service" -> "service=svc-" + String.format("%04d", 1 + random.nextInt(services)) + "&";
-                default -> "";
+                case "org" -> "";
+                default -> "team=team-" + String.format("%03d", 1 + random.nextInt(teams)) + "&";
             };
+            String path = scope.contains("/") ? "/api/v1/dora/" + scope.substring(scope.indexOf('/') + 1) : "/api/v1/dora";
             String to = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
             String from = java.time.Instant.parse(to).minus(Duration.ofDays(days)).toString();
-            URI uri = URI.create(base + "/api/v1/dora?" + filter + "from=" + from + "&to=" + to);
+            URI uri = URI.create(base + path + "?" + filter + "from=" + from + "&to=" + to);
             HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofSeconds(120)).GET().build();
             long start = System.nanoTime();

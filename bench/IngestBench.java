@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,7 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
  * /api/v1/ingest/github/{source}. Each request is a new delivery (fresh X-GitHub-Delivery), so
  * each is stored durably and normalised. Prints throughput and latency percentiles.
  *
- * Usage: java bench/IngestBench.java <baseUrl> <source> <secret> <connections> <seconds> [warmupSeconds]
+ * With event {@code deployment_status} each request is instead a successful production deployment of
+ * a new deployment (~7 KB), which keeps the DORA figures current on every delivery.
+ *
+ * Usage: java bench/IngestBench.java <baseUrl> <source> <secret> <connections> <seconds> [warmupSeconds] [workflow_run|deployment_status]
  *        java bench/IngestBench.java --sample-hex   (one payload, hex-encoded, for the pgbench ceiling)
  */
 public class IngestBench {
@@ -38,6 +42,11 @@ public class IngestBench {
         int connections = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
+        String event = args.length > 6 ? args[6] : "workflow_run";
+        if (!event.equals("workflow_run") && !event.equals("deployment_status")) {
+            throw new IllegalArgumentException("event must be workflow_run or deployment_status");
+        }
+        EVENT = event;
         URI uri = URI.create(base + "/api/v1/ingest/github/" + source);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(connections)).connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,6 +70,11 @@ public class IngestBench {
         }
     }
 
+    static String EVENT = "workflow_run";
+
+    /** Per client thread: the HMAC instance (a provider lookup per request would cost the client more than the server). */
+    static final ThreadLocal<Mac> MACS = new ThreadLocal<>();
+
     static Result run(HttpClient client, URI uri, String secret, int connections, int seconds, boolean measure) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
@@ -74,13 +88,17 @@ public class IngestBench {
                 int n = 0;
                 while (System.nanoTime() < end) {
                     long id = ids.incrementAndGet();
-                    byte[] body = payload("acme", "svc-" + (id % 50), id, UUID.randomUUID().toString().replace("-", "") + "0badcafe");
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    String sha = Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+                            + "0badcafe";
+                    byte[] body = EVENT.equals("deployment_status") ? deploymentStatus("acme", "svc-" + (id % 50), id, sha)
+                            : payload("acme", "svc-" + (id % 50), id, sha);
                     size[0] = body.length;
                     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
                             .header("User-Agent", "GitHub-Hookshot/044aadd")
-                            .header("X-GitHub-Event", "workflow_run")
-                            .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                            .header("X-GitHub-Event", EVENT)
+                            .header("X-GitHub-Delivery", new UUID(random.nextLong(), random.nextLong()).toString())
                             .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac(secret, body)))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                     long start = System.nanoTime();
@@ -116,8 +134,12 @@ public class IngestBench {
 
     static byte[] hmac(String secret, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            Mac mac = MACS.get();
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                MACS.set(mac);
+            }
             return mac.doFinal(body);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -158,6 +180,30 @@ public class IngestBench {
                 + ",\"head_repository\":" + repository + "}";
         return ("{\"action\":\"completed\",\"workflow_run\":" + run + ",\"workflow\":{\"id\":161335,\"name\":\"CI\","
                 + "\"path\":\".github/workflows/ci.yml\",\"state\":\"active\"},\"repository\":" + repository
+                + ",\"organization\":{\"login\":\"" + owner + "\",\"id\":9001},\"sender\":" + user("octocat") + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A successful production deployment_status delivery of a new deployment, in GitHub's shape. */
+    static byte[] deploymentStatus(String owner, String repo, long deploymentId, String sha) {
+        String api = "https://api.github.com/repos/" + owner + "/" + repo;
+        String at = java.time.Instant.now().minusSeconds(30).toString();
+        String repository = "{\"id\":1296269,\"node_id\":\"MDEwOlJlcG9zaXRvcnkxMjk2MjY5\",\"name\":\"" + repo
+                + "\",\"full_name\":\"" + owner + "/" + repo + "\",\"private\":false,\"owner\":" + user(owner)
+                + ",\"html_url\":\"https://github.com/" + owner + "/" + repo + "\",\"url\":\"" + api + "\"}";
+        String deployment = "{\"url\":\"" + api + "/deployments/" + deploymentId + "\",\"id\":" + deploymentId
+                + ",\"node_id\":\"DE_kwDO" + deploymentId + "\",\"task\":\"deploy\",\"original_environment\":\"production\","
+                + "\"environment\":\"production\",\"description\":null,\"created_at\":\"" + at + "\",\"updated_at\":\"" + at
+                + "\",\"statuses_url\":\"" + api + "/deployments/" + deploymentId + "/statuses\",\"repository_url\":\"" + api
+                + "\",\"creator\":" + user("octocat") + ",\"sha\":\"" + sha + "\",\"ref\":\"main\",\"payload\":{},"
+                + "\"transient_environment\":false,\"production_environment\":true,\"performed_via_github_app\":null}";
+        String status = "{\"url\":\"" + api + "/deployments/" + deploymentId + "/statuses/" + (deploymentId + 1) + "\",\"id\":"
+                + (deploymentId + 1) + ",\"state\":\"success\",\"creator\":" + user("octocat") + ",\"description\":\"Deployed\","
+                + "\"environment\":\"production\",\"target_url\":\"https://ci.example.com/deploy/" + deploymentId + "\","
+                + "\"created_at\":\"" + at + "\",\"updated_at\":\"" + at + "\",\"deployment_url\":\"" + api + "/deployments/"
+                + deploymentId + "\",\"repository_url\":\"" + api + "\",\"environment_url\":\"https://production.example.com\"}";
+        return ("{\"action\":\"created\",\"deployment_status\":" + status + ",\"deployment\":" + deployment
+                + ",\"check_run\":null,\"workflow\":null,\"workflow_run\":null,\"repository\":" + repository
                 + ",\"organization\":{\"login\":\"" + owner + "\",\"id\":9001},\"sender\":" + user("octocat") + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }

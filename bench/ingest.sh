@@ -3,6 +3,9 @@
 # over HTTP on loopback, next to the raw PostgreSQL ceiling measured in the same run: pgbench
 # inserting same-size rows (same columns as a stored delivery, unique key, same size of body) over
 # the same number of connections.
+# With ANALYTICS=1 (issue #4) it measures instead what keeping the DORA figures current costs:
+# deployment_status deliveries (each a new successful production deployment) with the roll-up on,
+# then on a fresh database with it off (opssight.dora.rollup.enabled=false).
 # Rate limits are off for the load generator (one token, one address, one source).
 # Usage: bench/ingest.sh [connections=8] [seconds=60]   (build first: mvn -B -DskipTests package)
 set -euo pipefail
@@ -21,27 +24,50 @@ WORK=$(mktemp -d)
 cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)" postgres >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1), $(psql --version), $(date -u +%FT%TZ)"
-$PSQL -c "create database $DB" postgres
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1), $(psql --version), $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-OPSSIGHT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" OPSSIGHT_DB_USER=postgres OPSSIGHT_HTTP_PORT=$PORT \
-  OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN=$TOKEN OPSSIGHT_MICRO_ARGS=--nocluster \
+# Starts OpsSight on a fresh database $DB with the given extra environment, registers the source.
+start() {
+  $PSQL -c "drop database if exists $DB with (force)" postgres >/dev/null 2>&1 || true
+  $PSQL -c "create database $DB" postgres
+  env "$@" OPSSIGHT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" OPSSIGHT_DB_USER=postgres OPSSIGHT_HTTP_PORT=$PORT \
+    OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN=$TOKEN OPSSIGHT_MICRO_ARGS=--nocluster \
     OPSSIGHT_RATELIMIT_PER_TOKEN_PER_MINUTE=0 OPSSIGHT_RATELIMIT_PER_ADDRESS_PER_MINUTE=0 OPSSIGHT_RATELIMIT_PER_SOURCE_PER_MINUTE=0 \
-  java -Xmx1g -jar "$JAR" > "$WORK/server.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 600); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready")" = 200 ] && break; sleep 0.5
-done
-curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"kind\":\"github\",\"name\":\"bench\",\"secret\":\"$SECRET\"}" "http://127.0.0.1:$PORT/api/v1/sources" >/dev/null
+    java -Xmx1g -jar "$JAR" > "$WORK/server.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready")" = 200 ] && break; sleep 0.5
+  done
+  curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"kind\":\"github\",\"name\":\"bench\",\"secret\":\"$SECRET\"}" "http://127.0.0.1:$PORT/api/v1/sources" >/dev/null
+}
+stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
+# Drives the running server with one event type; prints IngestBench's line.
+drive() { java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" "$WARMUP" "$1"; }
+rps() { echo "$1" | sed 's/.*throughput_rps=\([0-9.]*\).*/\1/'; }
 
+if [ -n "${ANALYTICS:-}" ]; then
+  for rollup in true false; do
+    echo "== DORA roll-up enabled=$rollup: deployment_status deliveries, $C connections, ${T}s (after ${WARMUP}s warm-up)"
+    start OPSSIGHT_DORA_ROLLUP_ENABLED=$rollup
+    OUT=$(drive deployment_status)
+    echo "$OUT"
+    echo "deployments: $($PSQL -tAc "select count(*) || ' stored, ' || (select count(*) from dora_dirty_day) || ' days still dirty, ' || (select count(*) from dora_day) || ' roll-up rows' from deployment" "$DB")"
+    stop
+    eval "RPS_$rollup=$(rps "$OUT")"
+  done
+  echo "== analytics on: $RPS_true deliveries/s, off: $RPS_false deliveries/s ($(echo "scale=1; 100*$RPS_true/$RPS_false" | bc)% of off)"
+  exit 0
+fi
+
+start
 echo "== OpsSight: POST /api/v1/ingest/github/bench, $C connections, ${T}s (after ${WARMUP}s warm-up: the JIT needs it)"
-OPS=$(java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" "$WARMUP")
+OPS=$(drive workflow_run)
 echo "$OPS"
 STORED=$($PSQL -tAc "select count(*) || ' stored, ' || count(*) filter (where status = 'PROCESSED') || ' processed' from delivery" "$DB")
 echo "deliveries: $STORED"
 BYTES=$(echo "$OPS" | sed 's/.*payload_bytes=\([0-9]*\).*/\1/')
-kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+stop
 
 echo "== PostgreSQL ceiling: pgbench, one insert of the same ${BYTES}-byte workflow_run body per transaction, $C connections, ${T}s"
 $PSQL "$DB" <<SQL
@@ -60,5 +86,5 @@ SQL
 PG=$(pgbench -h 127.0.0.1 -U postgres -n -c "$C" -j 2 -T "$T" -r -f "$WORK/insert.sql" "$DB" 2>&1)
 echo "$PG" | grep -E "tps|latency average|number of transactions actually processed"
 TPS=$(echo "$PG" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
-RPS=$(echo "$OPS" | sed 's/.*throughput_rps=\([0-9.]*\).*/\1/')
+RPS=$(rps "$OPS")
 echo "== ratio: OpsSight $RPS deliveries/s vs PostgreSQL ceiling $TPS inserts/s = $(echo "scale=1; 100*$RPS/$TPS" | bc)%"
