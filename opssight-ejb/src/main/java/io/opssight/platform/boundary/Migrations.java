@@ -52,7 +52,7 @@ public class Migrations {
         // Flyway gets connections of its own, outside the pool: its session settings (no statement
         // timeout, for long index builds) then never leak into connections the application uses.
         org.flywaydb.core.api.configuration.FluentConfiguration configuration = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(new OpsSightDataSource())
+                .dataSource(OpsSightDataSource.forMigrations())
                 .locations("classpath:db/migration")
                 .connectRetries(10);
         if (OpsSightDataSource.isPostgres()) {

@@ -25,6 +25,16 @@ public class OpsSightDataSource implements DataSource {
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private volatile DataSource delegate;
+
+    /** Schema migrations: no socket timeout, so a long backfill or index build is not cut off. */
+    private boolean migrations;
+
+    /** Connections for Flyway: like the application's, but a statement may run as long as it needs. */
+    public static OpsSightDataSource forMigrations() {
+        OpsSightDataSource dataSource = new OpsSightDataSource();
+        dataSource.migrations = true;
+        return dataSource;
+    }
     private int loginTimeout;
     private PrintWriter logWriter;
 
@@ -62,7 +72,7 @@ public class OpsSightDataSource implements DataSource {
             synchronized (this) {
                 current = delegate;
                 if (current == null) {
-                    current = create();
+                    current = create(migrations);
                     delegate = current;
                 }
             }
@@ -70,7 +80,7 @@ public class OpsSightDataSource implements DataSource {
         return current;
     }
 
-    private static DataSource create() throws SQLException {
+    private static DataSource create(boolean migrations) throws SQLException {
         String url = setting("OPSSIGHT_DB_URL");
         if (url != null) {
             if (!url.startsWith("jdbc:postgresql:")) {
@@ -85,7 +95,7 @@ public class OpsSightDataSource implements DataSource {
             // inside GitHub's 10 s delivery timeout.
             pg.setConnectTimeout(3);
             pg.setLoginTimeout(3);
-            pg.setSocketTimeout(30);
+            pg.setSocketTimeout(migrations ? 0 : 30);
             pg.setTcpKeepAlive(true);
             // A slow or locked database fails a statement within seconds instead of holding a
             // request (and GitHub's 10 s delivery timeout) hostage; the caller then answers 503.
