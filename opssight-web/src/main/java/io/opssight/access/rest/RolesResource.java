@@ -24,6 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +50,7 @@ public class RolesResource {
     @GET
     @Path("{name}")
     @Operation(operationId = "getRole", summary = "One role", description = "Permission: users:manage")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RoleView.class)))
     @APIResponse(responseCode = "404", description = "No such role", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.USERS_MANAGE)
     public RoleView find(@PathParam("name") String name) {
