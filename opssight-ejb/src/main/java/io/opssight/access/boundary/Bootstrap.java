@@ -56,6 +56,9 @@ public class Bootstrap {
         if (secret.length() < 20) {
             LOGGER.log(Level.WARNING, "OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN is short; use at least 32 random characters");
         }
+        // Replicas starting together take turns on the audit head row (as AccountBootstrap does), so
+        // two cannot both see "no admin token" and both insert it (the second would fail to deploy).
+        em.createNativeQuery("select seq from audit_head where id = 1 for update").getResultList();
         long admins = em.createNamedQuery(ApiToken.COUNT_WITH_PERMISSION, Long.class)
                 .setParameter("pattern", "%" + Permission.TOKENS_MANAGE + "%").getSingleResult();
         String hash = TokenCodec.hash(secret);
