@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -26,6 +27,7 @@ public class DoraQueryMetrics {
     MetricRegistry registry;
 
     private volatile Instant oldestDirty;
+    private final AtomicLong recomputes = new AtomicLong();
 
     @PostConstruct
     void registerGauges() {
@@ -37,8 +39,14 @@ public class DoraQueryMetrics {
     public void rolledUp(int days, Instant oldestDirty) {
         this.oldestDirty = oldestDirty;
         if (days > 0) {
+            recomputes.addAndGet(days);
             registry.counter("opssight.dora.rollup.recomputes").inc(days);
         }
+    }
+
+    /** Days this replica has recomputed since it started. */
+    public long recomputes() {
+        return recomputes.get();
     }
 
     public void answered(String query, String scope, Duration elapsed) {

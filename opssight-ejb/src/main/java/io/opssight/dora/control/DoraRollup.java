@@ -65,8 +65,7 @@ public class DoraRollup {
         if (lock != null) {
             lock.refreshed(Instant.now());
         }
-        List<?> oldest = em.createNativeQuery("select min(marked_at) from dora_dirty_day").getResultList();
-        return new Round(byDay.size(), oldest.isEmpty() ? null : DoraQueries.instant(oldest.get(0)));
+        return new Round(byDay.size(), oldestDirty());
     }
 
     /** Recomputes the rows of one day from the normalized tables. */
@@ -152,6 +151,12 @@ public class DoraRollup {
             days.add(number(d));
         }
         return days;
+    }
+
+    /** When the oldest day marker still waiting was set; null when none waits. */
+    public Instant oldestDirty() {
+        List<?> oldest = em.createNativeQuery("select min(marked_at) from dora_dirty_day").getResultList();
+        return oldest.isEmpty() || oldest.get(0) == null ? null : DoraQueries.instant(oldest.get(0));
     }
 
     public long dirtyDayCount() {

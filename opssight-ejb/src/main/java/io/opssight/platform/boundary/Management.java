@@ -1,10 +1,16 @@
 package io.opssight.platform.boundary;
 
 import io.opssight.audit.boundary.AuditTrail;
+import io.opssight.dora.control.DoraDirtyDays;
+import io.opssight.dora.control.DoraQueryMetrics;
+import io.opssight.dora.control.DoraRollup;
 import io.opssight.ingestion.boundary.DeliveryLog;
 import io.opssight.ingestion.boundary.Ingestion;
 import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.entity.DeliveryStatus;
+import io.opssight.platform.control.RateCounters;
+import io.opssight.platform.control.RateLimitSettings;
+import io.opssight.platform.control.RateLimitSettings.Limit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -81,6 +87,21 @@ public class Management {
     @Inject
     SourceCache sourceCache;
 
+    @Inject
+    RateLimitSettings rateLimits;
+
+    @Inject
+    RateCounters rateCounters;
+
+    @Inject
+    DoraRollup rollup;
+
+    @Inject
+    DoraDirtyDays dirtyDays;
+
+    @Inject
+    DoraQueryMetrics doraMetrics;
+
     @Resource
     SessionContext context;
 
@@ -113,6 +134,24 @@ public class Management {
             public String getLogLevel(String feature) { return call(loader, () -> self.logLevel(feature)); }
             public void setLogLevel(String feature, String level) { run(loader, () -> self.setLogLevel(jmxUser(), feature, level)); }
         }, LoggingMXBean.class);
+        registerBean("RateLimits", new RateLimitsMXBean() {
+            public long getPerTokenPerMinute() { return rateLimits.perMinute(Limit.TOKEN); }
+            public void setPerTokenPerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(jmxUser(), Limit.TOKEN, perMinute)); }
+            public long getPerAddressPerMinute() { return rateLimits.perMinute(Limit.ADDRESS); }
+            public void setPerAddressPerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(jmxUser(), Limit.ADDRESS, perMinute)); }
+            public long getPerSourcePerMinute() { return rateLimits.perMinute(Limit.SOURCE); }
+            public void setPerSourcePerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(jmxUser(), Limit.SOURCE, perMinute)); }
+            public long getRefusedByToken() { return rateLimits.refusedSoFar(Limit.TOKEN); }
+            public long getRefusedByAddress() { return rateLimits.refusedSoFar(Limit.ADDRESS); }
+            public long getRefusedBySource() { return rateLimits.refusedSoFar(Limit.SOURCE); }
+            public boolean isCountsShared() { return rateCounters.shared(); }
+        }, RateLimitsMXBean.class);
+        registerBean("Analytics", new AnalyticsMXBean() {
+            public long getRollupLagSeconds() { return call(loader, self::rollupLagSeconds); }
+            public long getDirtyDays() { return call(loader, self::dirtyDays); }
+            public long getRecomputes() { return doraMetrics.recomputes(); }
+            public boolean isRollupEnabled() { return dirtyDays.enabled(); }
+        }, AnalyticsMXBean.class);
         registerBean("Build", new BuildMXBean() {
             public String getVersion() { return version; }
             public String getJavaVersion() { return Runtime.version().toString(); }
@@ -191,6 +230,31 @@ public class Management {
         audit.recordApart(ACTOR, "Management.flushSourceCache", "source-cache", "success",
                 "jmxUser=" + user + " dropped=" + dropped);
         LOGGER.log(Level.INFO, "Source cache flushed through JMX by {0}", user);
+    }
+
+    /** Changes a rate limit on this replica; audited as {@code ratelimit.changed}, old -> new. */
+    public void changeRateLimit(String user, Limit limit, long perMinute) {
+        String target = "opssight.ratelimit." + limit.key();
+        long before;
+        try {
+            before = rateLimits.change(limit, perMinute);
+        } catch (IllegalArgumentException e) {
+            refused(user, "ratelimit.changed", target, e.getMessage());
+            return;
+        }
+        audit.recordApart(ACTOR, "ratelimit.changed", target, "success",
+                "jmxUser=" + user + " " + before + " -> " + perMinute + " per minute on this replica");
+        LOGGER.log(Level.INFO, "Rate limit {0} changed from {1} to {2} through JMX by {3}", target, before, perMinute, user);
+    }
+
+    /** Age of the oldest DORA day marker waiting for the roll-up, in seconds; 0 when none waits. */
+    public long rollupLagSeconds() {
+        Instant oldest = rollup.oldestDirty();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
+    }
+
+    public long dirtyDays() {
+        return rollup.dirtyDayCount();
     }
 
     public String logLevel(String feature) {

@@ -32,6 +32,9 @@ public class RateLimiter {
     @Inject
     RateCounters counters;
 
+    @Inject
+    RateLimitSettings settings;
+
     @EJB
     AuditTrail audit;
 
@@ -54,6 +57,7 @@ public class RateLimiter {
         }
         Refusal refusal = new Refusal(limit, key, perMinute, count.secondsLeft());
         registry.counter("opssight.ratelimit.refused", new Tag("limit", limit)).inc();
+        settings.refused(limit);
         if (count.count() == perMinute + 1) {
             LOGGER.log(Level.WARNING, "Rate limit per {0} exceeded by {1} ({2} per minute)", limit, key, perMinute);
             try {

@@ -1,5 +1,7 @@
 package io.opssight.platform.security;
 
+import io.opssight.platform.control.RateLimitSettings;
+import io.opssight.platform.control.RateLimitSettings.Limit;
 import io.opssight.platform.control.RateLimiter;
 import io.opssight.platform.control.RateLimiter.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,12 +9,12 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The abuse limits checked for every API call and console form post before anything else: per
  * client address and per authenticated identity (API token or console user), counted across
- * replicas by {@link RateLimiter}. 0 turns a limit off. (Webhook sources have a limit of their own,
+ * replicas by {@link RateLimiter}, against the limits in {@link RateLimitSettings} (changeable at runtime
+ * through JMX). 0 turns a limit off. (Webhook sources have a limit of their own,
  * counted by ingestion once a delivery is authenticated.)
  */
 @ApplicationScoped
@@ -22,12 +24,7 @@ public class RateLimits {
     RateLimiter limiter;
 
     @Inject
-    @ConfigProperty(name = "opssight.ratelimit.per-token-per-minute", defaultValue = "3000")
-    long perToken;
-
-    @Inject
-    @ConfigProperty(name = "opssight.ratelimit.per-address-per-minute", defaultValue = "6000")
-    long perAddress;
+    RateLimitSettings settings;
 
     /** The limits a request counts against: {limit name, key, limit}. */
     static List<Object[]> keysFor(String principal, String client, long perToken, long perAddress) {
@@ -47,7 +44,7 @@ public class RateLimits {
      */
     public Optional<Refusal> check(String path, String principal, String client, String method) {
         Refusal refusal = null;
-        for (Object[] k : keysFor(principal, client, perToken, perAddress)) {
+        for (Object[] k : keysFor(principal, client, settings.perMinute(Limit.TOKEN), settings.perMinute(Limit.ADDRESS))) {
             Optional<Refusal> over = limiter.count((String) k[0], (String) k[1], (Long) k[2], principal, method + " " + path);
             if (refusal == null && over.isPresent()) {
                 refusal = over.get();

@@ -20,9 +20,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.management.Attribute;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -89,7 +92,7 @@ class ManagementJmxIT {
             assertFalse(((String) mbeans.getAttribute(build, "StartTime")).isBlank());
             List<String> types = mbeans.queryNames(new ObjectName("io.opssight:*"), null).stream()
                     .map(n -> n.getKeyProperty("type")).sorted().toList();
-            assertEquals(List.of("Build", "Caches", "Ingestion", "Logging"), types);
+            assertEquals(List.of("Analytics", "Build", "Caches", "Ingestion", "Logging", "RateLimits"), types);
 
             ObjectName ingestion = new ObjectName("io.opssight:type=Ingestion");
             long processed = (Long) mbeans.getAttribute(ingestion, "Processed");
@@ -205,6 +208,85 @@ class ManagementJmxIT {
         List<JsonObject> audited = audit("Management.flushSourceCache");
         assertTrue(audited.stream().anyMatch(e -> e.getString("details").startsWith("jmxUser=operator dropped=")
                 && !e.getString("details").endsWith("dropped=0")), audited::toString);
+    }
+
+    @Test
+    void aRateLimitIsChangedThroughJmxTakesEffectAtOnceAndIsAudited() throws Exception {
+        String token = Fixtures.token(http, "deployments:read");
+        try (JMXConnector jmx = connect("operator", OPERATOR_PASSWORD)) {
+            MBeanServerConnection mbeans = jmx.getMBeanServerConnection();
+            ObjectName limits = new ObjectName("io.opssight:type=RateLimits");
+            assertEquals(3000L, mbeans.getAttribute(limits, "PerTokenPerMinute"));
+            assertEquals(6000L, mbeans.getAttribute(limits, "PerAddressPerMinute"));
+            assertEquals(3000L, mbeans.getAttribute(limits, "PerSourcePerMinute"));
+            long refusedBefore = (Long) mbeans.getAttribute(limits, "RefusedByToken");
+            awaitRoomInWindow();
+            try {
+                mbeans.setAttribute(limits, new Attribute("PerTokenPerMinute", 3L));
+                assertEquals(3L, mbeans.getAttribute(limits, "PerTokenPerMinute"));
+
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    statuses.add(http.get("/api/v1/deployments", token).status());
+                }
+                assertEquals(List.of(200, 200, 200, 429), statuses, "the new limit applies to the next requests");
+                assertEquals(refusedBefore + 1, (Long) mbeans.getAttribute(limits, "RefusedByToken"));
+
+                mbeans.setAttribute(limits, new Attribute("PerTokenPerMinute", 0L));
+                assertEquals(200, http.get("/api/v1/deployments", token).status(), "0 turns the limit off");
+
+                Exception negative = assertThrows(Exception.class,
+                        () -> mbeans.setAttribute(limits, new Attribute("PerTokenPerMinute", -5L)));
+                assertTrue(messages(negative).contains("per-token-per-minute must be 0 (off) or more, not -5"), messages(negative));
+                assertEquals(0L, mbeans.getAttribute(limits, "PerTokenPerMinute"));
+            } finally {
+                mbeans.setAttribute(limits, new Attribute("PerTokenPerMinute", 3000L));
+            }
+            assertEquals(3000L, mbeans.getAttribute(limits, "PerTokenPerMinute"));
+        }
+        List<JsonObject> audited = audit("ratelimit.changed");
+        List<String> changes = audited.stream()
+                .filter(e -> "opssight.ratelimit.per-token-per-minute".equals(e.getString("target")))
+                .map(e -> e.getString("outcome") + " " + e.getString("details")).toList();
+        assertTrue(changes.contains("success jmxUser=operator 3000 -> 3 per minute on this replica"), changes::toString);
+        assertTrue(changes.contains("success jmxUser=operator 3 -> 0 per minute on this replica"), changes::toString);
+        assertTrue(changes.contains("success jmxUser=operator 0 -> 3000 per minute on this replica"), changes::toString);
+        assertTrue(changes.stream().anyMatch(c -> c.startsWith("failure jmxUser=operator") && c.contains("not -5")), changes::toString);
+    }
+
+    @Test
+    void theDoraRollupLagIsReadThroughJmx() throws Exception {
+        try (JMXConnector jmx = connect("monitor", MONITOR_PASSWORD)) {
+            MBeanServerConnection mbeans = jmx.getMBeanServerConnection();
+            ObjectName analytics = new ObjectName("io.opssight:type=Analytics");
+            assertEquals(Boolean.TRUE, mbeans.getAttribute(analytics, "RollupEnabled"));
+            long recomputes = (Long) mbeans.getAttribute(analytics, "Recomputes");
+
+            Fixtures.Source source = Fixtures.githubSource(http);
+            GitHubHooks.Deployment d = GitHubHooks.deployment("acme", Fixtures.unique("jmx-dora"), "production", "2026-11-20T10:00:00Z");
+            byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-20T10:05:00Z", GitHubHooks.nextId());
+            assertEquals(202, http.postRaw(source.ingestPath(),
+                    GitHubHooks.headers("deployment_status", UUID.randomUUID().toString(), source.secret(), body), body).status());
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while ((Long) mbeans.getAttribute(analytics, "Recomputes") <= recomputes && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+            }
+            assertTrue((Long) mbeans.getAttribute(analytics, "Recomputes") > recomputes, "the deployment's day was recomputed");
+            assertTrue((Long) mbeans.getAttribute(analytics, "RollupLagSeconds") >= 0);
+            assertTrue((Long) mbeans.getAttribute(analytics, "DirtyDays") >= 0);
+            Exception readOnly = assertThrows(Exception.class,
+                    () -> mbeans.setAttribute(analytics, new Attribute("RollupLagSeconds", 0L)));
+            assertFalse(messages(readOnly).isEmpty());
+        }
+    }
+
+    /** Rate limits count in fixed one-minute windows: a burst must not straddle two of them. */
+    private static void awaitRoomInWindow() throws InterruptedException {
+        long second = Instant.now().getEpochSecond() % 60;
+        if (second >= 40) {
+            Thread.sleep((61 - second) * 1000L);
+        }
     }
 
     private static List<JsonObject> audit(String action) {
