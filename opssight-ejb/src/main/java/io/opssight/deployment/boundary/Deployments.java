@@ -71,7 +71,8 @@ public class Deployments {
         };
         String direction = ascending ? " asc" : " desc";
         TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
-                + where + " order by " + column + direction + " nulls last, d.id" + direction, Deployment.class);
+                + where + " order by " + column + direction + (sort == SortKey.CREATED ? "" : " nulls last") + ", d.id" + direction,
+                Deployment.class);
         params.forEach(q::setParameter);
         return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
     }
@@ -85,9 +86,8 @@ public class Deployments {
         return q.getSingleResult();
     }
 
-    /** Keeps only the newest deployment of its service and environment (index deployment_service_env_ix). */
-    private static final String LATEST = " and not exists (select 1 from Deployment n where n.service = d.service"
-            + " and n.environment = d.environment and (n.createdAt > d.createdAt or (n.createdAt = d.createdAt and n.id > d.id)))";
+    /** Keeps only the newest deployment of its service and environment (flag kept by the recorder; index deployment_latest_ix). */
+    private static final String LATEST = " and d.latest = true";
 
     /**
      * The latest deployment of every service in every environment it was deployed to (of one

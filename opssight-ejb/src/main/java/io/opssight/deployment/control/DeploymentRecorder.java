@@ -67,6 +67,10 @@ public class DeploymentRecorder {
             // Persisted once complete: one insert rather than an insert and an update.
             em.persist(deployment);
         }
+        if (found.isEmpty()) {
+            em.flush();
+            keepLatest(deployment);
+        }
         if (changed || found.isEmpty()) {
             // What it shipped and which incidents it caused depend on its outcome and finish time.
             em.flush();
@@ -75,5 +79,20 @@ public class DeploymentRecorder {
             doraDays.deploymentChanged(deployment, finishedBefore);
         }
         return deployment;
+    }
+
+    /**
+     * Moves the "latest of its service and environment" flag to a new deployment if it is the newest.
+     * Deployments of one service take turns here (a lock on the service row), so two arriving at once
+     * cannot both become the latest.
+     */
+    private void keepLatest(Deployment deployment) {
+        em.createNativeQuery("select id from service where id = :id for update")
+                .setParameter("id", deployment.getService().getId()).getResultList();
+        List<Deployment> holders = em.createQuery("select o from Deployment o where o.service = :service "
+                + "and o.environment = :environment and o.latest = true", Deployment.class)
+                .setParameter("service", deployment.getService()).setParameter("environment", deployment.getEnvironment())
+                .getResultList();
+        deployment.takeLatestFrom(holders);
     }
 }

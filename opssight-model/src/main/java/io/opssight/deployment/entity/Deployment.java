@@ -89,6 +89,10 @@ public class Deployment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Whether this is the newest deployment (by creation) of its service and environment. */
+    @Column(name = "latest", nullable = false)
+    private boolean latest;
+
     @Column(name = "started_at")
     private Instant startedAt;
 
@@ -256,6 +260,30 @@ public class Deployment {
 
     public DeploymentStatus getStatus() {
         return status;
+    }
+
+    /**
+     * Takes over "latest of its service and environment" from {@code others} (the current holders)
+     * when it was created after all of them; true when it did.
+     */
+    public boolean takeLatestFrom(java.util.List<Deployment> others) {
+        for (Deployment other : others) {
+            if (other != this && (other.createdAt.isAfter(createdAt)
+                    || (other.createdAt.equals(createdAt) && other.id != null && id != null && other.id > id))) {
+                return false;
+            }
+        }
+        for (Deployment other : others) {
+            if (other != this) {
+                other.latest = false;
+            }
+        }
+        latest = true;
+        return true;
+    }
+
+    public boolean isLatest() {
+        return latest;
     }
 
     public Instant getCreatedAt() {

@@ -28,9 +28,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The operations/admin half of the console in real headless Chromium against the running server on PostgreSQL. */
@@ -212,13 +214,24 @@ class AdminConsoleIT {
         browser.findElement(By.id("create:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:teams"), team));
 
-        browser.findElement(By.id("assign:service_input")).sendKeys(repo);
-        browser.findElement(By.id("assign:team")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#assign\\:team_items li[data-label='" + team + "']")))
+        // The create above re-renders the assign form by ajax: find its fields again if they were replaced.
+        FluentWait<WebDriver> retrying = wait.ignoring(StaleElementReferenceException.class);
+        retrying.until(d2 -> {
+            d2.findElement(By.id("assign:service_input")).sendKeys(repo);
+            return true;
+        });
+        retrying.until(d2 -> {
+            d2.findElement(By.id("assign:team")).click();
+            return true;
+        });
+        retrying.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#assign\\:team_items li[data-label='" + team + "']")))
                 .click();
-        browser.findElement(By.id("assign:submit")).click();
+        retrying.until(d2 -> {
+            d2.findElement(By.id("assign:submit")).click();
+            return true;
+        });
 
-        wait.until(d2 -> teamRow(team).getText().contains(repo));
+        retrying.until(d2 -> teamRow(team).getText().contains(repo));
         Browser.screenshot(browser, "admin-teams");
     }
 
