@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * <p>Requests are minimal: bodies {@code {}}, reads of an {id} point at existing objects (a
  * deployment and an incident of team B, a pipeline run, a source, a team, a role, a user), writes at
  * objects that do not exist, so the walk changes nothing other tests see. The team-scoped engineer
- * (engineer for team A only) gets 404 for team B's deployment and incident where everyone else
- * with the read permission gets 200; that their lists leave team B out is {@link TeamScopeIT}'s.
+ * (engineer for team A only) gets 404 for team B's deployment, its changes, incident and incident
+ * cause where everyone else with the read permission gets 200, and cannot correct team B's incident
+ * causes; that their lists leave team B out is {@link TeamScopeIT}'s.
  *
  * <p>The matrix is written to {@code target/role-matrix.txt} for reviewers.
  */
@@ -53,7 +54,7 @@ class RoleMatrixIT {
     private static final String SCOPED = "engineer@teamA";
     /** Reads of these objects are team-scoped: team B's are 404 for the team-A engineer. */
     private static final Set<String> SCOPED_READS = Set.of("GET /api/v1/deployments/{id}", "GET /api/v1/deployments/{id}/changes",
-            "GET /api/v1/incidents/{id}");
+            "GET /api/v1/incidents/{id}", "GET /api/v1/incidents/{id}/cause");
 
     private static OpsSightServer server;
     private static Http http;
@@ -72,13 +73,14 @@ class RoleMatrixIT {
         String teamB = Fixtures.unique("matrix-team-b");
         String serviceA = Fixtures.unique("matrix-svc-a");
         String serviceB = Fixtures.unique("matrix-svc-b");
+        deploymentA = id(created(http.postJson("/api/v1/deployments", ADMIN, deployment(serviceA))));
+        existing.put("/api/v1/deployments/{id}", id(created(http.postJson("/api/v1/deployments", ADMIN, deployment(serviceB)))));
         for (String[] pair : new String[][] {{teamA, serviceA}, {teamB, serviceB}}) {
             created(http.postJson("/api/v1/teams", ADMIN, "{\"name\":\"" + pair[0] + "\"}"));
             Http.Answer assigned = http.putJson("/api/v1/services/" + pair[1] + "/team", ADMIN, "{\"team\":\"" + pair[0] + "\"}");
             assertEquals(200, assigned.status(), assigned::toString);
         }
-        created(http.postJson("/api/v1/deployments", ADMIN, deployment(serviceA)));
-        existing.put("/api/v1/deployments/{id}", id(created(http.postJson("/api/v1/deployments", ADMIN, deployment(serviceB)))));
+        incidentA = id(created(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + serviceA + "\",\"title\":\"A is down\"}")));
         existing.put("/api/v1/incidents/{id}", id(created(http.postJson("/api/v1/incidents", ADMIN,
                 "{\"service\":\"" + serviceB + "\",\"title\":\"B is down\"}"))));
         existing.put("/api/v1/pipeline-runs/{id}", id(created(http.postJson("/api/v1/pipeline-runs", ADMIN,
@@ -87,7 +89,6 @@ class RoleMatrixIT {
                 + Fixtures.unique("matrix-src") + "\",\"secret\":\"secret-" + UUID.randomUUID() + "\"}"))));
         existing.put("/api/v1/teams/{name}", teamB);
         existing.put("/api/v1/roles/{name}", "viewer");
-        existing.put("/api/v1/services/{name}", serviceB);
 
         callers.put(ANONYMOUS, null);
         held.put(ANONYMOUS, Set.of());
@@ -101,6 +102,8 @@ class RoleMatrixIT {
     }
 
     private static String lastUsername;
+    private static String deploymentA;
+    private static String incidentA;
 
     @Test
     @DisplayName("#5 the built-in roles the server reports (GET /api/v1/roles) are the ones this matrix expects")
@@ -180,6 +183,28 @@ class RoleMatrixIT {
         assertTrue(failures.isEmpty(), () -> failures.size() + " cells differ (see target/role-matrix.txt):\n"
                 + String.join("\n", failures));
         assertEquals(operations.size() - 1, matrix.size(), "every operation but the webhook receiver was walked");
+    }
+
+    @Test
+    @DisplayName("#5 a team-scoped engineer cannot correct the cause of another team's incident, nor blame another team's deployment")
+    void scopedEngineerCorrectsOnlyTheirTeamsCauses() {
+        String session = callers.get(SCOPED);
+        String incidentB = existing.get("/api/v1/incidents/{id}");
+        String deploymentB = existing.get("/api/v1/deployments/{id}");
+        Http.Answer theirs = correctCause(session, incidentB, null);
+        assertEquals(404, theirs.status(), theirs::toString);
+        assertTrue(theirs.contentType().startsWith("application/problem+json"), theirs::toString);
+        Http.Answer blamesTheirs = correctCause(session, incidentA, deploymentB);
+        assertEquals(400, blamesTheirs.status(), "another team's deployment is an unknown one: " + blamesTheirs);
+        Http.Answer own = correctCause(session, incidentA, deploymentA);
+        assertEquals(200, own.status(), own::toString);
+        assertEquals(Long.parseLong(deploymentA), own.json().getJsonObject("causedBy").getJsonNumber("id").longValue(), own::toString);
+    }
+
+    private static Http.Answer correctCause(String session, String incident, String deployment) {
+        return http.send("PUT", "/api/v1/incidents/" + incident + "/cause", null, Map.of("Cookie", "JSESSIONID=" + session,
+                "Content-Type", "application/json", "If-Match", "*"), "{\"deploymentId\":" + deployment
+                + ",\"note\":\"role matrix correction\"}");
     }
 
     /** Path parameters: an existing object for reads where one was made, a missing one otherwise. */
