@@ -1,6 +1,8 @@
 package io.opssight.incident.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
+import io.opssight.catalog.entity.Service;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.dora.control.DoraDirtyDays;
 import io.opssight.incident.control.IncidentQueries;
@@ -42,6 +44,10 @@ public class IncidentCauses {
     @Inject
     DoraDirtyDays doraDays;
 
+    /** Team scope: another team's incident is a 404, another team's deployment an unknown one. */
+    @Inject
+    CallerTeams callerTeams;
+
     @Resource
     SessionContext context;
 
@@ -63,7 +69,7 @@ public class IncidentCauses {
     @io.opssight.audit.boundary.Audited
     public Incident correct(long incidentId, Long deploymentId, String note, String expectedTag) {
         Incident incident = queries.byId(incidentId);
-        if (incident == null) {
+        if (incident == null || !visible(incident.getService())) {
             throw new NotFoundProblem("No incident " + incidentId);
         }
         if (expectedTag != null && !expectedTag.equals(incident.causeTag())) {
@@ -74,7 +80,7 @@ public class IncidentCauses {
         if (deploymentId != null) {
             List<Deployment> found = em.createQuery("select d from Deployment d join fetch d.service join fetch d.environment "
                     + "where d.id = :id", Deployment.class).setParameter("id", deploymentId).getResultList();
-            if (found.isEmpty()) {
+            if (found.isEmpty() || !visible(found.get(0).getService())) {
                 throw new ValidationProblem("No deployment " + deploymentId);
             }
             cause = found.get(0);
@@ -96,9 +102,13 @@ public class IncidentCauses {
     @RolesAllowed({Permission.INCIDENTS_READ, Permission.INCIDENTS_LINK})
     public Incident read(long incidentId) {
         Incident incident = queries.byId(incidentId);
-        if (incident == null) {
+        if (incident == null || !visible(incident.getService())) {
             throw new NotFoundProblem("No incident " + incidentId);
         }
         return incident;
+    }
+
+    private boolean visible(Service service) {
+        return callerTeams.sees(service == null || service.getTeam() == null ? null : service.getTeam().getId());
     }
 }
