@@ -109,6 +109,8 @@ class UsersConsoleIT {
         assertTrue(custom.getText().contains("console:use") && custom.getText().contains("dora:read"), custom.getText());
         assertFalse(custom.getText().contains("deployments:read"), custom.getText());
         Browser.screenshot(browser, "admin-roles");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", custom);
+        Browser.screenshot(browser, "admin-roles-custom");
 
         browser.get(server.baseUrl() + "/admin/users.xhtml");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list:users")));
@@ -118,6 +120,7 @@ class UsersConsoleIT {
         browser.findElement(By.id("manage:grant")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "granted " + role));
         assertEquals(role, userRow(username).findElement(By.cssSelector(".ops-roles")).getText());
+        Browser.screenshot(browser, "admin-users-roles");
         assertTrue(http.get("/api/v1/users/" + username, OpsSightServer.ADMIN_TOKEN).body().contains(role), "stored");
 
         browser.get(server.baseUrl() + "/admin/roles.xhtml");
