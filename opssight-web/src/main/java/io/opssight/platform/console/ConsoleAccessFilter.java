@@ -41,7 +41,9 @@ public class ConsoleAccessFilter extends HttpFilter {
             Map.entry("/admin/sources.xhtml", Permission.SOURCES_READ),
             Map.entry("/admin/dead-letters.xhtml", Permission.SOURCES_READ),
             Map.entry("/admin/tokens.xhtml", Permission.TOKENS_MANAGE),
-            Map.entry("/admin/teams.xhtml", Permission.TEAMS_READ));
+            Map.entry("/admin/teams.xhtml", Permission.TEAMS_READ),
+            Map.entry("/admin/users.xhtml", Permission.USERS_MANAGE),
+            Map.entry("/admin/roles.xhtml", Permission.USERS_MANAGE));
 
     /** Whether a POST names another origin than the one it was sent to (Origin, else Referer). */
     static boolean crossOrigin(HttpServletRequest request) {

@@ -23,5 +23,7 @@ class ConsoleAccessFilterTest {
         assertEquals("", ConsoleAccessFilter.PAGES.get("/login.xhtml"));
         assertEquals(Permission.DORA_READ, ConsoleAccessFilter.PAGES.get("/dora.xhtml"));
         assertEquals(Permission.PIPELINES_READ, ConsoleAccessFilter.PAGES.get("/pipelines.xhtml"));
+        assertEquals(Permission.USERS_MANAGE, ConsoleAccessFilter.PAGES.get("/admin/users.xhtml"));
+        assertEquals(Permission.USERS_MANAGE, ConsoleAccessFilter.PAGES.get("/admin/roles.xhtml"));
     }
 }
