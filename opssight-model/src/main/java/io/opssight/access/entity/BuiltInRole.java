@@ -1,5 +1,6 @@
 package io.opssight.access.entity;
 
+import static io.opssight.access.entity.Permission.ALERTS_ACKNOWLEDGE;
 import static io.opssight.access.entity.Permission.ALERTS_READ;
 import static io.opssight.access.entity.Permission.AUDIT_READ;
 import static io.opssight.access.entity.Permission.CONSOLE_USE;
@@ -33,10 +34,10 @@ public enum BuiltInRole {
     /** Runs the platform for others: sources, teams, link corrections, reading the audit trail; no users or tokens. */
     MAINTAINER(Set.of(DEPLOYMENTS_READ, DEPLOYMENTS_WRITE, INCIDENTS_READ, INCIDENTS_WRITE, PIPELINES_READ, PIPELINES_WRITE,
             ALERTS_READ, SOURCES_READ, SOURCES_MANAGE, CONSOLE_USE, AUDIT_READ, DORA_READ, INCIDENTS_LINK, TEAMS_READ,
-            TEAMS_MANAGE)),
-    /** Works on services: reads everything about them and corrects incident causes. */
+            TEAMS_MANAGE, ALERTS_ACKNOWLEDGE)),
+    /** Works on services: reads everything about them, corrects incident causes and acknowledges alerts. */
     ENGINEER(Set.of(DEPLOYMENTS_READ, INCIDENTS_READ, PIPELINES_READ, ALERTS_READ, SOURCES_READ, CONSOLE_USE, DORA_READ,
-            INCIDENTS_LINK, TEAMS_READ)),
+            INCIDENTS_LINK, TEAMS_READ, ALERTS_ACKNOWLEDGE)),
     /** Reads figures and events in the console and over the API. */
     VIEWER(Set.of(DEPLOYMENTS_READ, INCIDENTS_READ, PIPELINES_READ, ALERTS_READ, CONSOLE_USE, DORA_READ, TEAMS_READ)),
     /** A tool pushing events (the push API), with no console. */

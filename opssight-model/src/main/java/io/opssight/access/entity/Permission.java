@@ -18,6 +18,8 @@ public final class Permission {
     public static final String PIPELINES_READ = "pipelines:read";
     public static final String PIPELINES_WRITE = "pipelines:write";
     public static final String ALERTS_READ = "alerts:read";
+    /** Acknowledging a firing alert and taking the acknowledgement back (issues 5 and 6). */
+    public static final String ALERTS_ACKNOWLEDGE = "alerts:acknowledge";
     public static final String SOURCES_READ = "sources:read";
     public static final String SOURCES_MANAGE = "sources:manage";
     public static final String TOKENS_MANAGE = "tokens:manage";
@@ -37,7 +39,7 @@ public final class Permission {
     private static final Set<String> ALL = Set.of(
             DEPLOYMENTS_READ, DEPLOYMENTS_WRITE, INCIDENTS_READ, INCIDENTS_WRITE, PIPELINES_READ, PIPELINES_WRITE,
             ALERTS_READ, SOURCES_READ, SOURCES_MANAGE, TOKENS_MANAGE, CONSOLE_USE, AUDIT_READ, AUDIT_EXPORT, DORA_READ,
-            INCIDENTS_LINK, TEAMS_READ, TEAMS_MANAGE, USERS_MANAGE);
+            INCIDENTS_LINK, TEAMS_READ, TEAMS_MANAGE, USERS_MANAGE, ALERTS_ACKNOWLEDGE);
 
     private Permission() {
     }

@@ -1,6 +1,8 @@
 package io.opssight.alerting.entity;
 
 import io.opssight.catalog.entity.Service;
+import io.opssight.platform.entity.ConflictProblem;
+import io.opssight.platform.entity.ValidationProblem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -73,6 +75,15 @@ public class Alert {
     @Column(name = "last_seen_at", nullable = false)
     private Instant lastSeenAt;
 
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by", length = 200)
+    private String acknowledgedBy;
+
+    @Column(name = "ack_note", length = 800)
+    private String ackNote;
+
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -103,6 +114,9 @@ public class Alert {
         if (!resolved && RESOLVED.equals(status)) {
             return;
         }
+        if (!resolved && !FIRING.equals(status)) {
+            unacknowledge(); // firing again: whoever acknowledged the earlier state has not seen this one
+        }
         this.status = resolved ? RESOLVED : FIRING;
         this.endsAt = resolved ? endsAt : null;
         this.service = service != null ? service : this.service;
@@ -113,6 +127,49 @@ public class Alert {
         if (seenAt.isAfter(lastSeenAt)) {
             lastSeenAt = seenAt;
         }
+    }
+
+    /** The longest acknowledgement note kept. */
+    public static final int MAX_NOTE = 800;
+
+    /**
+     * A person says they are on it. Only a firing alert can be acknowledged (409 otherwise);
+     * acknowledging again replaces who, when and the note. The state stays Alertmanager's.
+     */
+    public void acknowledge(String by, Instant at, String note) {
+        if (!FIRING.equals(status)) {
+            throw new ConflictProblem("Alert " + id + " is " + status + "; only a firing alert can be acknowledged");
+        }
+        String trimmed = note == null || note.isBlank() ? null : note.trim();
+        if (trimmed != null && trimmed.length() > MAX_NOTE) {
+            throw new ValidationProblem("note is at most " + MAX_NOTE + " characters");
+        }
+        this.acknowledgedBy = Objects.requireNonNull(by, "by");
+        this.acknowledgedAt = Objects.requireNonNull(at, "at");
+        this.ackNote = trimmed;
+    }
+
+    /** Takes the acknowledgement back (nothing happens when there is none). */
+    public void unacknowledge() {
+        this.acknowledgedBy = null;
+        this.acknowledgedAt = null;
+        this.ackNote = null;
+    }
+
+    public boolean isAcknowledged() {
+        return acknowledgedAt != null;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public String getAckNote() {
+        return ackNote;
     }
 
     public Long getId() {

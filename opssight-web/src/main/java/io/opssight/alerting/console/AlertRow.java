@@ -19,6 +19,9 @@ public class AlertRow implements Serializable {
     private final String lastSeenAt;
     private final String origin;
     private final String generatorUrl;
+    private final String acknowledgedBy;
+    private final String acknowledgedAt;
+    private final String acknowledgementNote;
 
     AlertRow(Alert a) {
         this.id = a.getId();
@@ -30,6 +33,9 @@ public class AlertRow implements Serializable {
         this.endsAt = Pages.time(a.getEndsAt());
         this.lastSeenAt = Pages.time(a.getLastSeenAt());
         this.origin = a.getOrigin();
+        this.acknowledgedBy = a.getAcknowledgedBy();
+        this.acknowledgedAt = Pages.time(a.getAcknowledgedAt());
+        this.acknowledgementNote = a.getAckNote();
         String url = a.getGeneratorUrl();
         this.generatorUrl = url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
     }
@@ -72,5 +78,25 @@ public class AlertRow implements Serializable {
 
     public String getGeneratorUrl() {
         return generatorUrl;
+    }
+
+    public boolean isFiring() {
+        return Alert.FIRING.equals(status);
+    }
+
+    public boolean isAcknowledged() {
+        return acknowledgedBy != null;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public String getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String getAcknowledgementNote() {
+        return acknowledgementNote;
     }
 }

@@ -12,15 +12,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A received alert (one firing episode) on the wire, with its labels and annotations. */
+/**
+ * A received alert (one firing episode) on the wire, with its labels and annotations, and who
+ * acknowledged it, when and why (all null when nobody has).
+ */
 public record AlertView(long id, String name, String status, String service, String severity, Instant startsAt,
         Instant endsAt, Instant lastSeenAt, String fingerprint, Map<String, String> labels, Map<String, String> annotations,
-        String generatorUrl, String origin) {
+        String generatorUrl, String origin, String acknowledgedBy, Instant acknowledgedAt, String acknowledgementNote) {
 
     public static AlertView from(Alert a) {
         return new AlertView(a.getId(), a.getName(), a.getStatus(), a.getService() == null ? null : a.getService().getName(),
                 a.getSeverity(), a.getStartsAt(), a.getEndsAt(), a.getLastSeenAt(), a.getFingerprint(),
-                strings(a.getLabels()), strings(a.getAnnotations()), a.getGeneratorUrl(), a.getOrigin());
+                strings(a.getLabels()), strings(a.getAnnotations()), a.getGeneratorUrl(), a.getOrigin(),
+                a.getAcknowledgedBy(), a.getAcknowledgedAt(), a.getAckNote());
     }
 
     /** Labels and annotations are string maps in Alertmanager; anything else is shown as its JSON text. */

@@ -1,6 +1,7 @@
 package io.opssight.alerting.rest;
 
 import io.opssight.access.entity.Permission;
+import io.opssight.alerting.boundary.AlertAcknowledgements;
 import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
 import io.opssight.alerting.entity.Alert;
@@ -10,8 +11,12 @@ import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
 import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Received alerts: list and read one. */
+/** Received alerts: list, read one, acknowledge one and take that back. */
 @Path("alerts")
 @Tag(name = "alerts", description = "Alerts received from Alertmanager and PagerDuty")
 @SecurityRequirement(name = OpsSightApplication.BEARER)
@@ -38,6 +43,9 @@ public class AlertsResource {
 
     @EJB
     Alerts alerts;
+
+    @EJB
+    AlertAcknowledgements acknowledgements;
 
     @GET
     @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest first by the time they started firing. Permission: alerts:read")
@@ -74,5 +82,36 @@ public class AlertsResource {
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_READ)
     public AlertView get(@PathParam("id") long id) {
         return AlertView.from(alerts.find(id));
+    }
+
+    @POST
+    @Path("{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge a firing alert",
+            description = "Records that the caller is on it, when, and an optional note ({\"note\": \"...\"}, at most 800 "
+                    + "characters; the body may be left out). Acknowledging again replaces the earlier acknowledgement. The "
+                    + "state stays Alertmanager's: a resolve still resolves it, a new firing clears the acknowledgement. "
+                    + "Permission: alerts:acknowledge")
+    @APIResponse(responseCode = "200", description = "The acknowledged alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "Note too long or not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The token lacks alerts:acknowledge", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The alert is resolved (or changed concurrently)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_ACKNOWLEDGE)
+    public AlertView acknowledge(@PathParam("id") long id, @Valid Acknowledgement in) {
+        return AlertView.from(acknowledgements.acknowledge(id, in == null ? null : in.getNote()));
+    }
+
+    @DELETE
+    @Path("{id}/acknowledgement")
+    @Operation(operationId = "unacknowledgeAlert", summary = "Take an acknowledgement back",
+            description = "The alert is unacknowledged again (nothing changes when it was not acknowledged). "
+                    + "Permission: alerts:acknowledge")
+    @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks alerts:acknowledge", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_ACKNOWLEDGE)
+    public AlertView unacknowledge(@PathParam("id") long id) {
+        return AlertView.from(acknowledgements.unacknowledge(id));
     }
 }

@@ -64,7 +64,8 @@ class OperationsIT {
                 "/api/v1/ingest/{kind}/{name}:", "/api/v1/tokens:", "/api/v1/tokens/{id}:",
                 "/api/v1/deployments/{id}/changes:", "/api/v1/incidents:", "/api/v1/incidents/{id}:",
                 "/api/v1/incidents/{id}/resolve:", "/api/v1/pipeline-runs:", "/api/v1/pipeline-runs/{id}:",
-                "/api/v1/alerts:", "/api/v1/alerts/{id}:", "/api/v1/sources/{id}:", "/api/v1/sources/{id}/rotate-secret:",
+                "/api/v1/alerts:", "/api/v1/alerts/{id}:", "/api/v1/alerts/{id}/acknowledge:",
+                "/api/v1/alerts/{id}/acknowledgement:", "/api/v1/sources/{id}:", "/api/v1/sources/{id}/rotate-secret:",
                 "/api/v1/sources/{id}/disable:", "/api/v1/sources/{id}/enable:", "/api/v1/dead-letters:",
                 "/api/v1/dead-letters/{id}:", "/api/v1/dead-letters/{id}/replay:", "/api/v1/dead-letters/replay:",
                 "/api/v1/audit:", "/api/v1/audit/verify:", "/api/v1/audit/export:", "/api/v1/dora:",
@@ -76,7 +77,8 @@ class OperationsIT {
         assertTrue(doc.contains("bearer"), "the bearer security scheme is described");
         assertTrue(doc.contains("application/problem+json"), "errors are described as problem+json");
         for (String permission : List.of("deployments:write", "incidents:read", "incidents:write", "pipelines:read",
-                "pipelines:write", "alerts:read", "dora:read", "incidents:link", "teams:read", "teams:manage", "users:manage")) {
+                "pipelines:write", "alerts:read", "dora:read", "incidents:link", "teams:read", "teams:manage", "users:manage",
+                "alerts:acknowledge")) {
             assertTrue(doc.contains("Permission: " + permission), () -> "no operation says it needs " + permission);
         }
         assertTrue(doc.contains("Idempotency-Key"), "the push API's idempotency header is described");
