@@ -86,6 +86,8 @@ public class PipelineRuns {
                 + " and r.times.conclusion in (:failed)"
                 + " and not exists (select 1 from PipelineRun n where n.repository = r.repository and n.branch = r.branch"
                 + " and n.pipeline = r.pipeline and n.times.conclusion in (:decided)"
+                // The redundant >= lets the index (repository, branch, pipeline, finished_at) skip older runs.
+                + " and n.times.finishedAt >= r.times.finishedAt"
                 + " and (n.times.finishedAt > r.times.finishedAt or (n.times.finishedAt = r.times.finishedAt and n.id > r.id)))"
                 + " order by r.times.finishedAt desc, r.id desc", PipelineRun.class)
                 .setParameter("branch", branch)

@@ -137,7 +137,9 @@ class AnalyticsPagesIT {
 
         browser.findElements(By.cssSelector("#drill\\:tabs ul a")).stream().filter(a -> a.getText().equals("Incidents"))
                 .findFirst().orElseThrow().click();
-        wait.until(d -> !rows("drill:tabs:incidents").isEmpty() && rows("drill:tabs:incidents").get(0).isDisplayed());
+        // The tab is read when opened (dynamic tab): wait for its rows, finding them again if the ajax update replaced them.
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> !rows("drill:tabs:incidents").isEmpty() && rows("drill:tabs:incidents").get(0).isDisplayed());
         List<WebElement> incidents = rows("drill:tabs:incidents");
         assertEquals(1, incidents.size());
         String linked = incidents.get(0).getText();
