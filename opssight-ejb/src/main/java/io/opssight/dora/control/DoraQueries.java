@@ -307,17 +307,25 @@ public class DoraQueries {
         return sql.toString();
     }
 
-    private static String deploymentScopeJpql(Scope scope, Map<String, Object> p) {
+    private List<Long> teamServices(long teamId) {
+        return em.createQuery("select s.id from Service s where s.team.id = :team", Long.class).setParameter("team", teamId)
+                .getResultList();
+    }
+
+    private String deploymentScopeJpql(Scope scope, Map<String, Object> p) {
         StringBuilder jpql = new StringBuilder();
         if (scope.serviceId() != null) {
             jpql.append(" and ds.id = :service");
             p.put("service", scope.serviceId());
         }
         if (scope.teamId() != null) {
-            // A sub-select of the team's services (not a filter on the joined service), so the planner
-            // reads the deployments of those services by index instead of every deployment in the window.
-            jpql.append(" and ds.id in (select ts.id from Service ts where ts.team.id = :team)");
-            p.put("team", scope.teamId());
+            // The team's services as values (not a filter on the joined service, nor a sub-select), so
+            // the planner reads those services' deployments by index instead of walking every
+            // deployment of the window in finish order (bench/ConsoleBench.java: 400 → 40 ms).
+            jpql.append(" and ds.id in (:teamServices)");
+            List<Long> services = teamServices(scope.teamId());
+            p.put("teamServices", services.isEmpty() ? List.of(-1L) : services);
+            p.put("team", scope.teamId());   // for the unlinked incidents' condition
         }
         if (scope.environmentId() != null) {
             jpql.append(" and de.id = :environment");

@@ -82,19 +82,31 @@ public class PipelineRuns {
      */
     public List<PipelineRun> red(String branch, int limit) {
         List<Conclusion> decided = List.of(Conclusion.SUCCESS, Conclusion.FAILURE, Conclusion.TIMED_OUT);
-        return em.createQuery(PipelineRunQueries.SELECT_LOADED + " where r.branch = :branch and r.times.finishedAt is not null"
-                + " and r.times.conclusion in (:failed)"
+        List<Conclusion> failed = List.of(Conclusion.FAILURE, Conclusion.TIMED_OUT);
+        // Candidates: the newest RED_CANDIDATES failed runs of the branch (one backward index range scan).
+        // Scanning every failure to prove there are no more red branches would read millions of runs;
+        // a branch whose last failure is older than that many failures elsewhere is not listed.
+        List<Long> candidates = em.createQuery("select r.id from PipelineRun r where r.branch = :branch"
+                + " and r.times.finishedAt is not null and r.times.conclusion in (:failed)"
+                + " order by r.times.finishedAt desc, r.id desc", Long.class)
+                .setParameter("branch", branch).setParameter("failed", failed).setMaxResults(RED_CANDIDATES).getResultList();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(PipelineRunQueries.SELECT_LOADED + " where r.id in (:candidates)"
                 + " and not exists (select 1 from PipelineRun n where n.repository = r.repository and n.branch = r.branch"
                 + " and n.pipeline = r.pipeline and n.times.conclusion in (:decided)"
                 // The redundant >= lets the index (repository, branch, pipeline, finished_at) skip older runs.
                 + " and n.times.finishedAt >= r.times.finishedAt"
                 + " and (n.times.finishedAt > r.times.finishedAt or (n.times.finishedAt = r.times.finishedAt and n.id > r.id)))"
                 + " order by r.times.finishedAt desc, r.id desc", PipelineRun.class)
-                .setParameter("branch", branch)
-                .setParameter("failed", List.of(Conclusion.FAILURE, Conclusion.TIMED_OUT))
+                .setParameter("candidates", candidates)
                 .setParameter("decided", decided)
                 .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
     }
+
+    /** How many of the newest failed runs {@link #red} considers. */
+    static final int RED_CANDIDATES = 2000;
 
     private static StringBuilder where(PipelineRunQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
