@@ -34,6 +34,7 @@ public class RolesPage implements Serializable {
             Map.entry(Permission.PIPELINES_READ, "pipeline runs, their jobs and pipeline analytics"),
             Map.entry(Permission.PIPELINES_WRITE, "push pipeline runs over the API"),
             Map.entry(Permission.ALERTS_READ, "list and read received alerts"),
+            Map.entry(Permission.ALERTS_ACKNOWLEDGE, "acknowledge a firing alert (or take it back)"),
             Map.entry(Permission.SOURCES_READ, "list webhook sources and dead letters"),
             Map.entry(Permission.SOURCES_MANAGE, "register sources, rotate secrets, disable/enable, replay dead letters"),
             Map.entry(Permission.TOKENS_MANAGE, "create, list and revoke API tokens"),
