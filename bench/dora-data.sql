@@ -39,6 +39,11 @@ select n, 'github:bench', n::text, 1 + (n * 7919) % :services,
 from (select n, now() - random() * (:days || ' days')::interval as f from generate_series(1::bigint, :deployments) n) d
 where not exists (select 1 from deployment);
 
+-- step: latest deployment of each service and environment (the flag the recorder keeps, V10_2)
+update deployment set latest = true where not latest and not exists (select 1 from deployment n
+  where n.service_id = deployment.service_id and n.environment_id = deployment.environment_id
+    and (n.created_at > deployment.created_at or (n.created_at = deployment.created_at and n.id > deployment.id)));
+
 -- step: shipped commits
 insert into change_commit (id, repository, sha, message, author, committed_at, branch, push_before, push_after, push_index, pushed_at)
 select 4 * d.id + j, 'acme/svc-' || lpad(d.service_id::text, 4, '0'), md5(d.id::text || '/' || j), 'change', 'dev',

@@ -52,7 +52,7 @@ if [ -n "${ANALYTICS:-}" ]; then
     start OPSSIGHT_DORA_ROLLUP_ENABLED=$rollup
     OUT=$(drive deployment_status)
     echo "$OUT"
-    echo "deployments: $($PSQL -tAc "select count(*) || ' stored, ' || (select count(*) from dora_dirty_day) || ' days still dirty, ' || (select count(*) from dora_day) || ' roll-up rows' from deployment" "$DB")"
+    echo "deployments: $($PSQL -tAc "select count(*) || ' stored, ' || (select count(*) from dora_dirty_day) || ' dirty-day markers waiting, ' || (select count(*) from dora_day) || ' roll-up rows' from deployment" "$DB")"
     stop
     eval "RPS_$rollup=$(rps "$OUT")"
   done
