@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +122,7 @@ public class Deployments {
         return callerTeams.restricted() ? " and s.team.id in :callerTeams" : "";
     }
 
-    private void scope(jakarta.persistence.Query q) {
+    private void scope(Query q) {
         if (callerTeams.restricted()) {
             q.setParameter("callerTeams", callerTeams.restriction());
         }

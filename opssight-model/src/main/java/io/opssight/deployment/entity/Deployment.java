@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -266,7 +267,7 @@ public class Deployment {
      * Takes over "latest of its service and environment" from {@code others} (the current holders)
      * when it was created after all of them; true when it did.
      */
-    public boolean takeLatestFrom(java.util.List<Deployment> others) {
+    public boolean takeLatestFrom(List<Deployment> others) {
         for (Deployment other : others) {
             if (other != this && (other.createdAt.isAfter(createdAt)
                     || (other.createdAt.equals(createdAt) && other.id != null && id != null && other.id > id))) {

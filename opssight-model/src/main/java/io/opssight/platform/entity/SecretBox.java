@@ -118,7 +118,8 @@ public final class SecretBox {
                 try {
                     Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system
+                    LOGGER.log(Level.WARNING, "Cannot restrict {0} to its owner (not a POSIX file system); protect the "
+                            + "data directory, or set OPSSIGHT_SECRET_KEY instead", file);
                 }
                 Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n");
                 try {

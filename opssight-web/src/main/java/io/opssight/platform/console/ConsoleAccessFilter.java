@@ -80,7 +80,8 @@ public class ConsoleAccessFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // PrimeFaces renders inline scripts and evaluates ajax updates, hence 'unsafe-inline'/'unsafe-eval'
-        // (TODO [#5] PrimeFaces' CSP nonce mode); everything else is locked to this origin.
+        // (not met, listed in docs/SECURITY.md: PrimeFaces' CSP nonce mode is not switched on yet);
+        // everything else is locked to this origin.
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
                 + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
                 + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'");
