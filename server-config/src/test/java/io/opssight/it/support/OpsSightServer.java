@@ -1,19 +1,23 @@
 package io.opssight.it.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real OpsSight: {@code java -jar target/opssight.jar} in its own process, as a user starts it.
@@ -34,7 +38,7 @@ public final class OpsSightServer implements AutoCloseable {
 
     private final String name;
     private final Map<String, String> environment;
-    private final int port;
+    private int port;
     private final Path log;
     private Process process;
     private final String database;
@@ -107,29 +111,99 @@ public final class OpsSightServer implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Waits until /health/ready answers 200; fails with the log's location if it does not. */
+    /**
+     * Waits until /health/ready answers 200. A start that misses the deadline is diagnosed (a thread
+     * dump and the last readiness answer go into the server's log and the failure message) and, once,
+     * relaunched: on the shared 2-core CI machine a Payara Micro start has occasionally hung. A start
+     * whose port was taken meanwhile (the port is picked before the process binds it) is relaunched
+     * on a fresh port.
+     */
     public OpsSightServer awaitReady(Duration timeout) {
+        String why = waitReady(timeout);
+        if (why == null) {
+            return this;
+        }
+        diagnose(why);
+        boolean portTaken = logContains("Address already in use") || logContains("BindException");
+        System.err.println(name + " server not ready within " + timeout + " (" + why + "); relaunching"
+                + (portTaken ? " on a fresh port" : "") + "; see " + log);
+        kill();
+        if (portTaken) {
+            port = freePort();
+            environment.put("OPSSIGHT_HTTP_PORT", String.valueOf(port));
+        }
+        launch();
+        why = waitReady(timeout);
+        if (why == null) {
+            return this;
+        }
+        String lastLines = tail(40);
+        diagnose(why);
+        throw new IllegalStateException(name + " server not ready within " + timeout + " twice (" + why + "); see " + log
+                + " (a thread dump is at its end)\n--- last lines of the log ---\n" + lastLines);
+    }
+
+    /** Null once ready; otherwise what the last readiness probe saw. */
+    private String waitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
+        String last = "never answered";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " server exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(name + " server exited with " + process.exitValue() + "; see " + log
+                        + "\n--- last lines of the log ---\n" + tail(40));
             }
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    return this;
+                    return null;
                 }
+                last = "readiness " + response.statusCode() + ": " + response.body();
             } catch (IOException e) {
-                // not listening yet
+                last = "readiness probe: " + e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             sleep(500);
         }
-        throw new IllegalStateException(name + " server not ready within " + timeout + "; see " + log);
+        return last;
+    }
+
+    /** Appends the reason and a thread dump of the server (jcmd from the same JDK) to its log. */
+    private void diagnose(String why) {
+        try {
+            Files.writeString(log, System.lineSeparator() + "=== not ready: " + why + "; thread dump follows ==="
+                    + System.lineSeparator(), StandardOpenOption.APPEND);
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            if (Files.isExecutable(jcmd) && process.isAlive()) {
+                Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                dump.waitFor(60, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            System.err.println("Cannot diagnose " + name + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean logContains(String text) {
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(line -> line.contains(text));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private String tail(int count) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
     }
 
     /** Ends the process the hard way (SIGKILL), as a crash would. */
@@ -171,7 +245,7 @@ public final class OpsSightServer implements AutoCloseable {
 
     private void waitFor() {
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
