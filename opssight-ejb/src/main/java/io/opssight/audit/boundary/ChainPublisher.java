@@ -10,6 +10,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -46,7 +48,9 @@ public class ChainPublisher {
         timers.createIntervalTimer(1_000, 60_000, new TimerConfig("audit-chain-head", false));
     }
 
+    /** Outside any transaction, so that a failed read can never escape and get the timer expunged. */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void publish() {
         try {
             Object[] head = trail.head();

@@ -99,6 +99,36 @@ class FaultToleranceIT {
         Http.Answer after = sendOne();
         assertEquals(202, after.status(), "the server recovers its connections once the database is back: " + after);
         awaitAllProcessed();
+        assertRollupStillRuns();
+    }
+
+    /**
+     * The DORA roll-up runs on a timer every 2 s, so rounds failed while PostgreSQL was down. A
+     * failure that escaped the timer callback made the container expunge the timer, and the roll-up
+     * never ran again: a deployment recorded now must still be rolled up.
+     */
+    private void assertRollupStillRuns() throws SQLException, InterruptedException {
+        Http http = server.http();
+        String writer = Fixtures.token(http, "deployments:write");
+        String service = Fixtures.unique("after-restart");
+        Http.Answer deployed = http.postJson("/api/v1/deployments", writer, """
+                {"service":"%s","environment":"production","production":true,"repository":"acme/%s","sha":"%s",
+                 "ref":"main","status":"success","finishedAt":"2019-05-07T10:00:00Z"}""".formatted(service, service, sha()));
+        assertEquals(201, deployed.status(), deployed::toString);
+        Instant deadline = Instant.now().plusSeconds(60);
+        long dirty = -1;
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection c = TestPostgres.connect(database); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from dora_dirty_day")) {
+                rs.next();
+                dirty = rs.getLong(1);
+            }
+            if (dirty == 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(0, dirty, "days still waiting for the DORA roll-up a minute after a database restart");
     }
 
     private Http.Answer sendOne() {
