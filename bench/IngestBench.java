@@ -1,13 +1,17 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,11 +52,9 @@ public class IngestBench {
         }
         EVENT = event;
         URI uri = URI.create(base + "/api/v1/ingest/github/" + source);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(connections)).connectTimeout(Duration.ofSeconds(5)).build();
 
-        run(client, uri, secret, connections, warmup, false);
-        Result result = run(client, uri, secret, connections, seconds, true);
+        run(uri, secret, connections, warmup, false);
+        Result result = run(uri, secret, connections, seconds, true);
         System.out.printf("payload_bytes=%d connections=%d seconds=%d requests=%d errors=%d throughput_rps=%.1f "
                 + "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f%n", result.bytes, connections, seconds, result.count,
                 result.errors, result.count / (double) seconds, result.percentile(50), result.percentile(90),
@@ -75,7 +77,107 @@ public class IngestBench {
     /** Per client thread: the HMAC instance (a provider lookup per request would cost the client more than the server). */
     static final ThreadLocal<Mac> MACS = new ThreadLocal<>();
 
-    static Result run(HttpClient client, URI uri, String secret, int connections, int seconds, boolean measure) throws Exception {
+    /**
+     * One persistent HTTP/1.1 connection (keep-alive), written and read by hand: the load generator
+     * shares the cores with the server and PostgreSQL, and the JDK HttpClient cost it more CPU per
+     * request than the server's own work. Requests are exactly what GitHub sends; the answer's
+     * status line and body are read completely (Content-Length or chunked).
+     */
+    static final class Connection implements AutoCloseable {
+        private final URI uri;
+        private Socket socket;
+        private BufferedInputStream in;
+        private OutputStream out;
+
+        Connection(URI uri) {
+            this.uri = uri;
+        }
+
+        int post(Map<String, String> headers, byte[] body) throws IOException {
+            if (socket == null) {
+                socket = new Socket(uri.getHost(), uri.getPort());
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                in = new BufferedInputStream(socket.getInputStream(), 8192);
+                out = new BufferedOutputStream(socket.getOutputStream(), 32 * 1024);
+            }
+            StringBuilder head = new StringBuilder(512).append("POST ").append(uri.getRawPath()).append(" HTTP/1.1\r\nHost: ")
+                    .append(uri.getHost()).append(':').append(uri.getPort()).append("\r\nContent-Length: ").append(body.length)
+                    .append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String line = line(); !line.isEmpty(); line = line()) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                    skip(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                skip(length);
+            }
+            if (close) {
+                close();
+            }
+            return code;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long count) throws IOException {
+            for (long left = count; left > 0; ) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                // closing anyway
+            }
+            socket = null;
+        }
+    }
+
+    static Result run(URI uri, String secret, int connections, int seconds, boolean measure) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong errors = new AtomicLong();
         AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L * 100);
@@ -86,6 +188,7 @@ public class IngestBench {
             futures.add(workers.submit(() -> {
                 long[] lat = new long[1 << 16];
                 int n = 0;
+                Connection connection = new Connection(uri);
                 while (System.nanoTime() < end) {
                     long id = ids.incrementAndGet();
                     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -94,21 +197,20 @@ public class IngestBench {
                     byte[] body = EVENT.equals("deployment_status") ? deploymentStatus("acme", "svc-" + (id % 50), id, sha)
                             : payload("acme", "svc-" + (id % 50), id, sha);
                     size[0] = body.length;
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json")
-                            .header("User-Agent", "GitHub-Hookshot/044aadd")
-                            .header("X-GitHub-Event", EVENT)
-                            .header("X-GitHub-Delivery", new UUID(random.nextLong(), random.nextLong()).toString())
-                            .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac(secret, body)))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    headers.put("Content-Type", "application/json");
+                    headers.put("User-Agent", "GitHub-Hookshot/044aadd");
+                    headers.put("X-GitHub-Event", EVENT);
+                    headers.put("X-GitHub-Delivery", new UUID(random.nextLong(), random.nextLong()).toString());
+                    headers.put("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac(secret, body)));
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 202) {
+                        if (connection.post(headers, body) != 202) {
                             errors.incrementAndGet();
                             continue;
                         }
                     } catch (Exception e) {
+                        connection.close();
                         errors.incrementAndGet();
                         continue;
                     }
@@ -117,6 +219,7 @@ public class IngestBench {
                     }
                     lat[n++] = System.nanoTime() - start;
                 }
+                connection.close();
                 return Arrays.copyOf(lat, n);
             }));
         }
