@@ -178,11 +178,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
                     || c instanceof ConnectException || c.getClass().getName().startsWith("jakarta.resource.")
                     || c.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
-                    || "08001".equals(sqlState(c)) || "08006".equals(sqlState(c)) || "57P01".equals(sqlState(c))) {
+                    || connectionState(sqlState(c))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception: 08001 cannot connect, 08003 "This connection has been
+     * closed", 08006 I/O error) and 57P01-57P03 (the server is shutting down, crashed or starting).
+     */
+    private static boolean connectionState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 
     private static String sqlState(Throwable c) {

@@ -154,6 +154,9 @@ class ProblemMapperTest {
             assertEquals(503, answer(new PersistenceException(new SQLException("refused", "08001"))).status());
             assertEquals(503, answer(new PersistenceException(new SQLException("broken", "08006"))).status());
             assertEquals(503, answer(new PersistenceException(new SQLException("admin shutdown", "57P01"))).status());
+            // A pooled connection PostgreSQL closed in a restart, handed out before the pool noticed.
+            assertEquals(503, answer(new PersistenceException(new SQLException("This connection has been closed.", "08003"))).status());
+            assertEquals(503, answer(new PersistenceException(new SQLException("the database system is starting up", "57P03"))).status());
             assertEquals(503, answer(new org.hibernate.exception.JDBCConnectionException("no connection", new SQLException())).status());
         }
 
