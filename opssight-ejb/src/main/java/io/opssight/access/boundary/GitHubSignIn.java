@@ -64,9 +64,11 @@ public class GitHubSignIn {
 
         static Settings read() {
             Config config = ConfigProvider.getConfig();
+            String base = value(config, "base-url").orElse(DEFAULT_BASE).replaceAll("/+$", "");
+            // GitHub Enterprise Server serves its REST API under /api/v3 of its own host.
+            String api = value(config, "api-url").orElse(base.equals(DEFAULT_BASE) ? DEFAULT_API : base + "/api/v3");
             return new Settings(value(config, "client-id").orElse(""), value(config, "client-secret").orElse(""),
-                    value(config, "base-url").orElse(DEFAULT_BASE).replaceAll("/+$", ""),
-                    value(config, "api-url").orElse(DEFAULT_API).replaceAll("/+$", ""), value(config, "redirect-uri"),
+                    base, api.replaceAll("/+$", ""), value(config, "redirect-uri"),
                     value(config, "scopes").orElse(DEFAULT_SCOPES),
                     Arrays.stream(value(config, "allowed-organizations").orElse("").split(",")).map(String::trim)
                             .filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT))

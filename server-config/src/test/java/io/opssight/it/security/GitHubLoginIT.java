@@ -63,8 +63,8 @@ class GitHubLoginIT {
         Map<String, String> env = OpsSightServer.postgresEnvironment(TestPostgres.createDatabase("github"));
         env.put("OPSSIGHT_GITHUB_CLIENT_ID", CLIENT);
         env.put("OPSSIGHT_GITHUB_CLIENT_SECRET", SECRET);
+        // Like a GitHub Enterprise Server: the API defaults to <base>/api/v3.
         env.put("OPSSIGHT_GITHUB_BASE_URL", github.baseUrl());
-        env.put("OPSSIGHT_GITHUB_API_URL", github.apiUrl());
         env.put("OPSSIGHT_GITHUB_ALLOWED_ORGANIZATIONS", "acme");
         env.put("OPSSIGHT_GITHUB_TEAM_ROLES", "acme/viewers=viewer,acme/platform-admins=admin,"
                 + "acme/payments=engineer@payments,evilcorp/platform-admins=admin");
