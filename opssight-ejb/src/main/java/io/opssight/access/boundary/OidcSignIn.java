@@ -3,6 +3,7 @@ package io.opssight.access.boundary;
 import io.opssight.access.control.Grants;
 import io.opssight.access.control.JwtVerifier;
 import io.opssight.access.control.OidcProvider;
+import io.opssight.access.control.Pkce;
 import io.opssight.audit.control.AuditWriter;
 import io.opssight.audit.entity.AuditEntry;
 import jakarta.annotation.security.PermitAll;
@@ -17,12 +18,9 @@ import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +42,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class OidcSignIn {
 
     private static final System.Logger LOGGER = System.getLogger(OidcSignIn.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
     static final Duration PENDING_FOR = Duration.ofMinutes(10);
 
     /** What the session keeps between the redirect to the provider and the callback. */
@@ -148,18 +145,11 @@ public class OidcSignIn {
     }
 
     static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Pkce.random();
     }
 
     static String challenge(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Pkce.challenge(verifier);
     }
 
     private static String enc(String s) {

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a set of role grants adds up to. Permissions are the union of the roles' permissions. A
@@ -63,10 +65,20 @@ public class Grants {
     }
 
     /**
-     * The grants a {@code group=role[@team],…} mapping gives these groups (JWT and OIDC sign-in);
+     * The grants a {@code group=role[@team],…} mapping gives these groups (JWT, OIDC and GitHub sign-in);
      * unknown roles or teams in the mapping are skipped and logged.
      */
     public List<Grant> fromMapping(Set<String> groups, String mapping) {
+        return fromMapping(groups, mapping, false);
+    }
+
+    /**
+     * As {@link #fromMapping(Set, String)}; with {@code ignoreCase} group names match whatever their
+     * case (GitHub organisation logins and team slugs are case-insensitive).
+     */
+    public List<Grant> fromMapping(Set<String> groups, String mapping, boolean ignoreCase) {
+        Set<String> held = ignoreCase ? groups.stream().map(g -> g.toLowerCase(Locale.ROOT)).collect(Collectors.toSet())
+                : groups;
         List<Grant> result = new ArrayList<>();
         for (String entry : mapping.split(",")) {
             int eq = entry.indexOf('=');
@@ -74,7 +86,7 @@ public class Grants {
                 continue;
             }
             String group = entry.substring(0, eq).trim();
-            if (!groups.contains(group)) {
+            if (!held.contains(ignoreCase ? group.toLowerCase(Locale.ROOT) : group)) {
                 continue;
             }
             String target = entry.substring(eq + 1).trim();
@@ -84,7 +96,7 @@ public class Grants {
             Optional<Role> role = role(roleName);
             Optional<Team> team = teamName == null ? Optional.empty() : team(teamName);
             if (role.isEmpty() || (teamName != null && team.isEmpty())) {
-                LOGGER.log(Level.WARNING, "opssight.jwt.group-roles names an unknown role or team: {0}", target);
+                LOGGER.log(Level.WARNING, "A group-to-role mapping names an unknown role or team: {0}", target);
                 continue;
             }
             result.add(new Grant(role.get(), team.orElse(null)));

@@ -108,6 +108,11 @@ public class SignIn {
         return io.opssight.access.boundary.OidcSignIn.configured();
     }
 
+    /** Whether a GitHub OAuth app is configured, so the page offers "Sign in with GitHub". */
+    public boolean isGithubEnabled() {
+        return io.opssight.access.boundary.GitHubSignIn.configured();
+    }
+
     public String getUsername() {
         return username;
     }
