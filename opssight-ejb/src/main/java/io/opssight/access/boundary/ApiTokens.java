@@ -13,6 +13,7 @@ import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -39,6 +40,12 @@ import java.util.TreeSet;
  */
 @Stateless
 @RolesAllowed(Permission.TOKENS_MANAGE)
+// Every permission, so that isCallerInRole answers for each (the container knows only declared role references).
+@DeclareRoles({Permission.DEPLOYMENTS_READ, Permission.DEPLOYMENTS_WRITE, Permission.INCIDENTS_READ, Permission.INCIDENTS_WRITE,
+        Permission.PIPELINES_READ, Permission.PIPELINES_WRITE, Permission.ALERTS_READ, Permission.ALERTS_ACKNOWLEDGE,
+        Permission.SOURCES_READ, Permission.SOURCES_MANAGE, Permission.TOKENS_MANAGE, Permission.CONSOLE_USE, Permission.AUDIT_READ,
+        Permission.AUDIT_EXPORT, Permission.DORA_READ, Permission.INCIDENTS_LINK, Permission.TEAMS_READ, Permission.TEAMS_MANAGE,
+        Permission.USERS_MANAGE})
 public class ApiTokens {
 
     private static final System.Logger LOGGER = System.getLogger(ApiTokens.class.getName());
