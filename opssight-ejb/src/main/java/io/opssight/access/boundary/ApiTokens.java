@@ -93,8 +93,9 @@ public class ApiTokens {
             audit.append(token.getCreatedBy(), "token.first-use", "token:" + token.getName() + " (#" + token.getId() + ")",
                     AuditEntry.SUCCESS, "first authentication with token " + token.getTokenPrefix() + "…", clientAddress);
             LOGGER.log(Level.INFO, "API token {0} used for the first time", token.getName());
-        } else {
-            // Recorded at most once a minute, so a burst of calls does not turn every read into a write.
+        } else if (token.isTouchDueAt(now)) {
+            // Recorded at most once a minute, so a burst of calls does not turn every read into a write;
+            // a conditional update, so concurrent calls neither conflict on the version nor fail.
             em.createNamedQuery(ApiToken.TOUCH).setParameter("at", now).setParameter("before", now.minusSeconds(60))
                     .setParameter("id", token.getId()).executeUpdate();
         }

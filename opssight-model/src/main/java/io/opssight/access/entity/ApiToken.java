@@ -133,7 +133,7 @@ public class ApiToken {
      * every read into a write. Returns whether the time changed.
      */
     public boolean touch(Instant at) {
-        if (lastUsedAt == null || lastUsedAt.plusSeconds(60).isBefore(at)) {
+        if (isTouchDueAt(at)) {
             lastUsedAt = at;
             return true;
         }
@@ -153,6 +153,14 @@ public class ApiToken {
     /** The names of the teams the token is limited to, sorted; empty when it is not team-scoped. */
     public List<String> teamNames() {
         return teams.stream().map(t -> t.getTeam().getName()).sorted().toList();
+    }
+
+    /**
+     * Whether a use at {@code at} should be recorded: the last recorded use is more than a minute
+     * old (the rule of {@link #touch} and of the {@link #TOUCH} update, which applies it in the database).
+     */
+    public boolean isTouchDueAt(Instant at) {
+        return lastUsedAt == null || lastUsedAt.plusSeconds(60).isBefore(at);
     }
 
     public Set<String> permissionSet() {
