@@ -14,7 +14,7 @@ public record Identity(String name, Set<String> permissions, Set<Long> teams) im
         teams = teams == null ? null : Set.copyOf(teams);
     }
 
-    /** An identity without team restriction (API tokens, unscoped users). */
+    /** An identity without team restriction (unscoped users and tokens). */
     public Identity(String name, Set<String> permissions) {
         this(name, permissions, null);
     }

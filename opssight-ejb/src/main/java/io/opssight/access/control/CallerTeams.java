@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The teams the current caller is limited to, set by the web module for each request from the
- * authenticated identity. Unrestricted unless set (API tokens, unscoped users, timers). Read
+ * authenticated identity. Unrestricted unless set (unscoped users and tokens, timers). The
  * boundaries add {@link #restriction()} to their queries.
  */
 @RequestScoped

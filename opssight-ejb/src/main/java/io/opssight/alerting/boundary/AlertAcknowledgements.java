@@ -1,5 +1,6 @@
 package io.opssight.alerting.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.alerting.entity.Alert;
 import io.opssight.audit.boundary.Audited;
@@ -8,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
@@ -17,7 +19,8 @@ import java.util.List;
 /**
  * A person acknowledging a firing alert ("I am on it") or taking that back. Alertmanager keeps the
  * firing/resolved state: a resolve still resolves an acknowledged alert, and a new firing clears the
- * acknowledgement. Both changes are audited.
+ * acknowledgement. Both changes are audited. A team-scoped caller changes only alerts it can read
+ * ({@link Alerts}): another team's alert is a 404.
  */
 @Stateless
 @RolesAllowed(Permission.ALERTS_ACKNOWLEDGE)
@@ -30,6 +33,9 @@ public class AlertAcknowledgements {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    CallerTeams callerTeams;
 
     Clock clock = Clock.systemUTC();
 
@@ -56,7 +62,7 @@ public class AlertAcknowledgements {
         // The service is fetched too: the caller shows the alert after the transaction ends.
         List<Alert> found = em.createQuery("select a from Alert a left join fetch a.service where a.id = :id", Alert.class)
                 .setParameter("id", id).getResultList();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !callerTeams.sees(Alerts.teamOf(found.get(0)))) {
             throw new NotFoundProblem("No alert " + id);
         }
         return found.get(0);

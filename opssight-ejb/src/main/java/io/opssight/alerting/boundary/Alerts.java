@@ -1,11 +1,13 @@
 package io.opssight.alerting.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.alerting.entity.Alert;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -15,7 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reading received alerts: filtered by status and service, newest firing first, keyset-paged. */
+/**
+ * Reading received alerts: filtered by status and service, newest firing first, keyset-paged. A
+ * team-scoped caller ({@link CallerTeams}) sees only alerts about its teams' services; another
+ * team's alert is a 404, and an alert about no known service (no {@code service}, {@code app} or
+ * {@code job} label) is hidden from it, like a service without a team.
+ */
 @Stateless
 @RolesAllowed(Permission.ALERTS_READ)
 public class Alerts {
@@ -25,6 +32,9 @@ public class Alerts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CallerTeams callerTeams;
 
     /** One page plus whether more rows follow. */
     public record Page(List<Alert> items, boolean more) {
@@ -64,8 +74,12 @@ public class Alerts {
         return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
     }
 
-    private static StringBuilder where(AlertQuery query, Map<String, Object> params) {
+    private StringBuilder where(AlertQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (callerTeams.restricted()) {
+            where.append(" and s.team.id in :callerTeams");
+            params.put("callerTeams", callerTeams.restriction());
+        }
         if (query.status() != null) {
             String status = query.status().trim().toLowerCase(Locale.ROOT);
             if (!status.equals(Alert.FIRING) && !status.equals(Alert.RESOLVED)) {
@@ -83,16 +97,25 @@ public class Alerts {
 
     /** How many alerts are firing now. */
     public long countFiring() {
-        return em.createQuery("select count(a) from Alert a where a.status = :status", Long.class)
-                .setParameter("status", Alert.FIRING).getSingleResult();
+        TypedQuery<Long> q = em.createQuery("select count(a) from Alert a left join a.service s where a.status = :status"
+                + (callerTeams.restricted() ? " and s.team.id in :callerTeams" : ""), Long.class).setParameter("status", Alert.FIRING);
+        if (callerTeams.restricted()) {
+            q.setParameter("callerTeams", callerTeams.restriction());
+        }
+        return q.getSingleResult();
     }
 
     /** One alert; 404 when there is none. */
     public Alert find(long id) {
         List<Alert> found = em.createQuery(SELECT + " where a.id = :id", Alert.class).setParameter("id", id).getResultList();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !callerTeams.sees(teamOf(found.get(0)))) {
             throw new NotFoundProblem("No alert " + id);
         }
         return found.get(0);
+    }
+
+    /** The team owning the alert's service; null when it has no service or the service no team. */
+    static Long teamOf(Alert alert) {
+        return alert.getService() == null || alert.getService().getTeam() == null ? null : alert.getService().getTeam().getId();
     }
 }

@@ -27,11 +27,19 @@ public class AuditWriter {
     private final Clock clock = Clock.systemUTC();
 
     public AuditEntry append(String actor, String action, String target, String outcome, String details) {
+        return append(actor, action, target, outcome, details, clientAddress());
+    }
+
+    /**
+     * Appends with the client address given: for work done before the request's context is
+     * established, such as authentication (null: unknown).
+     */
+    public AuditEntry append(String actor, String action, String target, String outcome, String details, String clientAddress) {
         Object[] head = (Object[]) em.createNativeQuery("select seq, hash from audit_head where id = 1 for update")
                 .getSingleResult();
         long seq = ((Number) head[0]).longValue();
         String prevHash = (String) head[1];
-        AuditEntry entry = new AuditEntry(seq, prevHash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), actor, action, target, outcome, clientAddress(),
+        AuditEntry entry = new AuditEntry(seq, prevHash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), actor, action, target, outcome, clientAddress,
                 requestId(), details);
         em.persist(entry);
         em.createNativeQuery("update audit_head set seq = ?1, hash = ?2 where id = 1")

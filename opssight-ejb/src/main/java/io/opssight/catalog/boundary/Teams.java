@@ -1,5 +1,6 @@
 package io.opssight.catalog.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.catalog.entity.Service;
 import io.opssight.catalog.entity.Team;
@@ -8,6 +9,7 @@ import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
@@ -19,7 +21,9 @@ import java.util.Map;
 
 /**
  * Teams and which services they own: the minimum DORA per team needs. Services appear by themselves
- * (first seen in an event); a team claims them here.
+ * (first seen in an event); a team claims them here. A team-scoped caller ({@link CallerTeams}) sees
+ * only its own teams (another team is a 404) and their services, and moves only services its teams
+ * own to one of its teams.
  */
 @Stateless
 @RolesAllowed(Permission.TEAMS_MANAGE)
@@ -29,6 +33,9 @@ public class Teams {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CallerTeams callerTeams;
 
     /** A team and the names of its services, sorted. */
     public record Owned(Team team, List<String> services) {
@@ -55,6 +62,7 @@ public class Teams {
             services.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);
         }
         return em.createNamedQuery(Team.FIND_ALL, Team.class).getResultList().stream()
+                .filter(t -> callerTeams.sees(t.getId()))
                 .map(t -> new Owned(t, services.getOrDefault(t.getId(), List.of()))).toList();
     }
 
@@ -63,16 +71,20 @@ public class Teams {
     public List<String> serviceNames(String prefix, int limit) {
         String start = prefix == null ? "" : prefix.trim().toLowerCase(java.util.Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return em.createQuery("select s.name from Service s where lower(s.name) like :prefix escape '!' order by s.name",
-                String.class).setParameter("prefix", start + "%").setMaxResults(Math.max(1, Math.min(limit, 100)))
-                .getResultList();
+        jakarta.persistence.TypedQuery<String> q = em.createQuery("select s.name from Service s where lower(s.name) like :prefix "
+                + "escape '!'" + (callerTeams.restricted() ? " and s.team.id in :callerTeams" : "") + " order by s.name",
+                String.class).setParameter("prefix", start + "%");
+        if (callerTeams.restricted()) {
+            q.setParameter("callerTeams", callerTeams.restriction());
+        }
+        return q.setMaxResults(Math.max(1, Math.min(limit, 100))).getResultList();
     }
 
     /** One team with its services; 404 when there is no team of that name. */
     @RolesAllowed({Permission.TEAMS_READ, Permission.TEAMS_MANAGE})
     public Owned find(String name) {
         List<Team> teams = em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", name).getResultList();
-        if (teams.isEmpty()) {
+        if (teams.isEmpty() || !callerTeams.sees(teams.get(0).getId())) {
             throw new NotFoundProblem("No team '" + name + "'");
         }
         Team team = teams.get(0);
@@ -89,13 +101,13 @@ public class Teams {
     public Service assign(String serviceName, String teamName) {
         List<Service> found = em.createNamedQuery(Service.FIND_BY_NAME, Service.class).setParameter("name", serviceName)
                 .getResultList();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !callerTeams.sees(found.get(0).getTeam() == null ? null : found.get(0).getTeam().getId())) {
             throw new NotFoundProblem("No service '" + serviceName + "'");
         }
         Team team = null;
         if (teamName != null) {
             List<Team> teams = em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", teamName).getResultList();
-            if (teams.isEmpty()) {
+            if (teams.isEmpty() || !callerTeams.sees(teams.get(0).getId())) {
                 throw new ValidationProblem("No team '" + teamName + "'; create it first (POST /api/v1/teams)");
             }
             team = teams.get(0);

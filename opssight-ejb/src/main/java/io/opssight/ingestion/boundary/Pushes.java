@@ -2,6 +2,7 @@ package io.opssight.ingestion.boundary;
 
 import static io.opssight.platform.entity.JsonSupport.JSON;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.incident.control.IncidentQueries;
@@ -55,7 +56,9 @@ import java.util.function.Function;
  * </ol>
  * Unlike a webhook, the caller gets the resulting resource back, so the answer is read after the
  * normalising transaction committed. Pushed objects have the origin "push:<token name>" unless the
- * caller names one.
+ * caller names one. A team-scoped caller ({@link CallerTeams}, e.g. a token limited to teams) pushes
+ * only for services its teams own (a run: the service of its repository): anything else, an unknown
+ * service included, is refused (403) before it is stored; resolving another team's incident is a 404.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -96,6 +99,9 @@ public class Pushes {
     @Resource
     SessionContext context;
 
+    @Inject
+    CallerTeams callerTeams;
+
     Clock clock = Clock.systemUTC();
 
     /** Records a deployment (and, if it lists commits, their push, so lead time works). */
@@ -103,6 +109,7 @@ public class Pushes {
     public Pushed<Deployment> deployment(JsonObject body, String idempotencyKey) {
         String caller = caller();
         JsonObject checked = PushRequests.deployment(body, PushRequests.defaultOrigin(caller));
+        requireOwned(ownersOfService(checked.getString("service")));
         return push(PushType.DEPLOYMENT, caller, idempotencyKey, checked, this::deployment);
     }
 
@@ -111,6 +118,9 @@ public class Pushes {
     public Pushed<Incident> incident(JsonObject body, String idempotencyKey) {
         String caller = caller();
         JsonObject checked = PushRequests.incident(body, PushRequests.defaultOrigin(caller), this::deploymentKey);
+        if (callerTeams.restricted()) {
+            requireOwned(ownersOfService(Payloads.string(checked, "service")));
+        }
         return push(PushType.INCIDENT, caller, idempotencyKey, checked,
                 key -> incidents.byNaturalKey(key.origin(), key.externalId()));
     }
@@ -123,7 +133,8 @@ public class Pushes {
     public Pushed<Incident> resolveIncident(long id, Instant resolvedAt, String idempotencyKey) {
         String caller = caller();
         Incident incident = incidents.byId(id);
-        if (incident == null) {
+        if (incident == null || callerTeams.restricted() && !visible(em.createQuery("select t.id from Incident i join i.service s "
+                + "join s.team t where i.id = :id", Long.class).setParameter("id", id).getResultList())) {
             throw new NotFoundProblem("No incident " + id);
         }
         if (resolvedAt != null && resolvedAt.isBefore(incident.getOpenedAt())) {
@@ -141,7 +152,43 @@ public class Pushes {
     public Pushed<RunWithJobs> pipelineRun(JsonObject body, String idempotencyKey) {
         String caller = caller();
         JsonObject checked = PushRequests.pipelineRun(body, PushRequests.defaultOrigin(caller));
+        if (callerTeams.restricted()) {
+            requireOwned(ownersOfRepository(Payloads.string(checked, "repository")));
+        }
         return push(PushType.PIPELINE_RUN, caller, idempotencyKey, checked, this::run);
+    }
+
+    /** The owning team of the service named (empty: no such service, or it has no team). */
+    private List<Long> ownersOfService(String service) {
+        if (!callerTeams.restricted() || service == null) {
+            return List.of();
+        }
+        return em.createQuery("select t.id from Service s join s.team t where s.name = :name", Long.class)
+                .setParameter("name", service).getResultList();
+    }
+
+    /** The owning team of the service a run of {@code repository} belongs to (as the catalogue maps it). */
+    private List<Long> ownersOfRepository(String repository) {
+        if (repository == null) {
+            return List.of();
+        }
+        String shortName = repository.substring(repository.lastIndexOf('/') + 1);
+        List<Long> owners = em.createQuery("select t.id from Service s join s.team t where s.repository = :repository",
+                Long.class).setParameter("repository", repository).setMaxResults(1).getResultList();
+        return !owners.isEmpty() ? owners : em.createQuery("select t.id from Service s join s.team t where s.name = :name "
+                + "and s.repository is null", Long.class).setParameter("name", shortName).getResultList();
+    }
+
+    private boolean visible(List<Long> owners) {
+        return !owners.isEmpty() && callerTeams.sees(owners.get(0));
+    }
+
+    /** A team-scoped caller may push only for its teams' services; unknown and foreign ones are refused alike. */
+    private void requireOwned(List<Long> owners) {
+        if (callerTeams.restricted() && !visible(owners)) {
+            throw new OpsSightException(ProblemType.FORBIDDEN,
+                    "You are limited to teams: you can push only for services your teams own.");
+        }
     }
 
     private <T> Pushed<T> push(PushType type, String caller, String idempotencyHeader, JsonObject checked,

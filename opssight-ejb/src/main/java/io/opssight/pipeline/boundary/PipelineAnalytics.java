@@ -1,5 +1,6 @@
 package io.opssight.pipeline.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.dora.entity.Window;
 import io.opssight.pipeline.control.PipelineStatsCalculator;
@@ -15,7 +16,8 @@ import java.time.Instant;
  * Pipeline analytics per repository, pipeline and branch over a window: success rate, p50/p95
  * duration and queue time, the most failing and the flaky jobs, the time the default branch was red,
  * and a weekly trend. Computed when asked for from the stored runs and jobs (definitions on
- * pipeline.control.PipelineStatsQueries and RedTimeCalculator).
+ * pipeline.control.PipelineStatsQueries and RedTimeCalculator). A team-scoped caller
+ * ({@link CallerTeams}) gets figures of its teams' services' runs only.
  */
 @Stateless
 @RolesAllowed(Permission.PIPELINES_READ)
@@ -27,6 +29,9 @@ public class PipelineAnalytics {
     @Inject
     PipelineStatsQueries queries;
 
+    @Inject
+    CallerTeams callerTeams;
+
     /**
      * Figures for the runs matching the filters (null: any) in [from, to) (defaults: the last 90 days).
      * Red time is that of {@code branch} when given, else of {@code defaultBranch} (default "main").
@@ -34,7 +39,8 @@ public class PipelineAnalytics {
     public PipelineStats stats(String repository, String pipeline, String branch, String defaultBranch, Instant from, Instant to) {
         Instant now = Instant.now();
         Window window = Window.of(from, to, now);
-        Filters filters = new Filters(repository, pipeline, branch);
+        Filters filters = new Filters(repository, pipeline, branch,
+                callerTeams.restricted() ? callerTeams.restriction() : null);
         String redBranch = branch != null ? branch : defaultBranch != null ? defaultBranch : DEFAULT_BRANCH;
         return PipelineStatsCalculator.stats(filters, window, now, queries.runs(filters, window),
                 queries.failingJobs(filters, window), queries.flakyJobs(filters, window), redBranch,

@@ -1,5 +1,6 @@
 package io.opssight.pipeline.boundary;
 
+import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.pipeline.control.PipelineRunQueries;
 import io.opssight.pipeline.entity.Conclusion;
@@ -19,7 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reading pipeline runs: filtered, newest first, keyset-paged; one run with its jobs. */
+/**
+ * Reading pipeline runs: filtered, newest first, keyset-paged; one run with its jobs. A team-scoped
+ * caller ({@link CallerTeams}) sees only runs of its teams' services (a run belongs to the service of
+ * its repository); another team's run, and a run of no known service, is a 404.
+ */
 @Stateless
 @RolesAllowed(Permission.PIPELINES_READ)
 public class PipelineRuns {
@@ -34,6 +39,9 @@ public class PipelineRuns {
 
     @Inject
     PipelineRunQueries queries;
+
+    @Inject
+    CallerTeams callerTeams;
 
     /** One page plus whether more rows follow. */
     public record Page(List<PipelineRun> items, boolean more) {
@@ -70,7 +78,7 @@ public class PipelineRuns {
     public long count(PipelineRunQuery query) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(query, params);
-        TypedQuery<Long> q = em.createQuery("select count(r) from PipelineRun r" + where, Long.class);
+        TypedQuery<Long> q = em.createQuery("select count(r) from PipelineRun r left join r.service s" + where, Long.class);
         params.forEach(q::setParameter);
         return q.getSingleResult();
     }
@@ -86,10 +94,15 @@ public class PipelineRuns {
         // Candidates: the newest RED_CANDIDATES failed runs of the branch (one backward index range scan).
         // Scanning every failure to prove there are no more red branches would read millions of runs;
         // a branch whose last failure is older than that many failures elsewhere is not listed.
-        List<Long> candidates = em.createQuery("select r.id from PipelineRun r where r.branch = :branch"
+        TypedQuery<Long> candidateQuery = em.createQuery("select r.id from PipelineRun r where r.branch = :branch"
                 + " and r.times.finishedAt is not null and r.times.conclusion in (:failed)"
+                + (callerTeams.restricted() ? " and r.service.team.id in :callerTeams" : "")
                 + " order by r.times.finishedAt desc, r.id desc", Long.class)
-                .setParameter("branch", branch).setParameter("failed", failed).setMaxResults(RED_CANDIDATES).getResultList();
+                .setParameter("branch", branch).setParameter("failed", failed);
+        if (callerTeams.restricted()) {
+            candidateQuery.setParameter("callerTeams", callerTeams.restriction());
+        }
+        List<Long> candidates = candidateQuery.setMaxResults(RED_CANDIDATES).getResultList();
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -108,8 +121,12 @@ public class PipelineRuns {
     /** How many of the newest failed runs {@link #red} considers. */
     static final int RED_CANDIDATES = 2000;
 
-    private static StringBuilder where(PipelineRunQuery query, Map<String, Object> params) {
+    private StringBuilder where(PipelineRunQuery query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (callerTeams.restricted()) {
+            where.append(" and s.team.id in :callerTeams");
+            params.put("callerTeams", callerTeams.restriction());
+        }
         if (query.repository() != null) {
             where.append(" and r.repository = :repository");
             params.put("repository", query.repository());
@@ -143,7 +160,8 @@ public class PipelineRuns {
     /** One run with its jobs; 404 when there is none. */
     public RunWithJobs find(long id) {
         PipelineRun run = queries.byId(id);
-        if (run == null) {
+        if (run == null || !callerTeams.sees(run.getService() == null || run.getService().getTeam() == null ? null
+                : run.getService().getTeam().getId())) {
             throw new NotFoundProblem("No pipeline run " + id);
         }
         return new RunWithJobs(run, queries.jobsOf(run));

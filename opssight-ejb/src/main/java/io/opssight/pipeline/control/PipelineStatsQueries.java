@@ -32,7 +32,8 @@ import java.util.Map;
  * <li>Red time: see {@link RedTimeCalculator}.</li>
  * </ul>
  * Filters: repository (owner/name), pipeline (workflow name) and branch, each exact; a job is
- * filtered by its own repository and branch, and by its run's pipeline.
+ * filtered by its own repository and branch, and by its run's pipeline. Teams (a team-scoped
+ * caller's): only runs whose service those teams own, and only jobs of such runs.
  */
 @Dependent
 public class PipelineStatsQueries {
@@ -43,9 +44,19 @@ public class PipelineStatsQueries {
     private static final String FAILED = "('FAILURE', 'TIMED_OUT')";
     private static final String OUTCOME = "('SUCCESS', 'FAILURE', 'TIMED_OUT')";
 
-    /** What the runs are filtered by; null means any. */
-    public record Filters(String repository, String pipeline, String branch) {
+    /** What the runs are filtered by; null means any ({@code teams}: ids of the teams owning the runs' services). */
+    public record Filters(String repository, String pipeline, String branch, List<Long> teams) {
+        public Filters(String repository, String pipeline, String branch) {
+            this(repository, pipeline, branch, null);
+        }
+
+        Filters anyBranch() {
+            return new Filters(repository, pipeline, null, teams);
+        }
     }
+
+    /** Runs of services owned by {@code :teams}, for a run alias. */
+    private static final String OWNED = ".service_id in (select sv.id from service sv where sv.team_id in (:teams))";
 
     /** Run figures of one week ({@code week} number) or, with {@code week} null, of the whole window. */
     public record RunRow(Long week, long completed, long succeeded, long failed, Double p50Duration, Double p95Duration,
@@ -84,7 +95,7 @@ public class PipelineStatsQueries {
         Map<String, Object> p = window(w);
         String sql = "select j.repository, j.name, count(*), count(*) filter (where j.conclusion in " + FAILED + "), "
                 + "max(j.finished_at) filter (where j.conclusion in " + FAILED + ") "
-                + "from pipeline_job j" + (f.pipeline() != null ? " join pipeline_run r on r.id = j.run_id" : "")
+                + "from pipeline_job j" + (f.pipeline() != null || f.teams() != null ? " join pipeline_run r on r.id = j.run_id" : "")
                 + " where j.status = 'COMPLETED' and j.finished_at >= :from and j.finished_at < :to" + jobFilters(f, p, "j")
                 + " group by j.repository, j.name having count(*) filter (where j.conclusion in " + FAILED + ") > 0"
                 + " order by 4 desc, 1, 2 limit " + TOP_JOBS;
@@ -100,7 +111,7 @@ public class PipelineStatsQueries {
     public List<FlakyJob> flakyJobs(Filters f, Window w) {
         Map<String, Object> p = window(w);
         String sql = "select j.repository, j.name, j.sha, max(j.finished_at) "
-                + "from pipeline_job j" + (f.pipeline() != null ? " join pipeline_run r on r.id = j.run_id" : "")
+                + "from pipeline_job j" + (f.pipeline() != null || f.teams() != null ? " join pipeline_run r on r.id = j.run_id" : "")
                 + " where j.status = 'COMPLETED' and j.conclusion = 'SUCCESS' and j.sha is not null"
                 + " and j.finished_at >= :from and j.finished_at < :to" + jobFilters(f, p, "j")
                 + " and exists (select 1 from pipeline_job x where x.repository = j.repository and x.name = j.name"
@@ -126,7 +137,7 @@ public class PipelineStatsQueries {
     public List<Segment> redSegments(Filters f, String branch, Window w) {
         Map<String, Object> p = window(w);
         p.put("branch", branch);
-        Filters onBranch = new Filters(f.repository(), f.pipeline(), null);
+        Filters onBranch = f.anyBranch();
         String filters = runFilters(onBranch, p, "r");
         String sql = "with since as (select r.repository, r.pipeline, max(r.finished_at) as since from pipeline_run r "
                 + "where r.status = 'COMPLETED' and r.branch = :branch and r.conclusion in " + OUTCOME
@@ -150,7 +161,7 @@ public class PipelineStatsQueries {
         p.put("branch", branch);
         return number(rows("select count(distinct r.repository) from pipeline_run r where r.status = 'COMPLETED' "
                 + "and r.branch = :branch and r.finished_at >= :from and r.finished_at < :to"
-                + runFilters(new Filters(f.repository(), f.pipeline(), null), p, "r"), p).get(0));
+                + runFilters(f.anyBranch(), p, "r"), p).get(0));
     }
 
     private static String runFilters(Filters f, Map<String, Object> p, String alias) {
@@ -166,6 +177,10 @@ public class PipelineStatsQueries {
         if (f.branch() != null) {
             sql.append(" and ").append(alias).append(".branch = :branch");
             p.put("branch", f.branch());
+        }
+        if (f.teams() != null) {
+            sql.append(" and ").append(alias).append(OWNED);
+            p.put("teams", f.teams());
         }
         return sql.toString();
     }
@@ -183,6 +198,10 @@ public class PipelineStatsQueries {
         if (f.branch() != null) {
             sql.append(" and ").append(alias).append(".branch = :branch");
             p.put("branch", f.branch());
+        }
+        if (f.teams() != null) {
+            sql.append(" and r").append(OWNED);
+            p.put("teams", f.teams());
         }
         return sql.toString();
     }

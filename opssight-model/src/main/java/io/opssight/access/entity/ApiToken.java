@@ -1,34 +1,54 @@
 package io.opssight.access.entity;
 
+import io.opssight.catalog.entity.Team;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An OpsSight API token. Only a SHA-256 hash of the secret is stored (the secret is 256 random bits,
  * so a fast hash is enough: there is nothing to brute-force); the clear value is shown once at
- * creation. Natural key: the hash. A token is usable while it is neither revoked nor expired.
+ * creation. Natural key: the hash. A token is usable while it is neither revoked nor expired. A token
+ * with teams is team-scoped (it sees only those teams' services' objects); without, it is not.
  */
 @Entity
 @Table(name = "api_token")
-@NamedQuery(name = ApiToken.FIND_BY_HASH, query = "select t from ApiToken t where t.tokenHash = :hash")
+@NamedQuery(name = ApiToken.FIND_BY_HASH, query = "select t from ApiToken t left join fetch t.teams tt left join fetch tt.team "
+        + "where t.tokenHash = :hash")
 @NamedQuery(name = ApiToken.COUNT_WITH_PERMISSION,
         query = "select count(t) from ApiToken t where t.revokedAt is null and t.permissions like :pattern")
-@NamedQuery(name = ApiToken.FIND_ALL, query = "select t from ApiToken t order by t.id")
+@NamedQuery(name = ApiToken.FIND_ALL, query = "select distinct t from ApiToken t left join fetch t.teams tt left join fetch tt.team "
+        + "order by t.id")
+@NamedQuery(name = ApiToken.FIND_BY_ID, query = "select t from ApiToken t left join fetch t.teams tt left join fetch tt.team "
+        + "where t.id = :id")
+/* Conditional updates, so that concurrent requests neither conflict on the version nor both count as the first use. */
+@NamedQuery(name = ApiToken.MARK_FIRST_USE,
+        query = "update ApiToken t set t.firstUsedAt = :at, t.lastUsedAt = :at where t.id = :id and t.firstUsedAt is null")
+@NamedQuery(name = ApiToken.TOUCH,
+        query = "update ApiToken t set t.lastUsedAt = :at where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :before)")
 public class ApiToken {
 
     public static final String FIND_BY_HASH = "ApiToken.findByHash";
     public static final String COUNT_WITH_PERMISSION = "ApiToken.countWithPermission";
     public static final String FIND_ALL = "ApiToken.findAll";
+    public static final String FIND_BY_ID = "ApiToken.findById";
+    public static final String MARK_FIRST_USE = "ApiToken.markFirstUse";
+    public static final String TOUCH = "ApiToken.touch";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_token_seq")
@@ -63,6 +83,14 @@ public class ApiToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** The first successful authentication; set once, by {@link #MARK_FIRST_USE}. */
+    @Column(name = "first_used_at")
+    private Instant firstUsedAt;
+
+    /** The teams the token is limited to; none: not team-scoped. Fixed at creation. */
+    @OneToMany(mappedBy = "token", cascade = CascadeType.PERSIST)
+    private List<ApiTokenTeam> teams = new ArrayList<>();
+
     @Version
     private long version;
 
@@ -72,6 +100,12 @@ public class ApiToken {
 
     public ApiToken(String name, String tokenHash, String tokenPrefix, Set<String> permissions, String createdBy,
             Instant createdAt, Instant expiresAt) {
+        this(name, tokenHash, tokenPrefix, permissions, createdBy, createdAt, expiresAt, List.of());
+    }
+
+    /** A token limited to {@code teams} (empty: not team-scoped). */
+    public ApiToken(String name, String tokenHash, String tokenPrefix, Set<String> permissions, String createdBy,
+            Instant createdAt, Instant expiresAt, Collection<Team> teams) {
         this.name = Objects.requireNonNull(name, "name");
         this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
         this.tokenPrefix = Objects.requireNonNull(tokenPrefix, "tokenPrefix");
@@ -79,6 +113,9 @@ public class ApiToken {
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.expiresAt = expiresAt;
+        for (Team team : teams) {
+            this.teams.add(new ApiTokenTeam(this, team));
+        }
     }
 
     public boolean isUsableAt(Instant now) {
@@ -96,11 +133,34 @@ public class ApiToken {
      * every read into a write. Returns whether the time changed.
      */
     public boolean touch(Instant at) {
-        if (lastUsedAt == null || lastUsedAt.plusSeconds(60).isBefore(at)) {
+        if (isTouchDueAt(at)) {
             lastUsedAt = at;
             return true;
         }
         return false;
+    }
+
+    /** Whether the token is limited to teams. */
+    public boolean isTeamScoped() {
+        return !teams.isEmpty();
+    }
+
+    /** The ids of the teams the token is limited to; null when it is not team-scoped. */
+    public Set<Long> teamIds() {
+        return teams.isEmpty() ? null : teams.stream().map(t -> t.getTeam().getId()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The names of the teams the token is limited to, sorted; empty when it is not team-scoped. */
+    public List<String> teamNames() {
+        return teams.stream().map(t -> t.getTeam().getName()).sorted().toList();
+    }
+
+    /**
+     * Whether a use at {@code at} should be recorded: the last recorded use is more than a minute
+     * old (the rule of {@link #touch} and of the {@link #TOUCH} update, which applies it in the database).
+     */
+    public boolean isTouchDueAt(Instant at) {
+        return lastUsedAt == null || lastUsedAt.plusSeconds(60).isBefore(at);
     }
 
     public Set<String> permissionSet() {
@@ -137,6 +197,10 @@ public class ApiToken {
 
     public Instant getLastUsedAt() {
         return lastUsedAt;
+    }
+
+    public Instant getFirstUsedAt() {
+        return firstUsedAt;
     }
 
     @Override

@@ -15,6 +15,7 @@ public class TokenRow implements Serializable {
     private final String name;
     private final String prefix;
     private final String permissions;
+    private final String teams;
     private final String createdBy;
     private final String createdAt;
     private final String expiresAt;
@@ -27,6 +28,7 @@ public class TokenRow implements Serializable {
         this.name = t.getName();
         this.prefix = t.getTokenPrefix();
         this.permissions = Permission.format(t.permissionSet()).replace(",", ", ");
+        this.teams = String.join(", ", t.teamNames());
         this.createdBy = t.getCreatedBy();
         this.createdAt = Pages.time(t.getCreatedAt());
         this.expiresAt = Pages.time(t.getExpiresAt());
@@ -49,6 +51,11 @@ public class TokenRow implements Serializable {
 
     public String getPermissions() {
         return permissions;
+    }
+
+    /** The teams the token is limited to, comma-separated; empty when it is not team-scoped. */
+    public String getTeams() {
+        return teams;
     }
 
     public String getCreatedBy() {

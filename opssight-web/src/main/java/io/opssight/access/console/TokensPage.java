@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Admin / API tokens: list, create with permissions and an expiry (the token is shown once), revoke. */
+/**
+ * Admin / API tokens: list, create with permissions, optionally teams, and an expiry (the token is
+ * shown once), revoke.
+ */
 @Named
 @ViewScoped
 public class TokensPage implements Serializable {
@@ -29,6 +32,8 @@ public class TokensPage implements Serializable {
     private List<TokenRow> rows = List.of();
     private String name;
     private List<String> permissions = new ArrayList<>(List.of(Permission.CONSOLE_USE));
+    private List<String> teams = new ArrayList<>();
+    private List<String> allTeams = List.of();
     private LocalDate expiresOn;
     private String issuedName;
     private String issuedSecret;
@@ -37,6 +42,7 @@ public class TokensPage implements Serializable {
     void load() {
         Instant now = Instant.now();
         rows = tokens.list().stream().map(t -> new TokenRow(t, now)).toList();
+        allTeams = tokens.teamChoices();
     }
 
     public void create() {
@@ -45,17 +51,20 @@ public class TokensPage implements Serializable {
         try {
             // The token stays valid through the chosen day (UTC).
             Instant expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            ApiTokens.Issued issued = tokens.create(name == null ? "" : name.trim(), Set.copyOf(permissions), expiresAt);
+            ApiTokens.Issued issued = tokens.create(name == null ? "" : name.trim(), Set.copyOf(permissions),
+                    teams == null ? List.of() : List.copyOf(teams), expiresAt);
             issuedName = issued.token().getName();
             issuedSecret = issued.secret();
             Pages.info(null, "Token " + issuedName + " created. Copy it now: it is not shown again.");
             name = null;
             expiresOn = null;
             permissions = new ArrayList<>(List.of(Permission.CONSOLE_USE));
+            teams = new ArrayList<>();
             load();
         } catch (RuntimeException e) {
             String message = Pages.refusal(e);
-            Pages.error(message.contains("permission") ? "create:permissions" : message.contains("expires") ? "create:expires"
+            Pages.error(message.contains("permission") ? "create:permissions" : message.contains("team") ? "create:teams"
+                    : message.contains("expires") ? "create:expires"
                     : message.contains("name") ? "create:name" : null, message);
         }
     }
@@ -98,6 +107,19 @@ public class TokensPage implements Serializable {
 
     public void setPermissions(List<String> permissions) {
         this.permissions = permissions;
+    }
+
+    /** The teams a new token may be limited to (a team-scoped admin: only theirs). */
+    public List<String> getAllTeams() {
+        return allTeams;
+    }
+
+    public List<String> getTeams() {
+        return teams;
+    }
+
+    public void setTeams(List<String> teams) {
+        this.teams = teams;
     }
 
     public LocalDate getExpiresOn() {

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A token to create: a name, its permissions and, optionally, when it expires. A class rather than
+ * A token to create: a name, its permissions and, optionally, the teams it is limited to (by name)
+ * and when it expires. A class rather than
  * a record for the same reason as {@link io.opssight.ingestion.rest.NewSource}.
  */
 public class NewToken {
@@ -17,7 +18,17 @@ public class NewToken {
     @NotEmpty(message = "at least one permission is required")
     private Set<String> permissions;
 
+    private Set<String> teams;
+
     private Instant expiresAt;
+
+    public Set<String> getTeams() {
+        return teams;
+    }
+
+    public void setTeams(Set<String> teams) {
+        this.teams = teams;
+    }
 
     public String getName() {
         return name;

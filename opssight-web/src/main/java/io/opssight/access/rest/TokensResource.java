@@ -41,20 +41,27 @@ public class TokensResource {
     ApiTokens tokens;
 
     @POST
-    @Operation(operationId = "createToken", summary = "Create an API token", description = "The secret is in this answer only. Permission: tokens:manage")
+    @Operation(operationId = "createToken", summary = "Create an API token", description = "The secret is in this answer only. "
+            + "'teams' (optional, team names) limits the token to those teams' objects, like a team-scoped user. A token "
+            + "gets only permissions and teams its creator holds; a team-scoped creator must name some of its teams. "
+            + "Permission: tokens:manage")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             headers = @Header(name = "Location", description = "The new token"), content = @Content(schema = @Schema(ref = "IssuedTokenView")))
-    @APIResponse(responseCode = "400", description = "Unknown permission, bad expiry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Unknown permission or team, bad expiry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "A permission the caller does not hold, or no teams from a team-scoped caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public Response create(@Valid NewToken in, @Context UriInfo uri) {
         RequestBodies.require(in);
-        ApiTokens.Issued issued = tokens.create(in.getName(), in.getPermissions(), in.getExpiresAt());
+        ApiTokens.Issued issued = tokens.create(in.getName(), in.getPermissions(), in.getTeams(), in.getExpiresAt());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(issued.token().getId())).build())
                 .entity(new IssuedTokenView(TokenView.from(issued.token()), issued.secret())).build();
     }
 
     @GET
-    @Operation(operationId = "listTokens", summary = "List API tokens", description = "Permission: tokens:manage")
+    @Operation(operationId = "listTokens", summary = "List API tokens",
+            description = "With the teams each is limited to; a team-scoped caller sees only tokens limited to its teams. "
+                    + "Permission: tokens:manage")
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.TOKENS_MANAGE)
     public List<TokenView> list() {
         return tokens.list().stream().map(TokenView::from).toList();

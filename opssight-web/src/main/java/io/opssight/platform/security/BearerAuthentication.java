@@ -7,6 +7,7 @@ import io.opssight.access.boundary.LocalAccounts;
 import io.opssight.access.control.JwtVerifier;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -50,12 +51,15 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
     @EJB
     JwtAuthentication jwts;
 
+    @Inject
+    TrustedProxies proxies;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof TokenCredential token) {
-            return signIn(request, context, tokens.authenticate(token.token()));
+            return signIn(request, context, tokens.authenticate(token.token(), proxies.clientOf(request)));
         }
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential password) {
             return signIn(request, context, accounts.signIn(password.getCaller(), password.getPasswordAsString()));
@@ -68,7 +72,7 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
             }
             String presented = authorization.substring(7).trim();
             Optional<Identity> identity = JwtVerifier.looksLikeJwt(presented) ? jwts.authenticate(presented)
-                    : tokens.authenticate(presented);
+                    : tokens.authenticate(presented, proxies.clientOf(request));
             if (identity.isPresent()) {
                 return login(request, context, identity.get());
             }

@@ -43,36 +43,17 @@ public class RequestContextFilter extends HttpFilter {
     RateLimits rateLimits;
 
     @Inject
-    @ConfigProperty(name = "opssight.http.trusted-proxies", defaultValue = " ")
-    String trustedProxies;
-
-    /** The key this setting had before it took CIDRs; still honoured. */
-    @Inject
-    @ConfigProperty(name = "opssight.security.trusted-proxies", defaultValue = " ")
-    String legacyTrustedProxies;
+    TrustedProxies proxies;
 
     @Inject
     @ConfigProperty(name = "opssight.http.hsts-max-age", defaultValue = "31536000")
     long hstsMaxAge;
 
-    private volatile List<Cidr> trusted;
-
-    private List<Cidr> trusted() {
-        List<Cidr> ranges = trusted;
-        if (ranges == null) {
-            ranges = Cidr.parseList(trustedProxies.isBlank() ? legacyTrustedProxies : trustedProxies);
-            trusted = ranges;
-        }
-        return ranges;
-    }
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        List<Cidr> proxies = trusted();
-        String peer = request.getRemoteAddr();
-        boolean viaTrustedProxy = Cidr.anyContains(proxies, peer);
-        String client = viaTrustedProxy ? clientBehindAll(request.getHeaders("X-Forwarded-For"), proxies, peer) : peer;
+        boolean viaTrustedProxy = proxies.trusts(request.getRemoteAddr());
+        String client = proxies.clientOf(request);
         String requested = request.getHeader("X-Request-Id");
         String requestId = viaTrustedProxy && requested != null && REQUEST_ID.matcher(requested).matches()
                 ? requested : UUID.randomUUID().toString();

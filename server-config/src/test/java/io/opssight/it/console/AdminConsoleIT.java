@@ -177,21 +177,35 @@ class AdminConsoleIT {
     }
 
     @Test
-    void aTokenMadeInTheConsoleCarriesItsPermissionsAndIsRefusedOnceRevoked() {
+    void aTokenMadeInTheConsoleCarriesItsPermissionsAndTeamsAndIsRefusedOnceRevoked() {
         String name = Fixtures.unique("console-tok");
+        String team = Fixtures.unique("tok-team");
+        assertEquals(201, http.postJson("/api/v1/teams", OpsSightServer.ADMIN_TOKEN, "{\"name\":\"" + team + "\"}").status());
         open("/admin/tokens.xhtml", OpsSightServer.ADMIN_TOKEN);
         browser.findElement(By.id("create:name")).sendKeys(name);
-        // console:use is ticked by default; add deployments:read.
+        // console:use is ticked by default; add deployments:read, and limit the token to one team.
         browser.findElement(By.xpath("//label[text()='deployments:read']")).click();
+        browser.findElement(By.xpath("//label[text()='" + team + "']")).click();
         browser.findElement(By.id("create:submit")).click();
-        String token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-secret"))).getText();
+        String token;
+        try {
+            token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-secret"))).getText();
+        } catch (RuntimeException e) {
+            Browser.screenshot(browser, "admin-tokens-failed");
+            throw new AssertionError("no token issued; the page says: " + browser.findElement(By.id("create")).getText(), e);
+        }
         Browser.screenshot(browser, "admin-tokens");
 
         assertEquals(200, http.get("/api/v1/deployments", token).status(), "the token has deployments:read");
         assertEquals(403, http.get("/api/v1/audit", token).status(), "and nothing it was not given");
+        assertEquals(List.of(team), http.get("/api/v1/tokens", OpsSightServer.ADMIN_TOKEN).jsonArray().stream()
+                .map(jakarta.json.JsonValue::asJsonObject).filter(t -> t.getString("name").equals(name))
+                .flatMap(t -> t.getJsonArray("teams").getValuesAs(jakarta.json.JsonString.class).stream())
+                .map(jakarta.json.JsonString::getString).toList(), "the token is limited to the team ticked");
 
         WebElement row = browser.findElement(By.xpath("//tr[.//span[contains(@class,'ops-token-name') and text()='" + name + "']]"));
         assertTrue(row.getText().contains("deployments:read"), row.getText());
+        assertEquals(team, row.findElement(By.className("ops-token-teams")).getText(), "the teams column shows it");
         row.findElement(By.xpath(".//button[contains(@id,'revoke')]")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "revoked"));

@@ -80,6 +80,16 @@ final class ConsoleSession {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** An API call with a JSON body, authenticated by the session (as the console's own scripts would). */
+    Answer send(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer postJson(String path, String json) {
+        return send("POST", path, json);
+    }
+
     String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * deployment and an incident of team B, a pipeline run, a source, a team, a role, a user), writes at
  * objects that do not exist, so the walk changes nothing other tests see. The team-scoped engineer
  * (engineer for team A only) gets 404 for team B's deployment, its changes, incident and incident
- * cause where everyone else with the read permission gets 200, and cannot correct team B's incident
+ * cause, for team B itself and for a pipeline run of no team's service where everyone else with the
+ * read permission gets 200, and cannot correct team B's incident
  * causes; that their lists leave team B out is {@link TeamScopeIT}'s.
  *
  * <p>The matrix is written to {@code target/role-matrix.txt} for reviewers.
@@ -54,7 +55,8 @@ class RoleMatrixIT {
     private static final String SCOPED = "engineer@teamA";
     /** Reads of these objects are team-scoped: team B's are 404 for the team-A engineer. */
     private static final Set<String> SCOPED_READS = Set.of("GET /api/v1/deployments/{id}", "GET /api/v1/deployments/{id}/changes",
-            "GET /api/v1/incidents/{id}", "GET /api/v1/incidents/{id}/cause");
+            "GET /api/v1/incidents/{id}", "GET /api/v1/incidents/{id}/cause", "GET /api/v1/pipeline-runs/{id}",
+            "GET /api/v1/teams/{name}");
 
     private static OpsSightServer server;
     private static Http http;

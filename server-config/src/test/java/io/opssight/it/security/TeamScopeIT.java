@@ -3,14 +3,22 @@ package io.opssight.it.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opssight.it.support.AlertmanagerHooks;
 import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
+import io.opssight.it.support.Rows;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -18,10 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Object-level team scope: an engineer whose role is limited to team A sees only team A's services
- * in deployments, incidents and DORA figures; another team's objects are 404 (or an unknown name),
- * lists are filtered. An unscoped caller sees everything.
+ * in deployments, incidents, DORA figures, pipeline runs and figures, alerts and the teams list;
+ * another team's objects are 404 (or an unknown name), lists are filtered. An unscoped caller sees
+ * everything. (Tokens limited to teams: {@link TokenScopeIT}.)
  */
-@DisplayName("#5 team scope on deployments, incidents and DORA")
+@DisplayName("#5 team scope on deployments, incidents, DORA, pipelines, alerts and teams")
 class TeamScopeIT {
 
     private static final String ADMIN = OpsSightServer.ADMIN_TOKEN;
@@ -109,6 +118,80 @@ class TeamScopeIT {
         assertEquals(200, engineer.get("/api/v1/dora?team=" + teamB).status());
     }
 
+    @Test
+    @DisplayName("#5 a team-scoped engineer sees only their team's pipeline runs and pipeline figures")
+    void scopedEngineerSeesOnlyTheirTeamsPipelines() {
+        String pusher = Fixtures.token(http, "pipelines:write");
+        long runA = id(push(pusher, "/api/v1/pipeline-runs", run(serviceA)));
+        long runB = id(push(pusher, "/api/v1/pipeline-runs", run(serviceB)));
+        long runNobody = id(push(pusher, "/api/v1/pipeline-runs", "{\"pipeline\":\"" + Fixtures.unique("adhoc") + "\"}"));
+        assertEquals(serviceA, http.get("/api/v1/pipeline-runs/" + runA, ADMIN).json().getString("service"),
+                "a run belongs to the service of its repository");
+        ConsoleSession engineer = userWith("[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
+
+        assertEquals(200, engineer.get("/api/v1/pipeline-runs/" + runA).status());
+        ConsoleSession.Answer other = engineer.get("/api/v1/pipeline-runs/" + runB);
+        assertEquals(404, other.status(), "another team's run does not exist: " + other);
+        assertEquals(404, engineer.get("/api/v1/pipeline-runs/" + runNobody).status(), "a run of no known service is hidden");
+        assertEquals(200, http.get("/api/v1/pipeline-runs/" + runB, ADMIN).status(), "an unscoped caller sees it");
+
+        List<String> runs = services(engineer.get("/api/v1/pipeline-runs?limit=500").json());
+        assertTrue(runs.contains(serviceA), runs::toString);
+        assertTrue(runs.stream().allMatch(serviceA::equals), "only team A's runs: " + runs);
+        assertEquals(List.of(), services(engineer.get("/api/v1/pipeline-runs?repository=it/" + serviceB).json()));
+
+        assertEquals(1, completed(engineer.get("/api/v1/pipelines/stats?repository=it/" + serviceA).json()));
+        assertEquals(0, completed(engineer.get("/api/v1/pipelines/stats?repository=it/" + serviceB).json()),
+                "another team's runs count for nothing");
+        assertEquals(1, completed(http.get("/api/v1/pipelines/stats?repository=it/" + serviceB, ADMIN).json()));
+        JsonObject all = engineer.get("/api/v1/pipelines/stats").json();
+        assertEquals(1, completed(all), "unfiltered, only team A's one run counts: " + all);
+        assertTrue(completed(http.get("/api/v1/pipelines/stats", ADMIN).json()) >= 2, "an unscoped caller's figures have both");
+    }
+
+    @Test
+    @DisplayName("#5 a team-scoped engineer sees and acknowledges only their team's alerts; alerts about no service are hidden")
+    void scopedEngineerSeesOnlyTheirTeamsAlerts() {
+        Fixtures.Source source = Fixtures.source(http, "alertmanager");
+        long alertA = deliver(source, AlertmanagerHooks.firing("HighErrorRate", serviceA, "critical", "a-pod", "2026-11-21T08:00:00Z"));
+        long alertB = deliver(source, AlertmanagerHooks.firing("HighErrorRate", serviceB, "critical", "b-pod", "2026-11-21T08:00:00Z"));
+        Map<String, String> labels = new TreeMap<>(Map.of("alertname", "DiskFull", "severity", "warning"));
+        long alertNobody = deliver(source, new AlertmanagerHooks.Alert("firing", labels, Map.of("summary", "disk full"),
+                "2026-11-21T08:00:00Z", AlertmanagerHooks.ZERO_TIME, UUID.randomUUID().toString().replace("-", "").substring(0, 16)));
+        ConsoleSession engineer = userWith("[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
+
+        assertEquals(200, engineer.get("/api/v1/alerts/" + alertA).status());
+        assertEquals(404, engineer.get("/api/v1/alerts/" + alertB).status(), "another team's alert does not exist");
+        assertEquals(404, engineer.get("/api/v1/alerts/" + alertNobody).status(), "an alert about no service is hidden");
+        assertEquals(200, http.get("/api/v1/alerts/" + alertNobody, ADMIN).status(), "an unscoped caller sees it");
+        List<String> alerts = services(engineer.get("/api/v1/alerts?limit=500").json());
+        assertTrue(alerts.contains(serviceA), alerts::toString);
+        assertTrue(alerts.stream().allMatch(serviceA::equals), "only team A's alerts: " + alerts);
+        assertEquals(List.of(), services(engineer.get("/api/v1/alerts?service=" + serviceB).json()));
+
+        ConsoleSession.Answer refused = engineer.postJson("/api/v1/alerts/" + alertB + "/acknowledge", "{}");
+        assertEquals(404, refused.status(), refused::toString);
+        assertEquals(null, Rows.query(server, "select acknowledged_by from alert where id = ?", alertB).get(0).get("acknowledged_by"),
+                "another team's alert stays unacknowledged");
+        ConsoleSession.Answer acked = engineer.postJson("/api/v1/alerts/" + alertA + "/acknowledge", "{}");
+        assertEquals(200, acked.status(), acked::toString);
+    }
+
+    @Test
+    @DisplayName("#5 a team-scoped engineer sees only their own teams in the teams list")
+    void scopedEngineerSeesOnlyTheirTeams() {
+        ConsoleSession engineer = userWith("[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
+
+        ConsoleSession.Answer list = engineer.get("/api/v1/teams");
+        assertEquals(200, list.status(), list::toString);
+        List<String> names = names(list.body());
+        assertEquals(List.of(teamA), names, "only their own team");
+        assertEquals(200, engineer.get("/api/v1/teams/" + teamA).status());
+        assertEquals(404, engineer.get("/api/v1/teams/" + teamB).status(), "another team does not exist");
+        List<String> everything = names(http.get("/api/v1/teams", ADMIN).body());
+        assertTrue(everything.contains(teamA) && everything.contains(teamB), "an unscoped caller sees both");
+    }
+
     private ConsoleSession userWith(String roles) {
         String username = Fixtures.unique("eng");
         String password = "engineer password " + UUID.randomUUID();
@@ -126,6 +209,35 @@ class TeamScopeIT {
                 {"service":"%s","environment":"production","status":"success","sha":"%s",
                  "createdAt":"%s","finishedAt":"%s"}""".formatted(service, UUID.randomUUID().toString().replace("-", "") + "abcdef01",
                 finished.minusSeconds(120), finished);
+    }
+
+    /** A completed, successful run of pipeline build-… in repository it/{service}, finished an hour ago. */
+    private static String run(String service) {
+        Instant finished = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        return """
+                {"pipeline":"build-%s","repository":"it/%s","branch":"main","status":"completed","conclusion":"success",
+                 "queuedAt":"%s","startedAt":"%s","finishedAt":"%s"}""".formatted(service.substring(6), service,
+                finished.minusSeconds(300), finished.minusSeconds(240), finished);
+    }
+
+    private static long completed(JsonObject stats) {
+        return stats.getJsonObject("runs").getJsonNumber("completed").longValue();
+    }
+
+    private long deliver(Fixtures.Source source, AlertmanagerHooks.Alert alert) {
+        Http.Answer answer = http.postRaw(source.ingestPath(), AlertmanagerHooks.headers(source.secret()),
+                AlertmanagerHooks.notification("opssight", alert.status(), Map.of("alertname", alert.labels().get("alertname")), alert));
+        assertEquals(202, answer.status(), answer::toString);
+        List<Rows.Row> rows = Rows.query(server, "select id from alert where fingerprint = ?", alert.fingerprint());
+        assertEquals(1, rows.size(), rows::toString);
+        return rows.get(0).number("id");
+    }
+
+    private static List<String> names(String jsonArray) {
+        try (JsonReader reader = Json.createReader(new StringReader(jsonArray))) {
+            JsonArray teams = reader.readArray();
+            return teams.stream().map(JsonValue::asJsonObject).map(o -> o.getString("name")).toList();
+        }
     }
 
     private Http.Answer push(String token, String path, String body) {
