@@ -29,7 +29,10 @@ import javax.crypto.spec.SecretKeySpec;
  * With event {@code deployment_status} each request is instead a successful production deployment of
  * a new deployment (~7 KB), which keeps the DORA figures current on every delivery.
  *
- * Usage: java bench/IngestBench.java <baseUrl> <source> <secret> <connections> <seconds> [warmupSeconds] [workflow_run|deployment_status]
+ * With event {@code floor} the same requests go to a webhook kind that does not exist (404): the
+ * framework's own cost per request, without the work.
+ *
+ * Usage: java bench/IngestBench.java <baseUrl> <source> <secret> <connections> <seconds> [warmupSeconds] [workflow_run|deployment_status|floor]
  *        java bench/IngestBench.java --sample-hex   (one payload, hex-encoded, for the pgbench ceiling)
  */
 public class IngestBench {
@@ -47,11 +50,15 @@ public class IngestBench {
         int seconds = Integer.parseInt(args[4]);
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 10;
         String event = args.length > 6 ? args[6] : "workflow_run";
-        if (!event.equals("workflow_run") && !event.equals("deployment_status")) {
-            throw new IllegalArgumentException("event must be workflow_run or deployment_status");
+        if (!event.equals("workflow_run") && !event.equals("deployment_status") && !event.equals("floor")) {
+            throw new IllegalArgumentException("event must be workflow_run, deployment_status or floor");
         }
-        EVENT = event;
-        URI uri = URI.create(base + "/api/v1/ingest/github/" + source);
+        // "floor": the same signed workflow_run requests to a kind that does not exist. The request
+        // takes the whole framework path (HTTP, servlet filters, security, JAX-RS, the body read, the
+        // EJB call, a problem+json 404) and none of the work: the server's own ceiling for requests.
+        FLOOR = event.equals("floor");
+        EVENT = FLOOR ? "workflow_run" : event;
+        URI uri = URI.create(base + "/api/v1/ingest/" + (FLOOR ? "no-such-kind" : "github") + "/" + source);
 
         run(uri, secret, connections, warmup, false);
         Result result = run(uri, secret, connections, seconds, true);
@@ -73,6 +80,7 @@ public class IngestBench {
     }
 
     static String EVENT = "workflow_run";
+    static boolean FLOOR;
 
     /** Per client thread: the HMAC instance (a provider lookup per request would cost the client more than the server). */
     static final ThreadLocal<Mac> MACS = new ThreadLocal<>();
@@ -205,7 +213,7 @@ public class IngestBench {
                     headers.put("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac(secret, body)));
                     long start = System.nanoTime();
                     try {
-                        if (connection.post(headers, body) != 202) {
+                        if (connection.post(headers, body) != (FLOOR ? 404 : 202)) {
                             errors.incrementAndGet();
                             continue;
                         }

@@ -67,6 +67,8 @@ echo "$OPS"
 STORED=$($PSQL -tAc "select count(*) || ' stored, ' || count(*) filter (where status = 'PROCESSED') || ' processed' from delivery" "$DB")
 echo "deliveries: $STORED"
 BYTES=$(echo "$OPS" | sed 's/.*payload_bytes=\([0-9]*\).*/\1/')
+echo "== Framework floor: the same signed requests to a webhook kind that does not exist (404 problem+json: HTTP, filters, security, JAX-RS, body read, EJB call; no signature check, parse or database), ${T}s on the warm server"
+java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 10 floor
 stop
 
 echo "== PostgreSQL ceiling: pgbench, one insert of the same ${BYTES}-byte workflow_run body per transaction, $C connections, ${T}s"

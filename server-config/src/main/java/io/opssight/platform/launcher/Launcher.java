@@ -31,6 +31,7 @@ public final class Launcher {
         System.setProperty("com.sun.xml.ws.fault.SOAPFaultBuilder.captureStackTrace", "false");
         Path home = home();
         Path war = home.resolve("lib/opssight.war");
+        Path preBoot = home.resolve("lib/pre-boot-commands.asadmin");
         Path postBoot = home.resolve("lib/post-boot-commands.asadmin");
         if (!Files.isRegularFile(war)) {
             throw new IllegalStateException("OpsSight WAR not found at " + war + "; build with 'mvn package' first");
@@ -39,6 +40,7 @@ public final class Launcher {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", port(System.getenv("OPSSIGHT_HTTP_PORT")),
+                "--prebootcommandfile", preBoot.toString(),
                 "--postbootcommandfile", postBoot.toString()));
         String extra = System.getenv("OPSSIGHT_MICRO_ARGS");
         if (extra != null && !extra.isBlank()) {
