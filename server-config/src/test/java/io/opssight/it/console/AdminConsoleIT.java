@@ -299,11 +299,7 @@ class AdminConsoleIT {
     }
 
     private void open(String page, String token) {
-        browser.get(server.baseUrl() + page);
-        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:token"))).sendKeys(token);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains(page.contains("?") ? page.substring(0, page.indexOf('?')) : page));
+        Browser.signInWithToken(browser, wait, server.baseUrl(), page, token);
     }
 
     private Http.Answer ping(String path, String secret) {

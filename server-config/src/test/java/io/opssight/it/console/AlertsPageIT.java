@@ -84,11 +84,7 @@ class AlertsPageIT {
     }
 
     private void signIn(String token, String service) {
-        browser.get(server.baseUrl() + "/alerts.xhtml?service=" + service);
-        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:token"))).sendKeys(token);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains("/alerts.xhtml"));
+        Browser.signInWithToken(browser, wait, server.baseUrl(), "/alerts.xhtml?service=" + service, token);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table:alerts")));
     }
 

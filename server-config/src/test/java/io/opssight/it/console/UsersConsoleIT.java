@@ -183,11 +183,7 @@ class UsersConsoleIT {
     }
 
     private void open(String page, String token) {
-        browser.get(server.baseUrl() + page);
-        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:token"))).sendKeys(token);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.urlContains(page));
+        Browser.signInWithToken(browser, wait, server.baseUrl(), page, token);
     }
 
     private void signIn(WebDriver own, WebDriverWait ownWait, String page, String username, String password) {

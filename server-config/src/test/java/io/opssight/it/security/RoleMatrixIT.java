@@ -75,8 +75,8 @@ class RoleMatrixIT {
         String teamB = Fixtures.unique("matrix-team-b");
         String serviceA = Fixtures.unique("matrix-svc-a");
         String serviceB = Fixtures.unique("matrix-svc-b");
-        deploymentA = id(created(http.postJson("/api/v1/deployments", ADMIN, deployment(serviceA))));
-        existing.put("/api/v1/deployments/{id}", id(created(http.postJson("/api/v1/deployments", ADMIN, deployment(serviceB)))));
+        deploymentA = id(created(http.postJson("/api/v1/deployments", ADMIN, Fixtures.productionDeployment(serviceA))));
+        existing.put("/api/v1/deployments/{id}", id(created(http.postJson("/api/v1/deployments", ADMIN, Fixtures.productionDeployment(serviceB)))));
         for (String[] pair : new String[][] {{teamA, serviceA}, {teamB, serviceB}}) {
             created(http.postJson("/api/v1/teams", ADMIN, "{\"name\":\"" + pair[0] + "\"}"));
             Http.Answer assigned = http.putJson("/api/v1/services/" + pair[1] + "/team", ADMIN, "{\"team\":\"" + pair[0] + "\"}");
@@ -285,11 +285,4 @@ class RoleMatrixIT {
         return String.valueOf(answer.json().getJsonNumber("id").longValue());
     }
 
-    private static String deployment(String service) {
-        Instant finished = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        return """
-                {"service":"%s","environment":"production","status":"success","sha":"%s",
-                 "createdAt":"%s","finishedAt":"%s"}""".formatted(service, UUID.randomUUID().toString().replace("-", "") + "abcdef01",
-                finished.minusSeconds(120), finished);
-    }
 }

@@ -55,8 +55,8 @@ class TeamScopeIT {
         serviceA = Fixtures.unique("svc-a");
         serviceB = Fixtures.unique("svc-b");
         String writer = Fixtures.token(http, "deployments:write", "incidents:write");
-        deploymentA = id(push(writer, "/api/v1/deployments", deployment(serviceA)));
-        deploymentB = id(push(writer, "/api/v1/deployments", deployment(serviceB)));
+        deploymentA = id(push(writer, "/api/v1/deployments", Fixtures.productionDeployment(serviceA)));
+        deploymentB = id(push(writer, "/api/v1/deployments", Fixtures.productionDeployment(serviceB)));
         incidentA = id(push(writer, "/api/v1/incidents", "{\"service\":\"" + serviceA + "\",\"title\":\"A is down\"}"));
         incidentB = id(push(writer, "/api/v1/incidents", "{\"service\":\"" + serviceB + "\",\"title\":\"B is down\"}"));
         for (String[] pair : new String[][] {{teamA, serviceA}, {teamB, serviceB}}) {
@@ -201,14 +201,6 @@ class TeamScopeIT {
         ConsoleSession session = new ConsoleSession(server);
         assertTrue(session.signIn(username, password), () -> session.lastSignIn.toString());
         return session;
-    }
-
-    private static String deployment(String service) {
-        Instant finished = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        return """
-                {"service":"%s","environment":"production","status":"success","sha":"%s",
-                 "createdAt":"%s","finishedAt":"%s"}""".formatted(service, UUID.randomUUID().toString().replace("-", "") + "abcdef01",
-                finished.minusSeconds(120), finished);
     }
 
     /** A completed, successful run of pipeline build-… in repository it/{service}, finished an hour ago. */

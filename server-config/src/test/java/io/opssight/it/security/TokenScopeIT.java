@@ -11,8 +11,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,8 +52,8 @@ class TokenScopeIT {
         teamB = Fixtures.unique("tok-team-b");
         serviceA = Fixtures.unique("tok-svc-a");
         serviceB = Fixtures.unique("tok-svc-b");
-        deploymentA = id(created(http.postJson("/api/v1/deployments", ADMIN, deployment(serviceA))));
-        deploymentB = id(created(http.postJson("/api/v1/deployments", ADMIN, deployment(serviceB))));
+        deploymentA = id(created(http.postJson("/api/v1/deployments", ADMIN, Fixtures.productionDeployment(serviceA))));
+        deploymentB = id(created(http.postJson("/api/v1/deployments", ADMIN, Fixtures.productionDeployment(serviceB))));
         id(created(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + serviceA + "\",\"title\":\"A is down\"}")));
         incidentB = id(created(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + serviceB + "\",\"title\":\"B is down\"}")));
         for (String[] pair : new String[][] {{teamA, serviceA}, {teamB, serviceB}}) {
@@ -89,12 +87,12 @@ class TokenScopeIT {
         assertEquals(List.of(teamA), http.get("/api/v1/teams", token).jsonArray().stream().map(JsonValue::asJsonObject)
                 .map(o -> o.getString("name")).toList());
 
-        Http.Answer ownPush = http.postJson("/api/v1/deployments", token, deployment(serviceA));
+        Http.Answer ownPush = http.postJson("/api/v1/deployments", token, Fixtures.productionDeployment(serviceA));
         assertEquals(201, ownPush.status(), ownPush::toString);
-        Http.Answer foreignPush = http.postJson("/api/v1/deployments", token, deployment(serviceB));
+        Http.Answer foreignPush = http.postJson("/api/v1/deployments", token, Fixtures.productionDeployment(serviceB));
         assertEquals(403, foreignPush.status(), foreignPush::toString);
         assertTrue(foreignPush.contentType().startsWith("application/problem+json"), foreignPush::toString);
-        Http.Answer unknownPush = http.postJson("/api/v1/deployments", token, deployment(Fixtures.unique("tok-new")));
+        Http.Answer unknownPush = http.postJson("/api/v1/deployments", token, Fixtures.productionDeployment(Fixtures.unique("tok-new")));
         assertEquals(403, unknownPush.status(), "a service no team owns is not theirs either: " + unknownPush);
         assertEquals(1, services(http.get("/api/v1/deployments?service=" + serviceB + "&limit=500", ADMIN).json()).size(),
                 "the refused push stored nothing");
@@ -225,14 +223,6 @@ class TokenScopeIT {
 
     private static List<String> strings(JsonArray array) {
         return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    private static String deployment(String service) {
-        Instant finished = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        return """
-                {"service":"%s","environment":"production","status":"success","sha":"%s",
-                 "createdAt":"%s","finishedAt":"%s"}""".formatted(service, UUID.randomUUID().toString().replace("-", "") + "abcdef01",
-                finished.minusSeconds(120), finished);
     }
 
     private static Http.Answer created(Http.Answer answer) {

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Real headless Chromium driven by Debian's chromedriver (never a downloaded browser). .ci/run
@@ -20,6 +23,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
 
     private Browser() {
+    }
+
+    /**
+     * Opens {@code page} (a path with an optional query), is sent to the sign-in form, signs in with
+     * an API token and waits until it is back on the page.
+     */
+    public static void signInWithToken(WebDriver browser, WebDriverWait wait, String baseUrl, String page, String token) {
+        browser.get(baseUrl + page);
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:token"))).sendKeys(token);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.urlContains(page.contains("?") ? page.substring(0, page.indexOf('?')) : page));
     }
 
     public static WebDriver open() {

@@ -3,6 +3,8 @@ package io.opssight.it.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Small builders for test data, each with unique natural keys so tests never see each other's rows. */
@@ -45,5 +47,14 @@ public final class Fixtures {
         assertEquals(201, answer.status(), () -> "creating a token: " + answer);
         JsonObject json = answer.json();
         return json.getString("secret");
+    }
+
+    /** Push-API body of a successful production deployment of {@code service} that finished a day ago. */
+    public static String productionDeployment(String service) {
+        Instant finished = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        return """
+                {"service":"%s","environment":"production","status":"success","sha":"%s",
+                 "createdAt":"%s","finishedAt":"%s"}""".formatted(service, UUID.randomUUID().toString().replace("-", "") + "abcdef01",
+                finished.minusSeconds(120), finished);
     }
 }
