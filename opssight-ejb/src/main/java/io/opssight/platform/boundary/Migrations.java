@@ -84,8 +84,8 @@ public class Migrations {
                 ResultSet setting = statement.executeQuery("show autovacuum")) {
             if (setting.next() && !"on".equalsIgnoreCase(setting.getString(1))) {
                 LOGGER.log(Level.WARNING, "PostgreSQL runs with autovacuum off: table statistics and cached query plans "
-                        + "go stale as OpsSight's tables grow, and queries slow down. Turn autovacuum on, or run ANALYZE "
-                        + "regularly (docs/OPERATIONS.md)");
+                        + "go stale as OpsSight's tables grow, and dead rows are never reclaimed. OpsSight analyses the tables "
+                        + "it changes (opssight.db.analyze-interval) but does not vacuum: turn autovacuum on (docs/OPERATIONS.md)");
             }
         } catch (SQLException e) {
             LOGGER.log(Level.WARNING, "Could not read PostgreSQL''s autovacuum setting: {0}", e.getMessage());

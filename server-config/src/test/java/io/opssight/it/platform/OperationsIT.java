@@ -7,12 +7,18 @@ import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
+import io.opssight.it.support.TestPostgres;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,6 +59,38 @@ class OperationsIT {
 
         assertEquals(before + 1, ingested(source.name(), "accepted"));
         assertEquals(1, ingested(source.name(), "duplicate"));
+    }
+
+    @Test
+    @DisplayName("#3 with PostgreSQL's autovacuum off, OpsSight analyses tables that changed, so cached plans follow the data")
+    void changedTablesAreAnalysedWhenAutovacuumIsOff() throws Exception {
+        String database = OpsSightServer.shared().database();
+        try (Connection c = TestPostgres.connect(database); Statement s = c.createStatement()) {
+            try (ResultSet setting = s.executeQuery("show autovacuum")) {
+                setting.next();
+                Assumptions.assumeFalse("on".equals(setting.getString(1)), "autovacuum is on: PostgreSQL analyses itself");
+            }
+            s.execute("create table it_statistics_probe (id int primary key, label text)");
+            try {
+                s.execute("insert into it_statistics_probe select g, 'row ' || g from generate_series(1, 1000) g");
+                Instant deadline = Instant.now().plusSeconds(90);
+                boolean analysed = false;
+                while (!analysed && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(1000);
+                    try (ResultSet row = s.executeQuery(
+                            "select last_analyze is not null from pg_stat_user_tables where relname = 'it_statistics_probe'")) {
+                        analysed = row.next() && row.getBoolean(1);
+                    }
+                }
+                assertTrue(analysed, "a table with 1000 new rows was not analysed within 90 s");
+                try (ResultSet stats = s.executeQuery("select reltuples from pg_class where relname = 'it_statistics_probe'")) {
+                    assertTrue(stats.next());
+                    assertEquals(1000, stats.getLong(1), "the planner now knows the table's size");
+                }
+            } finally {
+                s.execute("drop table it_statistics_probe");
+            }
+        }
     }
 
     @Test
