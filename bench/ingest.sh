@@ -64,8 +64,14 @@ start
 echo "== OpsSight: POST /api/v1/ingest/github/bench, $C connections, ${T}s (after ${WARMUP}s warm-up: the JIT needs it)"
 OPS=$(drive workflow_run)
 echo "$OPS"
-STORED=$($PSQL -tAc "select count(*) || ' stored, ' || count(*) filter (where status = 'PROCESSED') || ' processed' from delivery" "$DB")
-echo "deliveries: $STORED"
+# Acknowledged means stored; mapping may follow after the answer (docs/INGESTION.md). How far it got
+# during the run, and how long the rest took once the load stopped:
+counts() { $PSQL -tAc "select count(*) || ' stored, ' || count(*) filter (where status = 'PROCESSED') || ' mapped, ' || count(*) filter (where status = 'RECEIVED') || ' waiting, ' || count(*) filter (where status = 'DEAD_LETTER') || ' dead letters' from delivery" "$DB"; }
+echo "deliveries at the end of the load: $(counts)"
+DRAIN_START=$(date +%s.%N)
+while [ "$($PSQL -tAc "select count(*) from delivery where status = 'RECEIVED'" "$DB")" != 0 ]; do sleep 1; done
+echo "every delivery mapped $(echo "scale=1; ($(date +%s.%N) - $DRAIN_START)/1" | bc) s after the load stopped: $(counts)"
+echo "mapped pipeline runs: $($PSQL -tAc "select count(*) from pipeline_run" "$DB")"
 BYTES=$(echo "$OPS" | sed 's/.*payload_bytes=\([0-9]*\).*/\1/')
 echo "== Framework floor: the same signed requests to a webhook kind that does not exist (404 problem+json: HTTP, filters, security, JAX-RS, body read, EJB call; no signature check, parse or database), ${T}s on the warm server"
 java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 10 floor

@@ -15,13 +15,22 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.LockOptions;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.BeforeExecutionGenerator;
+import org.hibernate.generator.EventType;
 
 /**
  * The durable log of deliveries. Each method is its own transaction (REQUIRES_NEW): a delivery is
- * committed before OpsSight answers, and a failure while deriving from it cannot take it down (the
- * caller stores it again on its own, as a dead letter). Called by {@link Ingestion} and
+ * committed on its own before OpsSight answers, and a failure while mapping it cannot take it down
+ * (the caller keeps it as a dead letter instead). Called by {@link Ingestion}, {@link Pushes} and
  * {@link DeadLetters} only.
  */
 @Stateless
@@ -47,21 +56,50 @@ public class DeliveryLog {
     }
 
     /**
-     * Stores a new delivery, or finds the one stored under the same (source, key). Two identical
-     * deliveries racing past the lookup meet the unique key: the loser's transaction fails and
-     * {@link Ingestion} finds the winner's.
+     * Stores a new delivery, or finds the one stored under the same (source, key), in one statement
+     * ({@code insert ... where not exists}) straight over this transaction's JDBC connection: the
+     * hot path of every webhook, so no query plan, no managed entity and no flush. Two identical
+     * deliveries racing past the check meet the unique key: the loser's transaction fails and the
+     * caller finds the winner's.
      */
     public Stored store(long sourceId, String key, String eventType, String headers, byte[] body, Instant receivedAt) {
-        Long existing = find(sourceId, key);
-        if (existing != null) {
-            return new Stored(existing, true, null);
-        }
-        Source source = em.getReference(Source.class, sourceId);
-        Delivery delivery = new Delivery(source, key, eventType, receivedAt, headers, body);
-        em.persist(delivery);
-        em.flush();
-        return new Stored(delivery.getId(), false, null);
+        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+        long id = ((Number) ((BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(Delivery.class).getGenerator())
+                .generate(session, null, null, EventType.INSERT)).longValue();
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setLong(1, id);
+                insert.setLong(2, sourceId);
+                insert.setString(3, key);
+                insert.setString(4, eventType);
+                insert.setObject(5, receivedAt.atOffset(ZoneOffset.UTC));
+                insert.setString(6, headers);
+                insert.setBytes(7, body);
+                insert.setString(8, DeliveryStatus.RECEIVED.name());
+                insert.setLong(9, sourceId);
+                insert.setString(10, key);
+                if (insert.executeUpdate() == 1) {
+                    return new Stored(id, false, null);
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(FIND)) {
+                select.setLong(1, sourceId);
+                select.setString(2, key);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new IllegalStateException("delivery " + sourceId + "/" + key + " neither inserted nor found");
+                    }
+                    return new Stored(rows.getLong(1), true, null);
+                }
+            }
+        });
     }
+
+    private static final String INSERT = "insert into delivery (id, source_id, delivery_key, event_type, received_at, "
+            + "headers, body, status, attempts) select ?, ?, ?, ?, ?, ?, ?, ?, 0 where not exists "
+            + "(select 1 from delivery where source_id = ? and delivery_key = ?)";
+    private static final String FIND = "select id from delivery where source_id = ? and delivery_key = ?";
 
     /** The id of the delivery stored under this key, if any. */
     public Long find(long sourceId, String key) {
@@ -72,23 +110,19 @@ public class DeliveryLog {
     }
 
     /**
-     * The fast path: stores a new delivery and maps it in one transaction, so a delivery costs one
-     * commit. A body that is not JSON is stored as a dead letter in the same transaction. If mapping
-     * throws, the whole transaction rolls back and nothing is stored: the caller then stores the
-     * delivery on its own ({@link #store}) before it answers, so the delivery is never lost.
+     * Normalises a stored delivery that is still waiting ({@link DeliveryStatus#RECEIVED}), from the
+     * payload the receiver already parsed or, when null, from the stored body. The row is locked
+     * first, skipping a row another thread or replica holds: the receiver, the queue's worker and
+     * recovery may all reach for the same delivery, and only one maps it. Null when the delivery
+     * was not waiting any more or is being mapped elsewhere.
      */
-    public Stored storeAndProcess(long sourceId, String key, String eventType, String headers, byte[] body,
-            Instant receivedAt) {
-        Long existing = find(sourceId, key);
-        if (existing != null) {
-            return new Stored(existing, true, null);
+    public Result processWaiting(long deliveryId, JsonObject parsed, Instant now) {
+        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE,
+                Map.of("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED));
+        if (delivery == null || delivery.getStatus() != DeliveryStatus.RECEIVED) {
+            return null;
         }
-        Delivery delivery = new Delivery(em.find(Source.class, sourceId), key, eventType, receivedAt, headers, body);
-        Result result = process(delivery, receivedAt);
-        // Persisted after processing, so the row is written once, with its outcome.
-        em.persist(delivery);
-        em.flush();
-        return new Stored(delivery.getId(), false, result);
+        return parsed == null ? process(delivery, now) : map(delivery, parsed, now);
     }
 
     /**
@@ -108,6 +142,10 @@ public class DeliveryLog {
             delivery.deadLetter(now, e.getMessage());
             return new Result(Processed.MALFORMED, e.getMessage());
         }
+        return map(delivery, payload, now);
+    }
+
+    private Result map(Delivery delivery, JsonObject payload, Instant now) {
         Normalizer normalizer = normalizers.of(delivery.getSource().getKind());
         Normalized normalized = normalizer == null
                 ? Normalized.ignored(delivery.getSource().getKind().wireName() + " deliveries are stored raw, not mapped")

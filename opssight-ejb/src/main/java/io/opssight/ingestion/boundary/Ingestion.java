@@ -4,6 +4,7 @@ import io.opssight.ingestion.control.DeliveryAuthenticator;
 import io.opssight.ingestion.control.DeliveryKeys;
 import io.opssight.ingestion.control.Headers;
 import io.opssight.ingestion.control.IngestionMetrics;
+import io.opssight.ingestion.control.MappingQueue;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.control.SourceThrottle;
@@ -18,23 +19,27 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Receives webhook deliveries. The order of work is the contract:
  * <ol>
  * <li>find the source and authenticate the delivery (401 before anything is stored);</li>
- * <li>a repeated delivery id finds the stored one and answers "duplicate";</li>
- * <li>store the raw delivery and map it onto the model in one transaction; the answer comes only
- * after that commit, so an acknowledged delivery is never lost. A body that is not JSON is stored
- * as a dead letter and the caller hears 400;</li>
- * <li>if mapping fails, that transaction stored nothing: it is retried once, then the raw delivery is
- * stored alone, as a dead letter with the reason, and still acknowledged (fixing the mapping and
- * replaying is ours, not the sender's). Only if even that cannot be stored does the sender hear 503.</li>
+ * <li>parse it: a body that is not JSON is stored as a dead letter and the sender hears 400;</li>
+ * <li>store the raw delivery in its own transaction (one statement, which also finds a repeated
+ * delivery id: "duplicate", 200). Only after that commit is the delivery acknowledged (202), so an
+ * acknowledged delivery is never lost; if it cannot be stored the sender hears 503;</li>
+ * <li>map it onto the model: at once, by the request, when nothing else is waiting
+ * ({@link MappingQueue}), else by the queue's worker ({@link MappingWorker}) after the answer.
+ * A mapping that fails is retried once, then the delivery is kept as a dead letter with the reason,
+ * and still acknowledged (fixing the mapping and replaying is ours, not the sender's). A delivery
+ * the process died before mapping is mapped by {@link Recovery}.</li>
  * </ol>
  * Webhooks carry their own authentication, so this boundary is open to unauthenticated callers.
  */
@@ -66,6 +71,9 @@ public class Ingestion {
 
     @Inject
     SourceThrottle throttle;
+
+    @Inject
+    MappingQueue queue;
 
     @Inject
     io.opssight.ingestion.control.SourceRateLimit rateLimit;
@@ -100,45 +108,114 @@ public class Ingestion {
 
     private Receipt store(String kind, String sourceName, SourceKind sourceKind, Source source, Headers headers, byte[] body,
             Instant started) {
+        boolean inline = queue.tryInline(kind, sourceName);
+        try {
+            return store(kind, sourceName, sourceKind, source, headers, body, started, inline);
+        } finally {
+            if (inline) {
+                queue.inlineDone();
+            }
+        }
+    }
+
+    private Receipt store(String kind, String sourceName, SourceKind sourceKind, Source source, Headers headers, byte[] body,
+            Instant started, boolean inline) {
         String key = DeliveryKeys.keyOf(sourceKind, headers, body);
         String eventType = DeliveryKeys.eventTypeOf(sourceKind, headers);
         String keptHeaders = headers.keptAsJson();
-        DeliveryLog.Stored stored = null;
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= 2 && stored == null; attempt++) {
-            try {
-                stored = log.storeAndProcess(source.getId(), key, eventType, keptHeaders, body, started);
-            } catch (RuntimeException e) {
-                // Mapping failed (or lost a race on a new catalogue entry): nothing was stored.
-                failure = e;
+        JsonObject payload = null;
+        try {
+            // Mapping now needs the document; mapping later needs only to know the body is JSON.
+            if (inline) {
+                payload = Payloads.parse(body);
+            } else {
+                Payloads.check(body);
             }
+        } catch (Payloads.MalformedPayload e) {
+            DeliveryLog.Stored stored = storeOr503(source.getId(), key,
+                    () -> log.storeDeadLetter(source.getId(), key, eventType, keptHeaders, body, started, e.getMessage()));
+            if (stored.duplicate()) {
+                metrics.count(kind, sourceName, "duplicate");
+                return new Receipt(Outcome.DUPLICATE, stored.id(), "already received");
+            }
+            metrics.count(kind, sourceName, "dead_lettered");
+            throw new Payloads.MalformedPayload(e.getMessage() + " (kept as dead letter " + stored.id() + ")");
         }
-        if (stored == null) {
-            String reason = rootMessage(failure);
-            LOGGER.log(Level.WARNING, "A delivery from {0}/{1} failed to normalise: {2}", kind, sourceName, reason);
-            try {
-                stored = log.storeDeadLetter(source.getId(), key, eventType, keptHeaders, body, started, reason);
-            } catch (RuntimeException e) {
-                stored = new DeliveryLog.Stored(findExisting(source.getId(), key, e), true, null);
-            }
-            if (!stored.duplicate()) {
-                metrics.count(kind, sourceName, "dead_lettered");
-                return new Receipt(Outcome.ACCEPTED, stored.id(),
-                        "stored; normalising failed and it is kept as a dead letter: " + reason);
-            }
-        }
+        DeliveryLog.Stored stored = storeOr503(source.getId(), key,
+                () -> log.store(source.getId(), key, eventType, keptHeaders, body, started));
         if (stored.duplicate()) {
             metrics.count(kind, sourceName, "duplicate");
             return new Receipt(Outcome.DUPLICATE, stored.id(), "already received");
         }
-        metrics.latency(kind, Duration.between(started, clock.instant()));
-        DeliveryLog.Result result = stored.result();
-        if (result.outcome() == DeliveryLog.Processed.MALFORMED) {
-            metrics.count(kind, sourceName, "dead_lettered");
-            throw new Payloads.MalformedPayload(result.note() + " (kept as dead letter " + stored.id() + ")");
-        }
+        // Stored and committed: from here on the delivery is acknowledged whatever mapping makes of it.
         metrics.count(kind, sourceName, "accepted");
-        return new Receipt(Outcome.ACCEPTED, stored.id(), result.note());
+        String note;
+        if (inline) {
+            try {
+                note = normaliseStored(stored.id(), payload, kind, sourceName);
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "Delivery {0} is stored but could not be mapped now; recovery will: {1}",
+                        stored.id(), rootMessage(e));
+                note = null;
+            }
+            if (note == null) {
+                note = "stored; it will be mapped shortly";
+            }
+        } else if (queue.offer(new MappingQueue.Waiting(stored.id(), kind, sourceName))) {
+            note = "stored; queued for mapping";
+        } else {
+            note = "stored; the mapping queue is full, recovery maps it shortly";
+        }
+        metrics.latency(kind, Duration.between(started, clock.instant()));
+        return new Receipt(Outcome.ACCEPTED, stored.id(), note);
+    }
+
+    /**
+     * Maps a stored delivery that is still waiting (from its request, the queue's worker or
+     * recovery): retried once, then kept as a dead letter with the reason, for replay. Returns what
+     * it was understood as, or null when it was not waiting any more (mapped elsewhere meanwhile).
+     * Throws only when even the dead letter cannot be written (the database is away): the delivery
+     * then stays stored as received, and recovery maps it later.
+     */
+    public String normaliseStored(long deliveryId, JsonObject parsed, String kind, String sourceName) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                DeliveryLog.Result result = log.processWaiting(deliveryId, parsed, clock.instant());
+                if (result == null) {
+                    return null;
+                }
+                if (result.outcome() == DeliveryLog.Processed.MALFORMED) {
+                    countDeadLetter(kind, sourceName);
+                    return "stored; it is not JSON and is kept as a dead letter: " + result.note();
+                }
+                return result.note();
+            } catch (RuntimeException e) {
+                // Mapping failed (or lost a race on a new catalogue entry): its transaction left nothing.
+                failure = e;
+            }
+        }
+        String reason = rootMessage(failure);
+        LOGGER.log(Level.WARNING, "Delivery {0} from {1}/{2} failed to normalise: {3}", deliveryId, kind, sourceName, reason);
+        log.deadLetter(deliveryId, reason, clock.instant());
+        countDeadLetter(kind, sourceName);
+        return "stored; normalising failed and it is kept as a dead letter: " + reason;
+    }
+
+    /** Counted under the delivery's kind and source; recovery does not know them and counts nothing. */
+    private void countDeadLetter(String kind, String sourceName) {
+        if (kind != null) {
+            metrics.count(kind, sourceName, "dead_lettered");
+        }
+    }
+
+    /** Runs a store; when it fails, the delivery may have been stored by a racing twin, else 503. */
+    private DeliveryLog.Stored storeOr503(long sourceId, String key, java.util.function.Supplier<DeliveryLog.Stored> store) {
+        try {
+            return store.get();
+        } catch (RuntimeException e) {
+            return new DeliveryLog.Stored(findExisting(sourceId, key, e), true, null);
+        }
     }
 
     /**
@@ -186,18 +263,20 @@ public class Ingestion {
         return new long[] {metrics.backlog(), metrics.deadLetters()};
     }
 
-    /** Processes deliveries that were stored but never normalised; returns how many were handled. */
+    /**
+     * Maps deliveries that were stored but never mapped (the process died first, or the queue was
+     * full), oldest first; returns how many it looked at. Left to the queue's worker while it has
+     * work on this replica.
+     */
     public int recover(int max) {
-        int handled = 0;
-        for (Long id : log.unprocessed(clock.instant().minusSeconds(30), max)) {
-            try {
-                log.process(id, clock.instant());
-            } catch (RuntimeException e) {
-                log.deadLetter(id, rootMessage(e), clock.instant());
-            }
-            handled++;
+        if (!queue.idle()) {
+            return 0;
         }
-        return handled;
+        List<Long> ids = log.unprocessed(clock.instant().minusSeconds(30), max);
+        for (Long id : ids) {
+            normaliseStored(id, null, null, null);
+        }
+        return ids.size();
     }
 
     private static SourceKind kindOf(String kind) {

@@ -19,10 +19,12 @@ import java.lang.System.Logger.Level;
 
 /**
  * Finishes what a crash interrupted and keeps the ingestion gauges current. Every 15 seconds:
- * deliveries committed (and acknowledged) but still unprocessed 30 seconds after they arrived are
- * processed (the request that stored them died, or its process did), and the backlog and
- * dead-letter counts are refreshed for /metrics and readiness. Processing is idempotent, so two
- * replicas doing it at once do no harm.
+ * deliveries committed (and acknowledged) but still unmapped 30 seconds after they arrived are
+ * mapped (the process died first, its mapping queue with it, or the queue was full), unless this
+ * replica's {@link MappingWorker} still has work (it maps in arrival order; recovery would only
+ * compete with it). The backlog and dead-letter counts are refreshed for /metrics and readiness.
+ * Mapping locks the delivery's row and skips one that another replica is mapping, so two replicas
+ * recovering at once do no harm.
  */
 @Startup
 @Singleton

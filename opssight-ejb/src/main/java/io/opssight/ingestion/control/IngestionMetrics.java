@@ -11,7 +11,10 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * Business metrics of ingestion, exported at /metrics as
  * {@code opssight_ingest_events_total{kind,source,outcome}}, {@code opssight_ingest_latency_seconds},
  * {@code opssight_ingest_backlog} (stored, not yet processed) and {@code opssight_ingest_dead_letters}.
- * Outcomes: accepted, duplicate, rejected (authentication or size), dead_lettered.
+ * Outcomes: accepted (stored and acknowledged), duplicate, rejected (authentication or size),
+ * rate_limited, throttled, dead_lettered (a body that is not JSON, refused with 400; or an accepted
+ * delivery whose mapping failed, counted when it failed, which may be after the answer).
+ * The latency is the time to the answer (stored, and mapped when mapped in the request).
  */
 @ApplicationScoped
 public class IngestionMetrics {

@@ -38,13 +38,27 @@ public final class Payloads {
      * with the JSON in a {@code payload} field; that is accepted too.
      */
     public static JsonObject parse(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        String trimmed = text.stripLeading();
-        if (trimmed.startsWith("payload=")) {
-            text = URLDecoder.decode(trimmed.substring("payload=".length()), StandardCharsets.UTF_8);
-            return read(new JsonReaderSource(text));
+        return read(source(body), true);
+    }
+
+    /**
+     * Checks that a webhook body is what {@link #parse} accepts, with the same errors, without
+     * building the document (a receiver that leaves the mapping for later needs no more).
+     */
+    public static void check(byte[] body) {
+        read(source(body), false);
+    }
+
+    private static JsonReaderSource source(byte[] body) {
+        int start = 0;
+        while (start < body.length && Character.isWhitespace(body[start])) {
+            start++;
         }
-        return read(new JsonReaderSource(body));
+        if (body.length - start >= 8 && new String(body, start, 8, StandardCharsets.US_ASCII).equals("payload=")) {
+            return new JsonReaderSource(URLDecoder.decode(new String(body, start + 8, body.length - start - 8,
+                    StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        }
+        return new JsonReaderSource(body);
     }
 
     private record JsonReaderSource(Object content) {
@@ -54,7 +68,7 @@ public final class Payloads {
         }
     }
 
-    private static JsonObject read(JsonReaderSource source) {
+    private static JsonObject read(JsonReaderSource source, boolean build) {
         try (JsonParser parser = source.parser()) {
             if (!parser.hasNext()) {
                 throw new MalformedPayload("The body is empty");
@@ -63,7 +77,7 @@ public final class Payloads {
             if (first != JsonParser.Event.START_OBJECT) {
                 throw new MalformedPayload("Expected a JSON object, got " + describe(first));
             }
-            JsonObject object = parser.getObject();
+            JsonObject object = build ? parser.getObject() : skipObject(parser);
             if (parser.hasNext()) {
                 throw new MalformedPayload("Unexpected content after the JSON object at line "
                         + parser.getLocation().getLineNumber() + ", column " + parser.getLocation().getColumnNumber());
@@ -75,6 +89,21 @@ public final class Payloads {
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new MalformedPayload("Malformed JSON: " + e.getMessage());
         }
+    }
+
+    /** Reads to the end of the object just started, checking its syntax, building nothing. */
+    private static JsonObject skipObject(JsonParser parser) {
+        int depth = 1;
+        while (depth > 0) {
+            switch (parser.next()) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                default -> {
+                    // values and keys: the parser has checked them
+                }
+            }
+        }
+        return null;
     }
 
     private static String describe(JsonParser.Event event) {

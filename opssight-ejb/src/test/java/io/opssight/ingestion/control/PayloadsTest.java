@@ -101,6 +101,33 @@ class PayloadsTest {
     }
 
     @Nested
+    @DisplayName("#3 check: what a receiver that maps later asks")
+    class Check {
+
+        @ParameterizedTest(name = "#3 check agrees with parse on ''{0}''")
+        @ValueSource(strings = {DEPLOYMENT, "  {\"a\":[1,{\"b\":[]}]}  ", "payload=%7B%22a%22%3A1%7D", "payload=%7B%22a%22%3A",
+                "{\n  \"action\": \"created\",\n  \"deployment\": {\"id\": 42,, }\n}", "{\"a\" \"b\"}", "{\"a\":[1 2]}",
+                "{\"a\":1,}", "[{\"id\":1}]", "\"text\"", "42", "null", "[]", "", "   ", "not json", "payload=",
+                "{\"a\":1} trailing", "{\"a\":1}{\"b\":2}", "{\"a\":{\"b\":1}"})
+        @DisplayName("#3 check accepts exactly what parse accepts and refuses the rest with the same problem")
+        void agreesWithParse(String text) {
+            String parsed = outcome(() -> Payloads.parse(body(text)));
+            String checked = outcome(() -> Payloads.check(body(text)));
+
+            assertEquals(parsed, checked);
+        }
+
+        private String outcome(Runnable read) {
+            try {
+                read.run();
+                return "accepted";
+            } catch (Payloads.MalformedPayload e) {
+                return "refused: " + e.getMessage();
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("#2 field access")
     class Fields {
 

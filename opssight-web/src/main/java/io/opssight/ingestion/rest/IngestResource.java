@@ -6,6 +6,7 @@ import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.Problem;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -29,7 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Webhook receivers: POST /api/v1/ingest/{kind}/{name}. Authenticated by each source's own scheme. */
+/**
+ * Webhook receivers: POST /api/v1/ingest/{kind}/{name}. Authenticated by each source's own scheme.
+ * One instance for the application (it holds no request state): the busiest route should not pay
+ * for creating and injecting a resource per request.
+ */
+@ApplicationScoped
 @Path("ingest")
 @Tag(name = "ingestion", description = "Webhook receivers (authenticated by each source's own signature or token)")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +56,8 @@ public class IngestResource {
     @Operation(operationId = "receiveWebhook", summary = "Receive a webhook delivery",
             description = "Stores the raw delivery durably, then maps it onto the model. Kinds: github, gitlab, jenkins, "
                     + "alertmanager, pagerduty, argocd, awx, terraform.")
-    @APIResponse(responseCode = "202", description = "Stored (and mapped, or kept as a dead letter for replay)",
+    @APIResponse(responseCode = "202", description = "Stored. Mapped before this answer when nothing waits (the note says "
+            + "what it was understood as, or that it is kept as a dead letter), else right after it, in arrival order",
             content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "200", description = "Duplicate: this delivery id was received before",
             content = @Content(schema = @Schema(ref = "ReceiptView")))

@@ -145,8 +145,8 @@ class FaultToleranceIT {
         assertEquals(Set.of(), lost, "acknowledged but not stored");
         stored.forEach((key, count) -> assertEquals(1, count, key + " stored once"));
         assertTrue(stream.acknowledged.size() >= DELIVERIES / 4, "acknowledged " + stream.acknowledged.size());
-        System.out.printf("fault test: deliveries %d, acknowledged %d, failed attempts %d, stored %d, lost 0%n", DELIVERIES,
-                stream.acknowledged.size(), stream.failed.get(), stored.size());
+        System.out.printf("fault test: deliveries %d, acknowledged %d (%d of them before they were mapped), failed attempts %d, "
+                + "stored %d, lost 0%n", DELIVERIES, stream.acknowledged.size(), stream.queued.get(), stream.failed.get(), stored.size());
     }
 
     private Map<String, Integer> storedCounts() throws SQLException {
@@ -214,6 +214,7 @@ class FaultToleranceIT {
     private static final class Stream {
         final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger queued = new AtomicInteger();
         private final OpsSightServer server;
         private final Fixtures.Source source;
         private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
@@ -253,6 +254,9 @@ class FaultToleranceIT {
                                 GitHubHooks.headers("workflow_run", deliveryId, source.secret(), body), body);
                         if (answer.status() / 100 == 2) {
                             acknowledged.add("id:" + deliveryId);
+                            if (answer.body().contains("queued for mapping")) {
+                                queued.incrementAndGet();
+                            }
                             break;
                         }
                         failed.incrementAndGet();
