@@ -51,8 +51,8 @@ public class DeliveryLog {
     @Inject
     Normalizers normalizers;
 
-    /** A stored delivery's id, whether it was stored before under the same key, and what processing made of it. */
-    public record Stored(long id, boolean duplicate, Result result) {
+    /** A stored delivery's id, and whether it was stored before under the same key. */
+    public record Stored(long id, boolean duplicate) {
     }
 
     /**
@@ -80,7 +80,7 @@ public class DeliveryLog {
                 insert.setLong(9, sourceId);
                 insert.setString(10, key);
                 if (insert.executeUpdate() == 1) {
-                    return new Stored(id, false, null);
+                    return new Stored(id, false);
                 }
             }
             try (PreparedStatement select = connection.prepareStatement(FIND)) {
@@ -90,7 +90,7 @@ public class DeliveryLog {
                     if (!rows.next()) {
                         throw new IllegalStateException("delivery " + sourceId + "/" + key + " neither inserted nor found");
                     }
-                    return new Stored(rows.getLong(1), true, null);
+                    return new Stored(rows.getLong(1), true);
                 }
             }
         });

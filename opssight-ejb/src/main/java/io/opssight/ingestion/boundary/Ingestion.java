@@ -196,7 +196,8 @@ public class Ingestion {
             }
         }
         String reason = rootMessage(failure);
-        LOGGER.log(Level.WARNING, "Delivery {0} from {1}/{2} failed to normalise: {3}", deliveryId, kind, sourceName, reason);
+        LOGGER.log(Level.WARNING, "Delivery {0} ({1}) failed to normalise: {2}", deliveryId,
+                kind == null ? "found by recovery" : kind + "/" + sourceName, reason);
         log.deadLetter(deliveryId, reason, clock.instant());
         countDeadLetter(kind, sourceName);
         return "stored; normalising failed and it is kept as a dead letter: " + reason;
@@ -214,7 +215,7 @@ public class Ingestion {
         try {
             return store.get();
         } catch (RuntimeException e) {
-            return new DeliveryLog.Stored(findExisting(sourceId, key, e), true, null);
+            return new DeliveryLog.Stored(findExisting(sourceId, key, e), true);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opssight.it.support.Fixtures;
+import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,8 +78,20 @@ class StartupIT {
             assertTrue(database.getJsonObject("data").getString("database").startsWith("embedded H2 in " + dataDir),
                     ready::toString);
             Fixtures.Source source = Fixtures.githubSource(server.http());
+            // Ingestion's hot path speaks SQL of its own (the store's one statement): it must work here too.
+            String repo = Fixtures.unique("embedded");
+            byte[] body = GitHubHooks.deploymentStatus(GitHubHooks.deployment("acme", repo, "production", "2026-11-01T00:00:00Z"),
+                    "success", "2026-11-01T00:01:00Z", GitHubHooks.nextId());
+            Map<String, String> headers = GitHubHooks.headers("deployment_status", UUID.randomUUID().toString(), source.secret(), body);
+            Http.Answer delivered = server.http().postRaw(source.ingestPath(), headers, body);
+            assertEquals(202, delivered.status(), delivered::toString);
+            assertEquals(200, server.http().postRaw(source.ingestPath(), headers, body).status(), "a redelivery is a duplicate");
 
             server.restart().awaitReady(Duration.ofSeconds(240));
+
+            Http.Answer deployments = server.http().get("/api/v1/deployments?service=" + repo, OpsSightServer.ADMIN_TOKEN);
+            assertEquals(200, deployments.status(), deployments::toString);
+            assertEquals(1, deployments.json().getJsonArray("items").size(), deployments::toString);
 
             Http.Answer sources = server.http().get("/api/v1/sources", OpsSightServer.ADMIN_TOKEN);
             assertEquals(200, sources.status(), sources::toString);
