@@ -139,7 +139,7 @@ class LocalLoginIT {
         secret.sendKeys(password);
         WebElement submit = browser.findElement(By.id("local:submit"));
         submit.click();
-        wait.until(ExpectedConditions.stalenessOf(submit));
+        wait.until(Browser.replaced(submit));
     }
 
     private String failure() {

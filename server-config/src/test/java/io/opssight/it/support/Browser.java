@@ -8,11 +8,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,6 +39,28 @@ public final class Browser {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:token"))).sendKeys(token);
         browser.findElement(By.id("login:submit")).click();
         wait.until(ExpectedConditions.urlContains(page.contains("?") ? page.substring(0, page.indexOf('?')) : page));
+    }
+
+    /**
+     * Waits until {@code element} has left the page (a form post replaced it). Like
+     * {@code ExpectedConditions.stalenessOf}, but Chromium 156 sometimes answers the check of an
+     * element being replaced with "Node with given id does not belong to the document" instead of a
+     * stale-element error: that is the same answer, and is taken as one.
+     */
+    public static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     public static WebDriver open() {
