@@ -17,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -67,7 +66,7 @@ public class DeliveryLog {
         long id = ((Number) ((BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
                 .getEntityDescriptor(Delivery.class).getGenerator())
                 .generate(session, null, null, EventType.INSERT)).longValue();
-        return session.doReturningWork(connection -> {
+        boolean inserted = session.doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setLong(1, id);
                 insert.setLong(2, sourceId);
@@ -79,27 +78,22 @@ public class DeliveryLog {
                 insert.setString(8, DeliveryStatus.RECEIVED.name());
                 insert.setLong(9, sourceId);
                 insert.setString(10, key);
-                if (insert.executeUpdate() == 1) {
-                    return new Stored(id, false);
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement(FIND)) {
-                select.setLong(1, sourceId);
-                select.setString(2, key);
-                try (ResultSet rows = select.executeQuery()) {
-                    if (!rows.next()) {
-                        throw new IllegalStateException("delivery " + sourceId + "/" + key + " neither inserted nor found");
-                    }
-                    return new Stored(rows.getLong(1), true);
-                }
+                return insert.executeUpdate() == 1;
             }
         });
+        if (inserted) {
+            return new Stored(id, false);
+        }
+        Long existing = find(sourceId, key);
+        if (existing == null) {
+            throw new IllegalStateException("delivery " + sourceId + "/" + key + " neither inserted nor found");
+        }
+        return new Stored(existing, true);
     }
 
     private static final String INSERT = "insert into delivery (id, source_id, delivery_key, event_type, received_at, "
             + "headers, body, status, attempts) select ?, ?, ?, ?, ?, ?, ?, ?, 0 where not exists "
             + "(select 1 from delivery where source_id = ? and delivery_key = ?)";
-    private static final String FIND = "select id from delivery where source_id = ? and delivery_key = ?";
 
     /** The id of the delivery stored under this key, if any. */
     public Long find(long sourceId, String key) {

@@ -33,7 +33,7 @@ public class MappingQueue {
     public record Waiting(long deliveryId, String kind, String source) {
 
         String sourceKey() {
-            return kind + "/" + source;
+            return MappingQueue.sourceKey(kind, source);
         }
     }
 
@@ -62,7 +62,7 @@ public class MappingQueue {
      * behind it), or while as many requests as allowed are mapping.
      */
     public boolean tryInline(String kind, String source) {
-        AtomicInteger behind = unmapped.get(kind + "/" + source);
+        AtomicInteger behind = unmapped.get(sourceKey(kind, source));
         if (behind != null && behind.get() > 0) {
             return false;
         }
@@ -71,6 +71,10 @@ public class MappingQueue {
             return false;
         }
         return true;
+    }
+
+    private static String sourceKey(String kind, String source) {
+        return kind + "/" + source;
     }
 
     public void inlineDone() {

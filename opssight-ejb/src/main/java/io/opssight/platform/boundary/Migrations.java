@@ -11,11 +11,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.lang.System.Logger.Level;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -69,27 +64,6 @@ public class Migrations {
         appliedVersion = flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
         LOGGER.log(Level.INFO, "Database schema ({0}) at version {1}; {2} migration(s) applied now",
                 OpsSightDataSource.describe(), appliedVersion, result.migrationsExecuted);
-        if (OpsSightDataSource.isPostgres()) {
-            warnWithoutAutovacuum(configuration.getDataSource());
-        }
-    }
-
-    /**
-     * OpsSight's queries are prepared once and their plans cached per connection; PostgreSQL
-     * re-plans them when autovacuum's ANALYZE sees a table grow. Without autovacuum, plans made when
-     * the tables were small stay, and statistics go stale: say so loudly at start.
-     */
-    private static void warnWithoutAutovacuum(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet setting = statement.executeQuery("show autovacuum")) {
-            if (setting.next() && !"on".equalsIgnoreCase(setting.getString(1))) {
-                LOGGER.log(Level.WARNING, "PostgreSQL runs with autovacuum off: table statistics and cached query plans "
-                        + "go stale as OpsSight's tables grow, and dead rows are never reclaimed. OpsSight analyses the tables "
-                        + "it changes (opssight.db.analyze-interval) but does not vacuum: turn autovacuum on (docs/OPERATIONS.md)");
-            }
-        } catch (SQLException e) {
-            LOGGER.log(Level.WARNING, "Could not read PostgreSQL''s autovacuum setting: {0}", e.getMessage());
-        }
     }
 
     /** The schema version this instance migrated to at start, or null if none. */

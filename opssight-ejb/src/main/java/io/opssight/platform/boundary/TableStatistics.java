@@ -62,10 +62,18 @@ public class TableStatistics {
 
     @PostConstruct
     void schedule() {
-        if (!OpsSightDataSource.isPostgres() || interval.isZero() || interval.isNegative() || autovacuumOn()) {
+        if (!OpsSightDataSource.isPostgres() || autovacuumOn()) {
             return;
         }
-        LOGGER.log(Level.INFO, "PostgreSQL autovacuum is off: OpsSight analyses its changed tables every {0}", interval);
+        if (interval.isZero() || interval.isNegative()) {
+            LOGGER.log(Level.WARNING, "PostgreSQL runs with autovacuum off and opssight.db.analyze-interval is 0: table "
+                    + "statistics and cached query plans go stale as OpsSight''s tables grow (docs/OPERATIONS.md)");
+            return;
+        }
+        LOGGER.log(Level.WARNING, "PostgreSQL runs with autovacuum off: table statistics and cached query plans go stale "
+                + "as OpsSight''s tables grow, and dead rows are never reclaimed. OpsSight analyses the tables that changed "
+                + "every {0} (opssight.db.analyze-interval) but does not vacuum: turn autovacuum on (docs/OPERATIONS.md)",
+                interval);
         timers.createIntervalTimer(5_000, interval.toMillis(), new TimerConfig("table-statistics", false));
     }
 

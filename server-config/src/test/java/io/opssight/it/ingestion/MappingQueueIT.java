@@ -10,12 +10,9 @@ import io.opssight.it.support.GitHubEventHooks.Run;
 import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
+import io.opssight.it.support.Rows;
 import io.opssight.it.support.TestPostgres;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,8 +69,8 @@ class MappingQueueIT {
             assertEquals("stored; queued for mapping", answer.json().getString("note"), answer::toString);
         }
         awaitMapped(answers);
-        List<Object> row = row("select status, conclusion, extract(epoch from started_at)::bigint, "
-                + "extract(epoch from finished_at)::bigint from pipeline_run where external_id = ?", run.id() + ":1");
+        List<Object> row = row("select status, conclusion, extract(epoch from started_at)::bigint as started, "
+                + "extract(epoch from finished_at)::bigint as finished from pipeline_run where external_id = ?", run.id() + ":1");
         assertEquals(List.of("COMPLETED", "FAILURE", Instant.parse("2026-11-20T10:00:20Z").getEpochSecond(),
                 Instant.parse("2026-11-20T10:04:00Z").getEpochSecond()), row);
         for (Http.Answer answer : answers) {
@@ -131,7 +128,7 @@ class MappingQueueIT {
         return answer.json().getJsonNumber("delivery").longValue();
     }
 
-    private static String status(Http.Answer answer) throws SQLException {
+    private static String status(Http.Answer answer) {
         return (String) row("select status from delivery where id = ?", deliveryId(answer)).get(0);
     }
 
@@ -145,17 +142,9 @@ class MappingQueueIT {
         }
     }
 
-    private static List<Object> row(String sql, Object parameter) throws SQLException {
-        try (Connection c = TestPostgres.connect(server.database()); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), "no row for " + sql);
-                List<Object> values = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    values.add(rs.getObject(i));
-                }
-                return values;
-            }
-        }
+    private static List<Object> row(String sql, Object parameter) {
+        List<Rows.Row> rows = Rows.query(server, sql, parameter);
+        assertTrue(!rows.isEmpty(), "no row for " + sql);
+        return new ArrayList<>(rows.get(0).values().values());
     }
 }
