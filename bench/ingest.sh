@@ -70,6 +70,9 @@ echo "$OPS"
 # during the run, and how long the rest took once the load stopped:
 counts() { $PSQL -tAc "select count(*) || ' stored, ' || count(*) filter (where status = 'PROCESSED') || ' mapped, ' || count(*) filter (where status = 'RECEIVED') || ' waiting, ' || count(*) filter (where status = 'DEAD_LETTER') || ' dead letters' from delivery" "$DB"; }
 echo "deliveries at the end of the load: $(counts)"
+# Group commit: how many requests shared a transaction (warm-up and load together).
+COMMITS=$(curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^opssight_ingest_commit_deliveries_(count|sum)' || true)
+echo "group commit: $(echo "$COMMITS" | awk '/_count/{c=$NF} /_sum/{s=$NF} END{if (c>0) printf "%d transactions stored %d deliveries, %.1f per transaction", c, s, s/c; else print "no figures"}')"
 DRAIN_START=$(date +%s.%N)
 while [ "$($PSQL -tAc "select count(*) from delivery where status = 'RECEIVED'" "$DB")" != 0 ]; do sleep 1; done
 echo "every delivery mapped $(echo "scale=1; ($(date +%s.%N) - $DRAIN_START)/1" | bc) s after the load stopped: $(counts)"

@@ -1,9 +1,11 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.NewDelivery;
 import io.opssight.ingestion.control.Normalizer;
 import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.control.Normalized;
 import io.opssight.ingestion.control.Payloads;
+import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.ingestion.entity.Source;
@@ -19,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.LockOptions;
@@ -50,10 +53,6 @@ public class DeliveryLog {
     @Inject
     Normalizers normalizers;
 
-    /** A stored delivery's id, and whether it was stored before under the same key. */
-    public record Stored(long id, boolean duplicate) {
-    }
-
     /**
      * Stores a new delivery, or finds the one stored under the same (source, key), in one statement
      * ({@code insert ... where not exists}) straight over this transaction's JDBC connection: the
@@ -61,34 +60,63 @@ public class DeliveryLog {
      * deliveries racing past the check meet the unique key: the loser's transaction fails and the
      * caller finds the winner's.
      */
-    public Stored store(long sourceId, String key, String eventType, String headers, byte[] body, Instant receivedAt) {
+    public StoredDelivery store(long sourceId, String key, String eventType, String headers, byte[] body,
+            Instant receivedAt) {
+        return storeAll(List.of(new NewDelivery(sourceId, key, eventType, headers, body, receivedAt))).get(0);
+    }
+
+    /**
+     * Stores several deliveries in this one transaction (group commit, {@code GroupCommit}): one
+     * batch of the same statement, sent in one round trip, and one commit. A delivery whose key is
+     * already stored, or stored earlier in the same batch, is answered as a duplicate with the
+     * stored one's id. If any of them fails, all roll back (the caller then stores them one by one).
+     */
+    public List<StoredDelivery> storeAll(List<NewDelivery> deliveries) {
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-        long id = ((Number) ((BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
-                .getEntityDescriptor(Delivery.class).getGenerator())
-                .generate(session, null, null, EventType.INSERT)).longValue();
-        boolean inserted = session.doReturningWork(connection -> {
+        BeforeExecutionGenerator generator = (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(Delivery.class).getGenerator();
+        long[] ids = new long[deliveries.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ((Number) generator.generate(session, null, null, EventType.INSERT)).longValue();
+        }
+        int[] counts = session.doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setLong(1, id);
-                insert.setLong(2, sourceId);
-                insert.setString(3, key);
-                insert.setString(4, eventType);
-                insert.setObject(5, receivedAt.atOffset(ZoneOffset.UTC));
-                insert.setString(6, headers);
-                insert.setBytes(7, body);
-                insert.setString(8, DeliveryStatus.RECEIVED.name());
-                insert.setLong(9, sourceId);
-                insert.setString(10, key);
-                return insert.executeUpdate() == 1;
+                for (int i = 0; i < ids.length; i++) {
+                    NewDelivery delivery = deliveries.get(i);
+                    insert.setLong(1, ids[i]);
+                    insert.setLong(2, delivery.sourceId());
+                    insert.setString(3, delivery.key());
+                    insert.setString(4, delivery.eventType());
+                    insert.setObject(5, delivery.receivedAt().atOffset(ZoneOffset.UTC));
+                    insert.setString(6, delivery.headers());
+                    insert.setBytes(7, delivery.body());
+                    insert.setString(8, DeliveryStatus.RECEIVED.name());
+                    insert.setLong(9, delivery.sourceId());
+                    insert.setString(10, delivery.key());
+                    if (ids.length == 1) {
+                        return new int[] {insert.executeUpdate()};
+                    }
+                    insert.addBatch();
+                }
+                return insert.executeBatch();
             }
         });
-        if (inserted) {
-            return new Stored(id, false);
+        List<StoredDelivery> stored = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            if (counts[i] == 1) {
+                stored.add(new StoredDelivery(ids[i], false));
+                continue;
+            }
+            NewDelivery delivery = deliveries.get(i);
+            Long existing = find(delivery.sourceId(), delivery.key());
+            if (existing == null) {
+                throw new IllegalStateException("delivery " + delivery.sourceId() + "/" + delivery.key()
+                        + " neither inserted nor found");
+            }
+            // 0: stored before; a driver that reports no count (SUCCESS_NO_INFO) is answered by the find.
+            stored.add(new StoredDelivery(existing, existing != ids[i]));
         }
-        Long existing = find(sourceId, key);
-        if (existing == null) {
-            throw new IllegalStateException("delivery " + sourceId + "/" + key + " neither inserted nor found");
-        }
-        return new Stored(existing, true);
+        return stored;
     }
 
     private static final String INSERT = "insert into delivery (id, source_id, delivery_key, event_type, received_at, "
@@ -158,9 +186,9 @@ public class DeliveryLog {
     }
 
     /** Stores a delivery that could not be mapped straight away as a dead letter, in one transaction. */
-    public Stored storeDeadLetter(long sourceId, String key, String eventType, String headers, byte[] body,
+    public StoredDelivery storeDeadLetter(long sourceId, String key, String eventType, String headers, byte[] body,
             Instant receivedAt, String reason) {
-        Stored stored = store(sourceId, key, eventType, headers, body, receivedAt);
+        StoredDelivery stored = store(sourceId, key, eventType, headers, body, receivedAt);
         if (!stored.duplicate()) {
             em.find(Delivery.class, stored.id()).deadLetter(receivedAt, reason);
         }

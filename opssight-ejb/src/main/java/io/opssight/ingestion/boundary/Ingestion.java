@@ -2,12 +2,15 @@ package io.opssight.ingestion.boundary;
 
 import io.opssight.ingestion.control.DeliveryAuthenticator;
 import io.opssight.ingestion.control.DeliveryKeys;
+import io.opssight.ingestion.control.GroupCommit;
 import io.opssight.ingestion.control.Headers;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.MappingQueue;
+import io.opssight.ingestion.control.NewDelivery;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.control.SourceThrottle;
+import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.ingestion.entity.Source;
 import io.opssight.ingestion.entity.SourceKind;
 import io.opssight.platform.entity.NotFoundProblem;
@@ -76,6 +79,9 @@ public class Ingestion {
     MappingQueue queue;
 
     @Inject
+    GroupCommit group;
+
+    @Inject
     io.opssight.ingestion.control.SourceRateLimit rateLimit;
 
     Clock clock = Clock.systemUTC();
@@ -132,7 +138,7 @@ public class Ingestion {
                 Payloads.check(body);
             }
         } catch (Payloads.MalformedPayload e) {
-            DeliveryLog.Stored stored = storeOr503(source.getId(), key,
+            StoredDelivery stored = storeOr503(source.getId(), key,
                     () -> log.storeDeadLetter(source.getId(), key, eventType, keptHeaders, body, started, e.getMessage()));
             if (stored.duplicate()) {
                 metrics.count(kind, sourceName, "duplicate");
@@ -141,8 +147,9 @@ public class Ingestion {
             metrics.count(kind, sourceName, "dead_lettered");
             throw new Payloads.MalformedPayload(e.getMessage() + " (kept as dead letter " + stored.id() + ")");
         }
-        DeliveryLog.Stored stored = storeOr503(source.getId(), key,
-                () -> log.store(source.getId(), key, eventType, keptHeaders, body, started));
+        NewDelivery delivery = new NewDelivery(source.getId(), key, eventType, keptHeaders, body, started);
+        StoredDelivery stored = storeOr503(source.getId(), key, () -> group.enabled() ? group.store(delivery)
+                : log.store(source.getId(), key, eventType, keptHeaders, body, started));
         if (stored.duplicate()) {
             metrics.count(kind, sourceName, "duplicate");
             return new Receipt(Outcome.DUPLICATE, stored.id(), "already received");
@@ -211,11 +218,11 @@ public class Ingestion {
     }
 
     /** Runs a store; when it fails, the delivery may have been stored by a racing twin, else 503. */
-    private DeliveryLog.Stored storeOr503(long sourceId, String key, java.util.function.Supplier<DeliveryLog.Stored> store) {
+    private StoredDelivery storeOr503(long sourceId, String key, java.util.function.Supplier<StoredDelivery> store) {
         try {
             return store.get();
         } catch (RuntimeException e) {
-            return new DeliveryLog.Stored(findExisting(sourceId, key, e), true);
+            return new StoredDelivery(findExisting(sourceId, key, e), true);
         }
     }
 

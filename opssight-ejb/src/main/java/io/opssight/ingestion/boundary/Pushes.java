@@ -10,6 +10,7 @@ import io.opssight.incident.entity.Incident;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.PushKeys;
+import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.ingestion.control.PushRequests;
 import io.opssight.ingestion.control.PushRequests.NaturalKey;
 import io.opssight.ingestion.control.PushType;
@@ -209,7 +210,7 @@ public class Pushes {
         boolean existed = loader.apply(target) != null;
         long id;
         try {
-            DeliveryLog.Stored stored = log.store(sourceId, key, type.eventType(), headers(caller, idempotencyKey), body,
+            StoredDelivery stored = log.store(sourceId, key, type.eventType(), headers(caller, idempotencyKey), body,
                     received);
             if (stored.duplicate()) {
                 return repeat(type, stored.id(), body, idempotencyKey, loader);

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * rate_limited, throttled, dead_lettered (a body that is not JSON, refused with 400; or an accepted
  * delivery whose mapping failed, counted when it failed, which may be after the answer).
  * The latency is the time to the answer (stored, and mapped when mapped in the request).
+ * {@code opssight_ingest_commit_deliveries} is a histogram of the deliveries stored per transaction
+ * (group commit): its mean is how many requests share a commit.
  */
 @ApplicationScoped
 public class IngestionMetrics {
@@ -50,6 +52,11 @@ public class IngestionMetrics {
     public void count(String kind, String source, String outcome) {
         registry.counter("opssight.ingest.events",
                 new Tag("kind", kind), new Tag("source", source), new Tag("outcome", outcome)).inc();
+    }
+
+    /** One transaction of group commit stored this many deliveries. */
+    public void committed(int deliveries) {
+        registry.histogram("opssight.ingest.commit.deliveries").update(deliveries);
     }
 
     public void latency(String kind, Duration elapsed) {

@@ -1,13 +1,17 @@
 package io.opssight.it.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
+import io.opssight.ingestion.boundary.DeliveryLog;
 import io.opssight.ingestion.boundary.Ingestion;
 import io.opssight.ingestion.boundary.Sources;
+import io.opssight.ingestion.control.NewDelivery;
+import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.it.support.GitHubHooks;
 import io.opssight.platform.boundary.Migrations;
 import jakarta.annotation.Resource;
@@ -19,6 +23,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -51,6 +57,9 @@ class IngestionTransactionsIT {
 
     @EJB
     Sources sources;
+
+    @EJB
+    DeliveryLog log;
 
     @EJB
     Deployments deployments;
@@ -93,6 +102,50 @@ class IngestionTransactionsIT {
         Ingestion.Receipt again = ingestion.receive("github", sourceName, headers, body);
         assertEquals(Ingestion.Outcome.DUPLICATE, again.outcome());
         assertEquals(receipt.deliveryId(), again.deliveryId());
+    }
+
+    /**
+     * Group commit's one transaction for several deliveries: each key is stored once, a repeat
+     * within the batch or of an earlier delivery is answered with the stored one's id, and a batch
+     * with one delivery that cannot be stored stores none of them (the writer then stores them one
+     * by one, so the others are still acknowledged).
+     */
+    @Test
+    void aBatchStoresEachKeyOnceAndAFailingBatchStoresNothing() throws SQLException {
+        String sourceName = "arq-" + UUID.randomUUID().toString().substring(0, 8);
+        insertSource(sourceName, "in-container-secret-0123");
+        long sourceId = Long.parseLong(single("select id from source where name = ?", sourceName));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.parse("2026-11-26T07:00:00Z");
+        StoredDelivery earlier = log.store(sourceId, "id:earlier-" + tag, "ping", "{}", bytes("{\"n\":0}"), now);
+
+        List<StoredDelivery> stored = log.storeAll(List.of(
+                delivery(sourceId, "id:a-" + tag, "{\"n\":1}", now),
+                delivery(sourceId, "id:b-" + tag, "{\"n\":2}", now),
+                delivery(sourceId, "id:a-" + tag, "{\"n\":1}", now),
+                delivery(sourceId, "id:earlier-" + tag, "{\"n\":0}", now)));
+
+        assertFalse(stored.get(0).duplicate());
+        assertFalse(stored.get(1).duplicate());
+        assertTrue(stored.get(0).id() != stored.get(1).id());
+        assertEquals(new StoredDelivery(stored.get(0).id(), true), stored.get(2), "a repeat within the batch");
+        assertEquals(new StoredDelivery(earlier.id(), true), stored.get(3), "a repeat of an earlier delivery");
+        assertEquals("1", single("select count(*) from delivery where delivery_key = ?", "id:a-" + tag));
+        assertEquals("{\"n\":2}", single("select convert_from(body, 'UTF8') from delivery where delivery_key = ?", "id:b-" + tag));
+
+        String tooLong = "id:" + "x".repeat(200);
+        assertThrows(RuntimeException.class, () -> log.storeAll(List.of(
+                delivery(sourceId, "id:c-" + tag, "{}", now), delivery(sourceId, tooLong, "{}", now))));
+        assertEquals("0", single("select count(*) from delivery where delivery_key = ?", "id:c-" + tag),
+                "the batch rolled back as a whole");
+    }
+
+    private static NewDelivery delivery(long sourceId, String key, String body, Instant receivedAt) {
+        return new NewDelivery(sourceId, key, "ping", "{}", bytes(body), receivedAt);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void insertSource(String name, String secret) throws SQLException {

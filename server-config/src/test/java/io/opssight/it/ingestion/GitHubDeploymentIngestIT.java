@@ -15,11 +15,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -104,6 +112,61 @@ class GitHubDeploymentIngestIT {
         assertEquals(first.json().getJsonNumber("delivery").longValue(), again.json().getJsonNumber("delivery").longValue());
         assertEquals(1, deliveriesStored(deliveryId));
         onlyDeploymentOf(repo);
+    }
+
+    /**
+     * Deliveries of concurrent requests are committed together (group commit); a delivery and its
+     * redelivery arriving at the same moment may meet in one transaction or race in two. Either way
+     * each is stored once, one copy hears 202 and the other 200 with the same delivery id, and
+     * each ends as its deployment.
+     */
+    @Test
+    void concurrentDeliveriesAndRedeliveriesAreStoredOnceEach() throws Exception {
+        int deliveries = 4;
+        List<String> repos = new ArrayList<>();
+        List<String> deliveryIds = new ArrayList<>();
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < deliveries; i++) {
+            String repo = Fixtures.unique("together");
+            GitHubHooks.Deployment d = GitHubHooks.deployment("acme", repo, "production", "2026-11-23T08:00:00Z");
+            repos.add(repo);
+            deliveryIds.add(UUID.randomUUID().toString());
+            bodies.add(GitHubHooks.deploymentStatus(d, "success", "2026-11-23T08:03:00Z", GitHubHooks.nextId()));
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(2 * deliveries);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Answer>> answers = new ArrayList<>();
+        try {
+            for (int copy = 0; copy < 2; copy++) {
+                for (int i = 0; i < deliveries; i++) {
+                    int n = i;
+                    answers.add(senders.submit(() -> {
+                        go.await();
+                        return deliver("deployment_status", deliveryIds.get(n), bodies.get(n));
+                    }));
+                }
+            }
+            go.countDown();
+            for (int i = 0; i < deliveries; i++) {
+                Http.Answer one = answers.get(i).get(60, TimeUnit.SECONDS);
+                Http.Answer other = answers.get(i + deliveries).get(60, TimeUnit.SECONDS);
+                assertEquals(List.of(200, 202), Stream.of(one.status(), other.status()).sorted().toList(),
+                        () -> "one copy is accepted, the other is a duplicate: " + one + " / " + other);
+                assertEquals(one.json().getJsonNumber("delivery").longValue(), other.json().getJsonNumber("delivery").longValue(),
+                        "both copies name the one stored delivery");
+                assertEquals(1, deliveriesStored(deliveryIds.get(i)));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        Instant deadline = Instant.now().plusSeconds(60);
+        for (String repo : repos) {
+            while (deploymentsOf(repo).isEmpty()) {
+                assertTrue(Instant.now().isBefore(deadline), "no deployment of " + repo + " within 60 s");
+                Thread.sleep(100);
+            }
+            assertEquals("success", onlyDeploymentOf(repo).getString("status"));
+        }
     }
 
     @Test
