@@ -148,6 +148,20 @@ public class DeliveryLog {
     }
 
     /**
+     * Maps several waiting deliveries in this one transaction (the mapping worker's batches): as
+     * {@link #processWaiting} for each, from the stored body, one commit for all. The result for a
+     * delivery that was not waiting any more is null. If mapping any of them throws, all roll back
+     * and the caller maps them one by one, so a delivery that cannot be mapped costs only itself.
+     */
+    public List<Result> processWaitingAll(List<Long> deliveryIds, Instant now) {
+        List<Result> results = new ArrayList<>(deliveryIds.size());
+        for (Long id : deliveryIds) {
+            results.add(processWaiting(id, null, now));
+        }
+        return results;
+    }
+
+    /**
      * Parses and normalises a stored delivery again (replay, recovery). A body that is not JSON
      * becomes a dead letter in this transaction; any other failure rolls it back and is the
      * caller's to record.

@@ -210,6 +210,44 @@ public class Ingestion {
         return "stored; normalising failed and it is kept as a dead letter: " + reason;
     }
 
+    /**
+     * Maps deliveries the queue's worker took, in one transaction ({@link DeliveryLog#processWaitingAll}):
+     * a commit per batch instead of per delivery (the worker otherwise spends half its time waiting
+     * for PostgreSQL). When the batch fails, each is mapped on its own by {@link #normaliseStored},
+     * with its retry and dead letter.
+     */
+    public void normaliseWaiting(List<MappingQueue.Waiting> batch) {
+        if (batch.size() > 1) {
+            List<DeliveryLog.Result> results;
+            try {
+                results = log.processWaitingAll(batch.stream().map(MappingQueue.Waiting::deliveryId).toList(),
+                        clock.instant());
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.DEBUG, "Mapping a batch of {0} deliveries failed ({1}); mapping them one by one",
+                        batch.size(), rootMessage(e));
+                results = null;
+            }
+            if (results != null) {
+                for (int i = 0; i < batch.size(); i++) {
+                    DeliveryLog.Result result = results.get(i);
+                    if (result != null && result.outcome() == DeliveryLog.Processed.MALFORMED) {
+                        countDeadLetter(batch.get(i).kind(), batch.get(i).source());
+                    }
+                }
+                return;
+            }
+        }
+        for (MappingQueue.Waiting waiting : batch) {
+            try {
+                normaliseStored(waiting.deliveryId(), null, waiting.kind(), waiting.source());
+            } catch (RuntimeException e) {
+                // Stored as received: recovery maps it later.
+                LOGGER.log(Level.WARNING, "Could not map delivery {0} now, recovery will: {1}", waiting.deliveryId(),
+                        rootMessage(e));
+            }
+        }
+    }
+
     /** Counted under the delivery's kind and source; recovery does not know them and counts nothing. */
     private void countDeadLetter(String kind, String sourceName) {
         if (kind != null) {

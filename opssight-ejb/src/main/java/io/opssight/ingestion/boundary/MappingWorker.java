@@ -15,11 +15,13 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The worker behind {@link MappingQueue}: one thread per replica that maps the deliveries
- * requests stored and left waiting, oldest first, each in its own transaction (a failure is retried
- * once, then kept as a dead letter, as for a delivery mapped by its request). Ids still waiting
+ * requests stored and left waiting, oldest first, up to {@code opssight.ingestion.map-batch}
+ * (default 20) in one transaction; when a batch fails, each of its deliveries is mapped in its own
+ * (a failure is retried once, then kept as a dead letter, as for a delivery mapped by its request). Ids still waiting
  * when the process stops are not lost: the deliveries are stored as received, and
  * {@link Recovery} maps them.
  */
@@ -41,6 +43,10 @@ public class MappingWorker {
 
     @EJB
     Ingestion ingestion;
+
+    @Inject
+    @ConfigProperty(name = "opssight.ingestion.map-batch", defaultValue = "20")
+    int mapBatch;
 
     private volatile boolean running;
     private Thread worker;
@@ -65,6 +71,10 @@ public class MappingWorker {
         }
     }
 
+    private int perTransaction() {
+        return Math.max(1, mapBatch);
+    }
+
     private void work() {
         while (running) {
             List<MappingQueue.Waiting> batch;
@@ -76,18 +86,16 @@ public class MappingWorker {
             if (batch.isEmpty()) {
                 continue;
             }
-            for (MappingQueue.Waiting waiting : batch) {
-                if (!running) {
-                    return;
-                }
+            for (int from = 0; from < batch.size() && running; from += perTransaction()) {
+                List<MappingQueue.Waiting> chunk = batch.subList(from, Math.min(batch.size(), from + perTransaction()));
                 try {
-                    ingestion.normaliseStored(waiting.deliveryId(), null, waiting.kind(), waiting.source());
+                    ingestion.normaliseWaiting(chunk);
                 } catch (RuntimeException e) {
-                    // Stored as received: recovery maps it later.
-                    LOGGER.log(Level.WARNING, "Could not map delivery {0} now, recovery will: {1}",
-                            waiting.deliveryId(), Ingestion.rootMessage(e));
+                    // Stored as received: recovery maps them later.
+                    LOGGER.log(Level.WARNING, "Could not map {0} deliveries now, recovery will: {1}", chunk.size(),
+                            Ingestion.rootMessage(e));
                 } finally {
-                    queue.mapped(waiting);
+                    chunk.forEach(queue::mapped);
                 }
             }
         }

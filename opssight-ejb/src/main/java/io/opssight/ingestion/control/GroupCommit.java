@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * benchmark machine: 3,900 one-row transactions/s, 10,175 rows/s in eight-row transactions).
  * <p>
  * A request waits at most {@code opssight.ingestion.store-timeout} (default 5 s, as long as a
- * statement may take, well inside GitHub's 10 s) and then hears 503: if its delivery is committed after all, the sender's retry is answered
- * as a redelivery. With {@code opssight.ingestion.group-commit} at 1 each request stores its
+ * statement may take, well inside GitHub's 10 s) and then hears 503: if its delivery is committed
+ * after all, the sender's retry is answered as a redelivery. With {@code opssight.ingestion.group-commit} at 1 each request stores its
  * delivery in its own transaction, as before group commit.
  */
 @ApplicationScoped

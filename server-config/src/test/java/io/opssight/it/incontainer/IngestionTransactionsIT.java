@@ -10,6 +10,7 @@ import io.opssight.deployment.boundary.Deployments;
 import io.opssight.ingestion.boundary.DeliveryLog;
 import io.opssight.ingestion.boundary.Ingestion;
 import io.opssight.ingestion.boundary.Sources;
+import io.opssight.ingestion.control.MappingQueue;
 import io.opssight.ingestion.control.NewDelivery;
 import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.it.support.GitHubHooks;
@@ -138,6 +139,62 @@ class IngestionTransactionsIT {
                 delivery(sourceId, "id:c-" + tag, "{}", now), delivery(sourceId, tooLong, "{}", now))));
         assertEquals("0", single("select count(*) from delivery where delivery_key = ?", "id:c-" + tag),
                 "the batch rolled back as a whole");
+    }
+
+    /**
+     * The mapping worker maps its deliveries in one transaction per batch. One delivery of the
+     * batch that cannot be mapped (its deployment insert fails at commit) must not take the others
+     * down: the batch rolls back, each is mapped on its own, the others end mapped and the bad one
+     * as a dead letter with the reason, with nothing of it half-made.
+     */
+    @Test
+    void aBatchWithADeliveryThatCannotBeMappedMapsTheOthers() throws SQLException {
+        String sourceName = "arq-" + UUID.randomUUID().toString().substring(0, 8);
+        insertSource(sourceName, "in-container-secret-0123");
+        long sourceId = Long.parseLong(single("select id from source where name = ?", sourceName));
+        Instant now = Instant.parse("2026-11-26T07:30:00Z");
+        List<MappingQueue.Waiting> batch = new java.util.ArrayList<>();
+        List<String> repos = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String repo = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+            repos.add(repo);
+            GitHubHooks.Deployment d = GitHubHooks.deployment("acme", repo, "env-" + repo, "2026-11-20T10:00:00Z");
+            if (i == 1) {
+                // A sha longer than its column: fails when the mapping's transaction commits.
+                d = new GitHubHooks.Deployment(d.id(), d.owner(), d.repo(), d.environment(), d.sha().repeat(3), d.ref(),
+                        d.createdAt(), d.creator(), null);
+            }
+            byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-20T10:05:00Z", GitHubHooks.nextId());
+            StoredDelivery stored = log.store(sourceId, "id:" + UUID.randomUUID(), "deployment_status", "{}", body, now);
+            batch.add(new MappingQueue.Waiting(stored.id(), "github", sourceName));
+        }
+
+        ingestion.normaliseWaiting(batch);
+
+        assertEquals("PROCESSED", status(batch.get(0)));
+        assertEquals("DEAD_LETTER", status(batch.get(1)));
+        assertEquals("PROCESSED", status(batch.get(2)));
+        String reason = single("select error from delivery where id = ?", batch.get(1).deliveryId());
+        assertTrue(reason.contains("too long"), () -> "the dead letter says why: " + reason);
+        assertEquals("1", single("select count(*) from deployment d join service s on s.id = d.service_id where s.name = ?",
+                repos.get(0)));
+        assertEquals("0", single("select count(*) from service where name = ?", repos.get(1)), "nothing half-made");
+        assertEquals("1", single("select count(*) from deployment d join service s on s.id = d.service_id where s.name = ?",
+                repos.get(2)));
+    }
+
+    private String status(MappingQueue.Waiting waiting) throws SQLException {
+        return single("select status from delivery where id = ?", waiting.deliveryId());
+    }
+
+    private String single(String sql, long parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "no row for " + sql);
+                return rs.getString(1);
+            }
+        }
     }
 
     private static NewDelivery delivery(long sourceId, String key, String body, Instant receivedAt) {
