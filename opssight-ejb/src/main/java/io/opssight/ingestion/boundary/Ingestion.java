@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Receives webhook deliveries. The order of work is the contract:
@@ -80,6 +81,10 @@ public class Ingestion {
 
     @Inject
     GroupCommit group;
+
+    @Inject
+    @ConfigProperty(name = "opssight.ingestion.map-batch", defaultValue = "20")
+    int mapBatch;
 
     @Inject
     io.opssight.ingestion.control.SourceRateLimit rateLimit;
@@ -211,12 +216,20 @@ public class Ingestion {
     }
 
     /**
-     * Maps deliveries the queue's worker took, in one transaction ({@link DeliveryLog#processWaitingAll}):
-     * a commit per batch instead of per delivery (the worker otherwise spends half its time waiting
-     * for PostgreSQL). When the batch fails, each is mapped on its own by {@link #normaliseStored},
+     * Maps waiting deliveries (the queue's worker, recovery), {@code opssight.ingestion.map-batch}
+     * (default 20) in one transaction ({@link DeliveryLog#processWaitingAll}): a commit per batch
+     * instead of per delivery (the worker otherwise spent half its time waiting for PostgreSQL).
+     * When a batch fails, each of its deliveries is mapped on its own by {@link #normaliseStored},
      * with its retry and dead letter.
      */
-    public void normaliseWaiting(List<MappingQueue.Waiting> batch) {
+    public void normaliseWaiting(List<MappingQueue.Waiting> waiting) {
+        int size = Math.max(1, mapBatch);
+        for (int from = 0; from < waiting.size(); from += size) {
+            mapTogether(waiting.subList(from, Math.min(waiting.size(), from + size)));
+        }
+    }
+
+    private void mapTogether(List<MappingQueue.Waiting> batch) {
         if (batch.size() > 1) {
             List<DeliveryLog.Result> results;
             try {
@@ -319,9 +332,8 @@ public class Ingestion {
             return 0;
         }
         List<Long> ids = log.unprocessed(clock.instant().minusSeconds(30), max);
-        for (Long id : ids) {
-            normaliseStored(id, null, null, null);
-        }
+        // Recovery does not know a delivery's source name: nothing is counted under one.
+        normaliseWaiting(ids.stream().map(id -> new MappingQueue.Waiting(id, null, null)).toList());
         return ids.size();
     }
 

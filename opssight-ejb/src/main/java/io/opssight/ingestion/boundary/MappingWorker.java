@@ -15,14 +15,13 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The worker behind {@link MappingQueue}: one thread per replica that maps the deliveries
- * requests stored and left waiting, oldest first, up to {@code opssight.ingestion.map-batch}
- * (default 20) in one transaction; when a batch fails, each of its deliveries is mapped in its own
- * (a failure is retried once, then kept as a dead letter, as for a delivery mapped by its request). Ids still waiting
- * when the process stops are not lost: the deliveries are stored as received, and
+ * requests stored and left waiting, oldest first, several in one transaction
+ * ({@link Ingestion#normaliseWaiting}; when a batch fails, each of its deliveries is mapped in its
+ * own, retried once, then kept as a dead letter, as for a delivery mapped by its request). Ids
+ * still waiting when the process stops are not lost: the deliveries are stored as received, and
  * {@link Recovery} maps them.
  */
 @Startup
@@ -43,10 +42,6 @@ public class MappingWorker {
 
     @EJB
     Ingestion ingestion;
-
-    @Inject
-    @ConfigProperty(name = "opssight.ingestion.map-batch", defaultValue = "20")
-    int mapBatch;
 
     private volatile boolean running;
     private Thread worker;
@@ -71,10 +66,6 @@ public class MappingWorker {
         }
     }
 
-    private int perTransaction() {
-        return Math.max(1, mapBatch);
-    }
-
     private void work() {
         while (running) {
             List<MappingQueue.Waiting> batch;
@@ -86,17 +77,14 @@ public class MappingWorker {
             if (batch.isEmpty()) {
                 continue;
             }
-            for (int from = 0; from < batch.size() && running; from += perTransaction()) {
-                List<MappingQueue.Waiting> chunk = batch.subList(from, Math.min(batch.size(), from + perTransaction()));
-                try {
-                    ingestion.normaliseWaiting(chunk);
-                } catch (RuntimeException e) {
-                    // Stored as received: recovery maps them later.
-                    LOGGER.log(Level.WARNING, "Could not map {0} deliveries now, recovery will: {1}", chunk.size(),
-                            Ingestion.rootMessage(e));
-                } finally {
-                    chunk.forEach(queue::mapped);
-                }
+            try {
+                ingestion.normaliseWaiting(batch);
+            } catch (RuntimeException e) {
+                // Stored as received: recovery maps them later.
+                LOGGER.log(Level.WARNING, "Could not map {0} deliveries now, recovery will: {1}", batch.size(),
+                        Ingestion.rootMessage(e));
+            } finally {
+                batch.forEach(queue::mapped);
             }
         }
     }
