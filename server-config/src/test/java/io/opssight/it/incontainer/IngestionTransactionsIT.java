@@ -187,16 +187,6 @@ class IngestionTransactionsIT {
         return single("select status from delivery where id = ?", waiting.deliveryId());
     }
 
-    private String single(String sql, long parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), "no row for " + sql);
-                return rs.getString(1);
-            }
-        }
-    }
-
     private static NewDelivery delivery(long sourceId, String key, String body, Instant receivedAt) {
         return new NewDelivery(sourceId, key, "ping", "{}", bytes(body), receivedAt);
     }
@@ -215,9 +205,9 @@ class IngestionTransactionsIT {
         }
     }
 
-    private String single(String sql, String parameter) throws SQLException {
+    private String single(String sql, Object parameter) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
+            s.setObject(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next(), "no row for " + sql);
                 return rs.getString(1);
