@@ -31,9 +31,9 @@ import org.hibernate.generator.EventType;
 
 /**
  * The durable log of deliveries. Each method is its own transaction (REQUIRES_NEW): a delivery is
- * committed on its own before OpsSight answers, and a failure while mapping it cannot take it down
- * (the caller keeps it as a dead letter instead). Called by {@link Ingestion}, {@link Pushes} and
- * {@link DeadLetters} only.
+ * committed (alone, or with the others of its group commit) before OpsSight answers, and a failure
+ * while mapping it cannot take it down (the caller keeps it as a dead letter instead). Called by
+ * {@link Ingestion}, {@link DeliveryWriter}, {@link Pushes} and {@link DeadLetters} only.
  */
 @Stateless
 @PermitAll

@@ -250,13 +250,15 @@ public class Ingestion {
                 return;
             }
         }
-        for (MappingQueue.Waiting waiting : batch) {
+        for (int i = 0; i < batch.size(); i++) {
             try {
-                normaliseStored(waiting.deliveryId(), null, waiting.kind(), waiting.source());
+                normaliseStored(batch.get(i).deliveryId(), null, batch.get(i).kind(), batch.get(i).source());
             } catch (RuntimeException e) {
-                // Stored as received: recovery maps it later.
-                LOGGER.log(Level.WARNING, "Could not map delivery {0} now, recovery will: {1}", waiting.deliveryId(),
-                        rootMessage(e));
+                // Not even a dead letter could be written: the database is away. They stay stored as
+                // received, and recovery maps them once it is back; one warning, not one per delivery.
+                LOGGER.log(Level.WARNING, "Could not map {0} deliveries now (from {1}), recovery will: {2}",
+                        batch.size() - i, batch.get(i).deliveryId(), rootMessage(e));
+                return;
             }
         }
     }
