@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The writers behind {@link GroupCommit}: {@code opssight.ingestion.store-writers} threads per
  * replica (default 1: while it waits for one commit the next batch gathers; measured on the
- * benchmark, two writers made smaller batches and fewer deliveries per second), each taking
+ * benchmark, two writers made smaller batches, 1.7 deliveries per commit against 2.5-2.8, for the
+ * same deliveries per second), each taking
  * the deliveries handed over since its last commit and storing them in one transaction
  * ({@link DeliveryLog#storeAll}). When that transaction fails (a racing twin on another replica met
  * the unique key, or the database went away), each delivery of the batch is stored on its own, so
