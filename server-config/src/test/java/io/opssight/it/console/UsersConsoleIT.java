@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -168,10 +170,26 @@ class UsersConsoleIT {
                 + "//*[contains(@class,'ui-message-error')]");
     }
 
+    /**
+     * Chooses in a PrimeFaces menu until the menu shows the choice and its panel is closed: in a
+     * full run a click on the item did not take and the panel stayed open over the submit button
+     * (headless Chromium 156).
+     */
     private void choose(String menuId, String label) {
-        browser.findElement(By.id(menuId)).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='"
-                + label + "']"))).click();
+        By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+        By shown = By.id(menuId + "_label");
+        By panel = By.id(menuId + "_panel");
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(d -> {
+            if (!d.findElement(shown).getText().equals(label)) {
+                if (!d.findElement(panel).isDisplayed()) {
+                    d.findElement(By.id(menuId)).click();
+                }
+                new WebDriverWait(d, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
+            } else if (d.findElement(panel).isDisplayed()) {
+                d.findElement(By.id(menuId)).click();
+            }
+            return d.findElement(shown).getText().equals(label) && !d.findElement(panel).isDisplayed();
+        });
     }
 
     private WebElement userRow(String username) {
