@@ -234,19 +234,7 @@ class AdminConsoleIT {
             d2.findElement(By.id("assign:service_input")).sendKeys(repo);
             return true;
         });
-        // Choose the team, and see it chosen before submitting: in two full runs the form was
-        // submitted with "(no team)" (the server logged "now belongs to no team") although the
-        // item had been clicked, so the choice is made again until the menu shows it.
-        retrying.until(d2 -> {
-            if (!d2.findElement(By.id("assign:team_label")).getText().equals(team)) {
-                d2.findElement(By.id("assign:team")).click();
-                new WebDriverWait(d2, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
-                        .until(ExpectedConditions.elementToBeClickable(
-                                By.cssSelector("#assign\\:team_items li[data-label='" + team + "']")))
-                        .click();
-            }
-            return d2.findElement(By.id("assign:team_label")).getText().equals(team);
-        });
+        Browser.choose(wait, "assign:team", team);
         retrying.until(d2 -> {
             d2.findElement(By.id("assign:submit")).click();
             return true;

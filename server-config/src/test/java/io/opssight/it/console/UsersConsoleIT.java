@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,7 +54,7 @@ class UsersConsoleIT {
         browser.findElement(By.id("create:username")).sendKeys(username);
         browser.findElement(By.id("create:displayName")).sendKeys("Viewer Person");
         browser.findElement(By.id("create:password")).sendKeys(PASSWORD);
-        choose("create:role", "viewer");
+        Browser.choose(wait, "create:role", "viewer");
         browser.findElement(By.id("create:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "User " + username + " created."));
         WebElement row = userRow(username);
@@ -118,7 +116,7 @@ class UsersConsoleIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list:users")));
         userRow(username).findElement(By.xpath(".//button[contains(@id,'manage')]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manage:grant")));
-        choose("manage:grantRole", role);
+        Browser.choose(wait, "manage:grantRole", role);
         browser.findElement(By.id("manage:grant")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "granted " + role));
         assertEquals(role, userRow(username).findElement(By.cssSelector(".ops-roles")).getText());
@@ -168,28 +166,6 @@ class UsersConsoleIT {
     private static By fieldError(String inputId) {
         return By.xpath("//div[contains(@class,'ops-field')][.//input[@id='" + inputId + "']]"
                 + "//*[contains(@class,'ui-message-error')]");
-    }
-
-    /**
-     * Chooses in a PrimeFaces menu until the menu shows the choice and its panel is closed: in a
-     * full run a click on the item did not take and the panel stayed open over the submit button
-     * (headless Chromium 156).
-     */
-    private void choose(String menuId, String label) {
-        By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
-        By shown = By.id(menuId + "_label");
-        By panel = By.id(menuId + "_panel");
-        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(d -> {
-            if (!d.findElement(shown).getText().equals(label)) {
-                if (!d.findElement(panel).isDisplayed()) {
-                    d.findElement(By.id(menuId)).click();
-                }
-                new WebDriverWait(d, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
-            } else if (d.findElement(panel).isDisplayed()) {
-                d.findElement(By.id(menuId)).click();
-            }
-            return d.findElement(shown).getText().equals(label) && !d.findElement(panel).isDisplayed();
-        });
     }
 
     private WebElement userRow(String username) {

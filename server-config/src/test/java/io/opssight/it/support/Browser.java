@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -61,6 +62,29 @@ public final class Browser {
                 throw e;
             }
         };
+    }
+
+    /**
+     * Chooses {@code label} in the PrimeFaces select menu {@code menuId} until the menu shows the
+     * choice and its panel is closed. A single click on the item is not enough in headless
+     * Chromium 156: in full runs the click sometimes did not take (the form was submitted with the
+     * previous choice) or the panel stayed open over the submit button.
+     */
+    public static void choose(WebDriverWait wait, String menuId, String label) {
+        By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+        By shown = By.id(menuId + "_label");
+        By panel = By.id(menuId + "_panel");
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(d -> {
+            if (!d.findElement(shown).getText().equals(label)) {
+                if (!d.findElement(panel).isDisplayed()) {
+                    d.findElement(By.id(menuId)).click();
+                }
+                new WebDriverWait(d, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
+            } else if (d.findElement(panel).isDisplayed()) {
+                d.findElement(By.id(menuId)).click();
+            }
+            return d.findElement(shown).getText().equals(label) && !d.findElement(panel).isDisplayed();
+        });
     }
 
     public static WebDriver open() {
