@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Receives webhook deliveries. The order of work is the contract:
@@ -81,10 +80,6 @@ public class Ingestion {
 
     @Inject
     GroupCommit group;
-
-    @Inject
-    @ConfigProperty(name = "opssight.ingestion.map-batch", defaultValue = "20")
-    int mapBatch;
 
     @Inject
     io.opssight.ingestion.control.SourceRateLimit rateLimit;
@@ -223,7 +218,7 @@ public class Ingestion {
      * with its retry and dead letter.
      */
     public void normaliseWaiting(List<MappingQueue.Waiting> waiting) {
-        int size = Math.max(1, mapBatch);
+        int size = queue.mapBatch();
         for (int from = 0; from < waiting.size(); from += size) {
             mapTogether(waiting.subList(from, Math.min(waiting.size(), from + size)));
         }

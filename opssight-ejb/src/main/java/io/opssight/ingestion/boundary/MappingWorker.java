@@ -32,7 +32,6 @@ import java.util.List;
 public class MappingWorker {
 
     private static final System.Logger LOGGER = System.getLogger(MappingWorker.class.getName());
-    private static final int BATCH = 100;
 
     @Resource
     ManagedThreadFactory threads;
@@ -70,7 +69,7 @@ public class MappingWorker {
         while (running) {
             List<MappingQueue.Waiting> batch;
             try {
-                batch = queue.take(BATCH, 1_000);
+                batch = queue.take(queue.mapBatch(), 1_000);
             } catch (InterruptedException e) {
                 return;
             }

@@ -45,6 +45,10 @@ public class MappingQueue {
     @ConfigProperty(name = "opssight.ingestion.queue-capacity", defaultValue = "100000")
     int capacity;
 
+    @Inject
+    @ConfigProperty(name = "opssight.ingestion.map-batch", defaultValue = "20")
+    int mapBatch;
+
     private LinkedBlockingQueue<Waiting> waiting;
     private final AtomicInteger inline = new AtomicInteger();
     /** Per source: deliveries offered and not yet mapped by the worker. */
@@ -116,6 +120,14 @@ public class MappingQueue {
             count.decrementAndGet();
         }
         unmappedTotal.decrementAndGet();
+    }
+
+    /**
+     * How many waiting deliveries are mapped in one transaction ({@code opssight.ingestion.map-batch},
+     * default 20): what the worker takes at once, and how recovery cuts what it found.
+     */
+    public int mapBatch() {
+        return Math.max(1, mapBatch);
     }
 
     /** Deliveries waiting on this replica. */
