@@ -29,10 +29,12 @@ import java.util.Objects;
         query = "select d.id from Delivery d where d.source = :source and d.deliveryKey = :key")
 @NamedQuery(name = Delivery.FIND_IDS_BY_STATUS,
         query = "select d.id from Delivery d where d.status = :status order by d.id")
+@NamedQuery(name = Delivery.FIND_BY_IDS, query = "select d from Delivery d where d.id in :ids")
 public class Delivery {
 
     public static final String FIND_BY_KEY = "Delivery.findByKey";
     public static final String FIND_IDS_BY_STATUS = "Delivery.findIdsByStatus";
+    public static final String FIND_BY_IDS = "Delivery.findByIds";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")

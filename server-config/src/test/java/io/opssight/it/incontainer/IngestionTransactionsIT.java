@@ -2,6 +2,7 @@ package io.opssight.it.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -181,6 +182,52 @@ class IngestionTransactionsIT {
         assertEquals("0", single("select count(*) from service where name = ?", repos.get(1)), "nothing half-made");
         assertEquals("1", single("select count(*) from deployment d join service s on s.id = d.service_id where s.name = ?",
                 repos.get(2)));
+    }
+
+    @Test
+    void aMappingBatchLeavesADeliveryHeldElsewhereToItsHolder() throws SQLException {
+        String sourceName = "arq-" + UUID.randomUUID().toString().substring(0, 8);
+        insertSource(sourceName, "in-container-secret-0123");
+        long sourceId = Long.parseLong(single("select id from source where name = ?", sourceName));
+        Instant now = Instant.parse("2026-11-26T11:30:00Z");
+        List<MappingQueue.Waiting> batch = new java.util.ArrayList<>();
+        List<String> repos = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String repo = "held-" + UUID.randomUUID().toString().substring(0, 8);
+            repos.add(repo);
+            GitHubHooks.Deployment d = GitHubHooks.deployment("acme", repo, "env-" + repo, "2026-11-20T10:00:00Z");
+            byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-20T10:05:00Z", GitHubHooks.nextId());
+            StoredDelivery stored = log.store(sourceId, "id:" + UUID.randomUUID(), "deployment_status", "{}", body, now);
+            batch.add(new MappingQueue.Waiting(stored.id(), "github", sourceName));
+        }
+
+        // Another replica (here: another connection) is mapping the second one and holds its row.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select id from delivery where id = ? for update")) {
+                lock.setLong(1, batch.get(1).deliveryId());
+                lock.executeQuery().close();
+            }
+
+            // One transaction for the batch: it must not wait for the held row (nor fail on it).
+            List<DeliveryLog.Result> results = log.processWaitingAll(
+                    batch.stream().map(MappingQueue.Waiting::deliveryId).toList(), now);
+
+            assertEquals(DeliveryLog.Processed.MODELLED, results.get(0).outcome());
+            assertNull(results.get(1), "left to the one that holds it, not mapped twice");
+            assertEquals(DeliveryLog.Processed.MODELLED, results.get(2).outcome());
+            assertEquals("PROCESSED", status(batch.get(0)));
+            assertEquals("RECEIVED", status(batch.get(1)));
+            assertEquals("PROCESSED", status(batch.get(2)));
+            other.rollback();
+        }
+        // Its holder gave up without mapping it: it is still waiting, and the next batch maps it.
+        ingestion.normaliseWaiting(List.of(batch.get(1)));
+        assertEquals("PROCESSED", status(batch.get(1)));
+        for (String repo : repos) {
+            assertEquals("1", single("select count(*) from deployment d join service s on s.id = d.service_id "
+                    + "where s.name = ?", repo), "one deployment each, none twice");
+        }
     }
 
     private String status(MappingQueue.Waiting waiting) throws SQLException {
