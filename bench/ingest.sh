@@ -2,7 +2,8 @@
 # Ingest benchmark (issue #3): sustained durable ingest of realistic GitHub workflow_run deliveries
 # over HTTP on loopback, next to the raw PostgreSQL ceiling measured in the same run: pgbench
 # inserting same-size rows (same columns as a stored delivery, unique key, same size of body) over
-# the same number of connections.
+# the same number of connections, once before OpsSight starts and once after it stopped (the
+# machine's speed drifts during a run; a one-core CPU probe before and after shows by how much).
 # With ANALYTICS=1 (issue #4) it measures instead what keeping the DORA figures current costs:
 # deployment_status deliveries (each a new successful production deployment) with the roll-up on,
 # then on a fresh database with it off (opssight.dora.rollup.enabled=false).
@@ -23,10 +24,43 @@ TOKEN=bench-admin-token-0123456789abcdef
 JAR=server-config/target/opssight.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
 WORK=$(mktemp -d)
-cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)" postgres >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)" postgres >/dev/null 2>&1 || true; $PSQL -c "drop database if exists ${DB}_ceiling with (force)" postgres >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1), $(psql --version), $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The speed of one core right now: SHA-256 over 16 KB blocks for 3 s. On these shared machines it
+# moves by a quarter between runs (and within one), so each run says what it had.
+probe() {
+  if command -v openssl >/dev/null; then
+    echo "CPU probe ($1): one core hashes $(openssl speed -seconds 3 -bytes 16384 sha256 2>/dev/null | awk '/^sha256/{printf "%.0f", $2/1000}') MB/s (openssl speed sha256, 16 KB blocks)"
+  fi
+}
+
+# The PostgreSQL ceiling, in a database of its own: pgbench, one insert of the same body per
+# transaction into a table shaped like delivery, over the same number of connections. Measured
+# before OpsSight starts and again after it stopped: the ratio is given against both.
+CEILING_DB=${DB}_ceiling
+ceiling() {
+  $PSQL -c "drop database if exists $CEILING_DB with (force)" postgres >/dev/null 2>&1 || true
+  $PSQL -c "create database $CEILING_DB" postgres
+  $PSQL "$CEILING_DB" <<SQL
+create table bench_delivery (id bigserial primary key, source_id bigint not null, delivery_key varchar(128) not null,
+  event_type varchar(128), received_at timestamptz not null, headers text not null, body bytea not null,
+  status varchar(16) not null, error varchar(2000), processed_at timestamptz, attempts int not null,
+  unique (source_id, delivery_key));
+SQL
+  [ -f "$WORK/insert.sql" ] || cat > "$WORK/insert.sql" <<SQL
+insert into bench_delivery (source_id, delivery_key, event_type, received_at, headers, body, status, attempts)
+values (1, md5(random()::text || clock_timestamp()::text), 'workflow_run', now(),
+  '{"content-type":"application/json","user-agent":"GitHub-Hookshot/044aadd","x-github-event":"workflow_run"}',
+  '\\x$(java bench/IngestBench.java --sample-hex)'::bytea, 'RECEIVED', 0);
+SQL
+  PG=$(pgbench -h 127.0.0.1 -U postgres -n -c "$C" -j 2 -T "$T" -r -f "$WORK/insert.sql" "$CEILING_DB" 2>&1)
+  echo "$PG" | grep -E "tps|latency average|number of transactions actually processed" >&2
+  $PSQL -c "drop database if exists $CEILING_DB with (force)" postgres >/dev/null 2>&1 || true
+  echo "$PG" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
+}
 
 # Starts OpsSight on a fresh database $DB with the given extra environment, registers the source.
 start() {
@@ -62,6 +96,10 @@ if [ -n "${ANALYTICS:-}" ]; then
   exit 0
 fi
 
+probe "before"
+BYTES=$(java bench/IngestBench.java --sample-hex | awk '{print length($0)/2}')
+echo "== PostgreSQL ceiling before OpsSight: pgbench, one insert of the same ${BYTES}-byte workflow_run body per transaction, $C connections, ${T}s"
+TPS_BEFORE=$(ceiling)
 start
 echo "== OpsSight: POST /api/v1/ingest/github/bench, $C connections, ${T}s (after ${WARMUP}s warm-up: the JIT needs it)"
 OPS=$(drive workflow_run)
@@ -77,27 +115,13 @@ DRAIN_START=$(date +%s.%N)
 while [ "$($PSQL -tAc "select count(*) from delivery where status = 'RECEIVED'" "$DB")" != 0 ]; do sleep 1; done
 echo "every delivery mapped $(echo "scale=1; ($(date +%s.%N) - $DRAIN_START)/1" | bc) s after the load stopped: $(counts)"
 echo "mapped pipeline runs: $($PSQL -tAc "select count(*) from pipeline_run" "$DB")"
-BYTES=$(echo "$OPS" | sed 's/.*payload_bytes=\([0-9]*\).*/\1/')
 echo "== Framework floor: the same signed requests to a webhook kind that does not exist (404 problem+json: HTTP, filters, security, JAX-RS, body read, EJB call; no signature check, parse or database), ${T}s on the warm server"
 java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 10 floor
 stop
 
-echo "== PostgreSQL ceiling: pgbench, one insert of the same ${BYTES}-byte workflow_run body per transaction, $C connections, ${T}s"
-$PSQL "$DB" <<SQL
-create table bench_delivery (id bigserial primary key, source_id bigint not null, delivery_key varchar(128) not null,
-  event_type varchar(128), received_at timestamptz not null, headers text not null, body bytea not null,
-  status varchar(16) not null, error varchar(2000), processed_at timestamptz, attempts int not null,
-  unique (source_id, delivery_key));
-SQL
-HEX=$(java bench/IngestBench.java --sample-hex)
-cat > "$WORK/insert.sql" <<SQL
-insert into bench_delivery (source_id, delivery_key, event_type, received_at, headers, body, status, attempts)
-values (1, md5(random()::text || clock_timestamp()::text), 'workflow_run', now(),
-  '{"content-type":"application/json","user-agent":"GitHub-Hookshot/044aadd","x-github-event":"workflow_run"}',
-  '\\x$HEX'::bytea, 'RECEIVED', 0);
-SQL
-PG=$(pgbench -h 127.0.0.1 -U postgres -n -c "$C" -j 2 -T "$T" -r -f "$WORK/insert.sql" "$DB" 2>&1)
-echo "$PG" | grep -E "tps|latency average|number of transactions actually processed"
-TPS=$(echo "$PG" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+probe "after"
+echo "== PostgreSQL ceiling after OpsSight: the same pgbench again"
+TPS_AFTER=$(ceiling)
 RPS=$(rps "$OPS")
-echo "== ratio: OpsSight $RPS deliveries/s vs PostgreSQL ceiling $TPS inserts/s = $(echo "scale=1; 100*$RPS/$TPS" | bc)%"
+TPS=$(echo "scale=1; ($TPS_BEFORE + $TPS_AFTER)/2" | bc)
+echo "== ratio: OpsSight $RPS deliveries/s vs PostgreSQL ceiling $TPS_BEFORE inserts/s before and $TPS_AFTER after = $(echo "scale=1; 100*$RPS/$TPS_BEFORE" | bc)% and $(echo "scale=1; 100*$RPS/$TPS_AFTER" | bc)%; against their mean $TPS: $(echo "scale=1; 100*$RPS/$TPS" | bc)%"
