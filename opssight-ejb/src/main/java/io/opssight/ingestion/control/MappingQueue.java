@@ -124,10 +124,11 @@ public class MappingQueue {
 
     /**
      * How many waiting deliveries are mapped in one transaction ({@code opssight.ingestion.map-batch},
-     * default 20): what the worker takes at once, and how recovery cuts what it found.
+     * default 20, at most 1,000: their ids are one statement's parameters): what the worker takes at
+     * once, and how recovery cuts what it found.
      */
     public int mapBatch() {
-        return Math.max(1, mapBatch);
+        return Math.max(1, Math.min(1_000, mapBatch));
     }
 
     /** Deliveries waiting on this replica. */

@@ -28,6 +28,18 @@ class MappingQueueTest {
     }
 
     @Test
+    @DisplayName("#3 the mapping batch is what is configured, at least 1 and at most 1,000 (its ids are one statement's parameters)")
+    void mappingBatchStaysWithinItsBounds() {
+        MappingQueue queue = queue(1, 10);
+        queue.mapBatch = 20;
+        assertEquals(20, queue.mapBatch());
+        queue.mapBatch = 0;
+        assertEquals(1, queue.mapBatch());
+        queue.mapBatch = 100_000;
+        assertEquals(1_000, queue.mapBatch());
+    }
+
+    @Test
     @DisplayName("#3 a quiet system maps in the request; more requests at once than the limit leave theirs to the worker")
     void requestsMapInlineUpToTheLimit() {
         MappingQueue queue = queue(2, 10);

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -150,25 +151,11 @@ class IngestionTransactionsIT {
      */
     @Test
     void aBatchWithADeliveryThatCannotBeMappedMapsTheOthers() throws SQLException {
-        String sourceName = "arq-" + UUID.randomUUID().toString().substring(0, 8);
-        insertSource(sourceName, "in-container-secret-0123");
-        long sourceId = Long.parseLong(single("select id from source where name = ?", sourceName));
-        Instant now = Instant.parse("2026-11-26T07:30:00Z");
-        List<MappingQueue.Waiting> batch = new java.util.ArrayList<>();
-        List<String> repos = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String repo = "batch-" + UUID.randomUUID().toString().substring(0, 8);
-            repos.add(repo);
-            GitHubHooks.Deployment d = GitHubHooks.deployment("acme", repo, "env-" + repo, "2026-11-20T10:00:00Z");
-            if (i == 1) {
-                // A sha longer than its column: fails when the mapping's transaction commits.
-                d = new GitHubHooks.Deployment(d.id(), d.owner(), d.repo(), d.environment(), d.sha().repeat(3), d.ref(),
-                        d.createdAt(), d.creator(), null);
-            }
-            byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-20T10:05:00Z", GitHubHooks.nextId());
-            StoredDelivery stored = log.store(sourceId, "id:" + UUID.randomUUID(), "deployment_status", "{}", body, now);
-            batch.add(new MappingQueue.Waiting(stored.id(), "github", sourceName));
-        }
+        List<String> repos = repositories("batch-", 3);
+        // The second one's sha is longer than its column: it fails when the mapping's transaction commits.
+        List<MappingQueue.Waiting> batch = waitingDeployments(repos, Instant.parse("2026-11-26T07:30:00Z"),
+                (i, d) -> i != 1 ? d : new GitHubHooks.Deployment(d.id(), d.owner(), d.repo(), d.environment(),
+                        d.sha().repeat(3), d.ref(), d.createdAt(), d.creator(), null));
 
         ingestion.normaliseWaiting(batch);
 
@@ -186,20 +173,9 @@ class IngestionTransactionsIT {
 
     @Test
     void aMappingBatchLeavesADeliveryHeldElsewhereToItsHolder() throws SQLException {
-        String sourceName = "arq-" + UUID.randomUUID().toString().substring(0, 8);
-        insertSource(sourceName, "in-container-secret-0123");
-        long sourceId = Long.parseLong(single("select id from source where name = ?", sourceName));
+        List<String> repos = repositories("held-", 3);
         Instant now = Instant.parse("2026-11-26T11:30:00Z");
-        List<MappingQueue.Waiting> batch = new java.util.ArrayList<>();
-        List<String> repos = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String repo = "held-" + UUID.randomUUID().toString().substring(0, 8);
-            repos.add(repo);
-            GitHubHooks.Deployment d = GitHubHooks.deployment("acme", repo, "env-" + repo, "2026-11-20T10:00:00Z");
-            byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-20T10:05:00Z", GitHubHooks.nextId());
-            StoredDelivery stored = log.store(sourceId, "id:" + UUID.randomUUID(), "deployment_status", "{}", body, now);
-            batch.add(new MappingQueue.Waiting(stored.id(), "github", sourceName));
-        }
+        List<MappingQueue.Waiting> batch = waitingDeployments(repos, now, (i, d) -> d);
 
         // Another replica (here: another connection) is mapping the second one and holds its row.
         try (Connection other = dataSource.getConnection()) {
@@ -228,6 +204,33 @@ class IngestionTransactionsIT {
             assertEquals("1", single("select count(*) from deployment d join service s on s.id = d.service_id "
                     + "where s.name = ?", repo), "one deployment each, none twice");
         }
+    }
+
+    private static List<String> repositories(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> prefix + UUID.randomUUID().toString().substring(0, 8)).toList();
+    }
+
+    /**
+     * Stores, for a new GitHub source, a successful deployment_status delivery per repository (each
+     * as {@code change} makes it from its index and the usual deployment), left waiting to be mapped.
+     */
+    private List<MappingQueue.Waiting> waitingDeployments(List<String> repos, Instant receivedAt,
+            BiFunction<Integer, GitHubHooks.Deployment, GitHubHooks.Deployment> change) throws SQLException {
+        String sourceName = "arq-" + UUID.randomUUID().toString().substring(0, 8);
+        insertSource(sourceName, "in-container-secret-0123");
+        long sourceId = Long.parseLong(single("select id from source where name = ?", sourceName));
+        List<MappingQueue.Waiting> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < repos.size(); i++) {
+            String repo = repos.get(i);
+            GitHubHooks.Deployment d = change.apply(i,
+                    GitHubHooks.deployment("acme", repo, "env-" + repo, "2026-11-20T10:00:00Z"));
+            byte[] body = GitHubHooks.deploymentStatus(d, "success", "2026-11-20T10:05:00Z", GitHubHooks.nextId());
+            StoredDelivery stored = log.store(sourceId, "id:" + UUID.randomUUID(), "deployment_status", "{}", body,
+                    receivedAt);
+            waiting.add(new MappingQueue.Waiting(stored.id(), "github", sourceName));
+        }
+        return waiting;
     }
 
     private String status(MappingQueue.Waiting waiting) throws SQLException {
