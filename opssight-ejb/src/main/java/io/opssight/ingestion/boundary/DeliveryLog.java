@@ -140,9 +140,8 @@ public class DeliveryLog {
      * was not waiting any more or is being mapped elsewhere.
      */
     public Result processWaiting(long deliveryId, JsonObject parsed, Instant now) {
-        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE,
-                Map.of("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED));
-        if (delivery == null || delivery.getStatus() != DeliveryStatus.RECEIVED) {
+        Delivery delivery = lockWaiting(List.of(deliveryId)).get(deliveryId);
+        if (delivery == null) {
             return null;
         }
         return parsed == null ? process(delivery, now) : map(delivery, parsed, now);
@@ -150,27 +149,37 @@ public class DeliveryLog {
 
     /**
      * Maps several waiting deliveries in this one transaction (the mapping worker's batches): as
-     * {@link #processWaiting} for each, from the stored body, but their rows locked by one statement
-     * (measured while draining a backlog: 17 % less of OpsSight's CPU and 18 % less of PostgreSQL's
-     * per delivery than a locking find each, and 21 % more deliveries mapped per second), and one
-     * commit for all. The result for a delivery that was not waiting any more, or is being mapped
-     * elsewhere, is null. If mapping any of them throws, all roll back
+     * {@link #processWaiting} for each, from the stored body, in the order given, their rows locked
+     * by one statement, and one commit for all. The result for a delivery that was not waiting any
+     * more, or is being mapped elsewhere, is null. If mapping any of them throws, all roll back
      * and the caller maps them one by one, so a delivery that cannot be mapped costs only itself.
      */
     public List<Result> processWaitingAll(List<Long> deliveryIds, Instant now) {
-        // One statement locks them all (skipping rows held elsewhere), instead of one per delivery.
-        Map<Long, Delivery> locked = new HashMap<>();
+        Map<Long, Delivery> waiting = lockWaiting(deliveryIds);
+        List<Result> results = new ArrayList<>(deliveryIds.size());
+        for (Long id : deliveryIds) {
+            Delivery delivery = waiting.get(id);
+            results.add(delivery == null ? null : process(delivery, now));
+        }
+        return results;
+    }
+
+    /**
+     * Locks the rows of those deliveries that still wait to be mapped, with one statement, skipping
+     * a row another thread or replica holds (it maps that one). One statement for a batch instead
+     * of a locking find each: measured draining a backlog, 17 % less of OpsSight's CPU and 18 % less
+     * of PostgreSQL's per delivery, 21 % more deliveries mapped per second.
+     */
+    private Map<Long, Delivery> lockWaiting(List<Long> deliveryIds) {
+        Map<Long, Delivery> waiting = new HashMap<>();
         for (Delivery delivery : em.createNamedQuery(Delivery.FIND_BY_IDS, Delivery.class)
                 .setParameter("ids", deliveryIds).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED).getResultList()) {
-            locked.put(delivery.getId(), delivery);
+            if (delivery.getStatus() == DeliveryStatus.RECEIVED) {
+                waiting.put(delivery.getId(), delivery);
+            }
         }
-        List<Result> results = new ArrayList<>(deliveryIds.size());
-        for (Long id : deliveryIds) {
-            Delivery delivery = locked.get(id);
-            results.add(delivery == null || delivery.getStatus() != DeliveryStatus.RECEIVED ? null : process(delivery, now));
-        }
-        return results;
+        return waiting;
     }
 
     /**

@@ -234,7 +234,7 @@ class AdminConsoleIT {
             d2.findElement(By.id("assign:service_input")).sendKeys(repo);
             return true;
         });
-        Browser.choose(wait, "assign:team", team);
+        Browser.choose(browser, "assign:team", team);
         retrying.until(d2 -> {
             d2.findElement(By.id("assign:submit")).click();
             return true;

@@ -54,7 +54,7 @@ class UsersConsoleIT {
         browser.findElement(By.id("create:username")).sendKeys(username);
         browser.findElement(By.id("create:displayName")).sendKeys("Viewer Person");
         browser.findElement(By.id("create:password")).sendKeys(PASSWORD);
-        Browser.choose(wait, "create:role", "viewer");
+        Browser.choose(browser, "create:role", "viewer");
         browser.findElement(By.id("create:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "User " + username + " created."));
         WebElement row = userRow(username);
@@ -116,7 +116,7 @@ class UsersConsoleIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list:users")));
         userRow(username).findElement(By.xpath(".//button[contains(@id,'manage')]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manage:grant")));
-        Browser.choose(wait, "manage:grantRole", role);
+        Browser.choose(browser, "manage:grantRole", role);
         browser.findElement(By.id("manage:grant")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "granted " + role));
         assertEquals(role, userRow(username).findElement(By.cssSelector(".ops-roles")).getText());

@@ -68,13 +68,16 @@ public final class Browser {
      * Chooses {@code label} in the PrimeFaces select menu {@code menuId} until the menu shows the
      * choice and its panel is closed. A single click on the item is not enough in headless
      * Chromium 156: in full runs the click sometimes did not take (the form was submitted with the
-     * previous choice) or the panel stayed open over the submit button.
+     * previous choice) or the panel stayed open over the submit button. Waits up to 30 s with a wait
+     * of its own (the caller's keeps the exceptions it ignores).
      */
-    public static void choose(WebDriverWait wait, String menuId, String label) {
+    public static void choose(WebDriver browser, String menuId, String label) {
         By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
         By shown = By.id(menuId + "_label");
         By panel = By.id(menuId + "_panel");
-        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(d -> {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
+        wait.until(d -> {
             if (!d.findElement(shown).getText().equals(label)) {
                 if (!d.findElement(panel).isDisplayed()) {
                     d.findElement(By.id(menuId)).click();
