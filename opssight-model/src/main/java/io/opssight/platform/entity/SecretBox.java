@@ -7,6 +7,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,6 +20,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.crypto.Cipher;
@@ -108,6 +114,31 @@ public final class SecretBox {
         return new SecretBox(keyFile(file), previous, file.toString());
     }
 
+    /**
+     * Makes the new key file readable and writable by its owner only, before the key is written:
+     * POSIX permissions {@code rw-------}, or, where the file system has none (Windows), an access
+     * list naming the owner alone. A file system with neither gets a warning naming the file.
+     */
+    private static void restrictToOwner(Path temp, Path file) throws IOException {
+        if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            return;
+        }
+        AclFileAttributeView acl = Files.getFileAttributeView(temp, AclFileAttributeView.class);
+        if (acl != null) {
+            acl.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(acl.getOwner())
+                    .setPermissions(AclEntryPermission.READ_DATA, AclEntryPermission.WRITE_DATA,
+                            AclEntryPermission.APPEND_DATA, AclEntryPermission.READ_ATTRIBUTES,
+                            AclEntryPermission.WRITE_ATTRIBUTES, AclEntryPermission.READ_NAMED_ATTRS,
+                            AclEntryPermission.WRITE_NAMED_ATTRS, AclEntryPermission.READ_ACL,
+                            AclEntryPermission.WRITE_ACL, AclEntryPermission.DELETE, AclEntryPermission.SYNCHRONIZE)
+                    .build()));
+            return;
+        }
+        LOGGER.log(Level.WARNING, "Cannot restrict {0} to its owner (the file system has neither POSIX permissions "
+                + "nor access lists); protect the data directory, or set OPSSIGHT_SECRET_KEY instead", file);
+    }
+
     private static byte[] keyFile(Path file) {
         try {
             if (!Files.exists(file)) {
@@ -115,12 +146,7 @@ public final class SecretBox {
                 byte[] key = new byte[32];
                 RANDOM.nextBytes(key);
                 Path temp = Files.createTempFile(file.getParent(), "secrets", ".tmp");
-                try {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    LOGGER.log(Level.WARNING, "Cannot restrict {0} to its owner (not a POSIX file system); protect the "
-                            + "data directory, or set OPSSIGHT_SECRET_KEY instead", file);
-                }
+                restrictToOwner(temp, file);
                 Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n");
                 try {
                     // Never replaces a key another process wrote in the meantime.

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +79,12 @@ class SecretBoxTest {
         assertEquals(first.currentKeyId(), second.currentKeyId(), "the generated key is reused");
         assertEquals(32, Base64.getDecoder().decode(Files.readString(dir.resolve("secrets.key")).trim()).length);
         assertEquals("second", second.open(first.seal("second")).replace("second", "second"));
+    }
+
+    @Test
+    void theGeneratedKeyFileIsTheOwnersAlone(@TempDir Path dir) throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+        SecretBox.load(Map.of("OPSSIGHT_DATA_DIR", dir.toString())::get);
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(dir.resolve("secrets.key")));
     }
 }
