@@ -95,7 +95,7 @@ jit() {
 # Warms the running server up with one event type in rounds (see the top), then drives it for the
 # measured T seconds; prints each round and IngestBench's line of the measured run.
 drive() {
-  local started=$SECONDS round=0 before after share
+  local started=$SECONDS round=0 before after share rps_round
   while :; do
     round=$((round + 1))
     before=$(jit)
