@@ -31,6 +31,9 @@ JAR=server-config/target/opssight.jar
 WORK=$(mktemp -d)
 cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; $PSQL -c "drop database if exists $DB with (force)" postgres >/dev/null 2>&1 || true; $PSQL -c "drop database if exists ${DB}_ceiling with (force)" postgres >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
+# The load generator, compiled once: the warm-up starts it every round.
+javac -d "$WORK/loadgen" bench/IngestBench.java
+loadgen() { java -cp "$WORK/loadgen" IngestBench "$@"; }
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1), $(psql --version), $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -59,7 +62,7 @@ SQL
 insert into bench_delivery (source_id, delivery_key, event_type, received_at, headers, body, status, attempts)
 values (1, md5(random()::text || clock_timestamp()::text), 'workflow_run', now(),
   '{"content-type":"application/json","user-agent":"GitHub-Hookshot/044aadd","x-github-event":"workflow_run"}',
-  '\\x$(java bench/IngestBench.java --sample-hex)'::bytea, 'RECEIVED', 0);
+  '\\x$(loadgen --sample-hex)'::bytea, 'RECEIVED', 0);
 SQL
   # Starts from a clean disk: what an earlier run (or a dropped database) left dirty is written
   # first, instead of during the minute measured (seen: 1,462 inserts/s right after a large drop).
@@ -99,7 +102,7 @@ drive() {
   while :; do
     round=$((round + 1))
     before=$(jit)
-    rps_round=$(rps "$(java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$WARMUP_ROUND" 0 "$1")")
+    rps_round=$(rps "$(loadgen "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$WARMUP_ROUND" 0 "$1")")
     after=$(jit)
     share=$(echo "$before $after" | awk '{ d = $4 - $2; printf "%.1f", (d > 0 ? 100 * ($3 - $1) / d : 100) }')
     echo "warm-up round $round ($((SECONDS - started)) s): $rps_round/s, JIT compiler threads $share % of OpsSight's CPU" >&2
@@ -108,7 +111,7 @@ drive() {
     fi
     [ $((SECONDS - started)) -ge "$WARMUP" ] && [ "$(echo "$share < 2" | bc)" = 1 ] && break
   done
-  java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 10 "$1"
+  loadgen "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 10 "$1"
 }
 rps() { echo "$1" | sed 's/.*throughput_rps=\([0-9.]*\).*/\1/'; }
 
@@ -127,7 +130,7 @@ if [ -n "${ANALYTICS:-}" ]; then
 fi
 
 probe "before"
-BYTES=$(java bench/IngestBench.java --sample-hex | awk '{print length($0)/2}')
+BYTES=$(loadgen --sample-hex | awk '{print length($0)/2}')
 echo "== PostgreSQL ceiling before OpsSight: pgbench, one insert of the same ${BYTES}-byte workflow_run body per transaction, $C connections, ${T}s"
 TPS_BEFORE=$(ceiling)
 start
@@ -146,7 +149,7 @@ while [ "$($PSQL -tAc "select count(*) from delivery where status = 'RECEIVED'" 
 echo "every delivery mapped $(echo "scale=1; ($(date +%s.%N) - $DRAIN_START)/1" | bc) s after the load stopped: $(counts)"
 echo "mapped pipeline runs: $($PSQL -tAc "select count(*) from pipeline_run" "$DB")"
 echo "== Framework floor: the same signed requests to a webhook kind that does not exist (404 problem+json: HTTP, filters, security, JAX-RS, body read, EJB call; no signature check, parse or database), ${T}s on the warm server"
-java bench/IngestBench.java "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 10 floor
+loadgen "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 10 floor
 stop
 
 probe "after"
