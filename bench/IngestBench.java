@@ -54,7 +54,7 @@ public class IngestBench {
             throw new IllegalArgumentException("event must be workflow_run, deployment_status or floor");
         }
         // "floor": the same signed workflow_run requests to a kind that does not exist. The request
-        // takes the whole framework path (HTTP, servlet filters, security, JAX-RS, the body read, the
+        // takes the whole framework path (HTTP, servlet filters, security, the webhook servlet, the body read, the
         // EJB call, a problem+json 404) and none of the work: the server's own ceiling for requests.
         FLOOR = event.equals("floor");
         EVENT = FLOOR ? "workflow_run" : event;

@@ -148,7 +148,7 @@ DRAIN_START=$(date +%s.%N)
 while [ "$($PSQL -tAc "select count(*) from delivery where status = 'RECEIVED'" "$DB")" != 0 ]; do sleep 1; done
 echo "every delivery mapped $(echo "scale=1; ($(date +%s.%N) - $DRAIN_START)/1" | bc) s after the load stopped: $(counts)"
 echo "mapped pipeline runs: $($PSQL -tAc "select count(*) from pipeline_run" "$DB")"
-echo "== Framework floor: the same signed requests to a webhook kind that does not exist (404 problem+json: HTTP, filters, security, JAX-RS, body read, EJB call; no signature check, parse or database), ${T}s on the warm server"
+echo "== Framework floor: the same signed requests to a webhook kind that does not exist (404 problem+json: HTTP, filters, security, the webhook servlet, body read, EJB call; no signature check, parse or database), ${T}s on the warm server"
 loadgen "http://127.0.0.1:$PORT" bench "$SECRET" "$C" "$T" 10 floor
 stop
 

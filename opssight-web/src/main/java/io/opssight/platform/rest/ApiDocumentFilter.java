@@ -75,6 +75,9 @@ public class ApiDocumentFilter implements OASFilter {
 
     private static void decorate(String path, PathItem.HttpMethod method, Operation operation) {
         String permission = permission(operation.getExtensions());
+        if (permission == null && operation.getOperationId() != null) {
+            permission = ApiPermissions.OF_DESCRIBED_OPERATIONS.get(operation.getOperationId());
+        }
         if (permission != null) {
             operation.addExtension(ApiPermissions.EXTENSION, permission);
         }

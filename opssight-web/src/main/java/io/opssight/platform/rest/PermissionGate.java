@@ -30,10 +30,8 @@ public class PermissionGate implements DynamicFeature {
         if (!resource.getResourceClass().getName().startsWith("io.opssight.")) {
             return; // Jersey's own OPTIONS and WADL handlers
         }
+        // "none" is no permission here: the only open route, the webhook receivers, is not JAX-RS.
         List<String> permissions = ApiPermissions.of(resource);
-        if (permissions.equals(List.of(ApiPermissions.NONE))) {
-            return;
-        }
         if (permissions.isEmpty()) {
             LOGGER.log(Level.ERROR, "{0}.{1} declares no permission (" + ApiPermissions.EXTENSION + "); it is refused to everyone",
                     resource.getResourceClass().getName(), resource.getResourceMethod().getName());

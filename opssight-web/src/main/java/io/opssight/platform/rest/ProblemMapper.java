@@ -23,7 +23,9 @@ import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,10 +52,34 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @jakarta.ejb.EJB
     io.opssight.audit.boundary.AuditTrail audit;
 
+    /** A problem document and the headers that go with it: what any boundary answers for a failure. */
+    public record Answer(Problem problem, Map<String, String> headers) {
+    }
+
     @Override
     public Response toResponse(Throwable thrown) {
+        String path = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         Throwable e = unwrap(thrown);
-        Problem problem = problemFor(e);
+        Answer answer = answer(e, path);
+        if (answer.problem().status() == 403) {
+            auditDenied(answer.problem());
+        }
+        Response.ResponseBuilder response = Response.fromResponse(answer.problem().toResponse());
+        answer.headers().forEach(response::header);
+        if (e instanceof NotAllowedException notAllowed) {
+            response.allow(notAllowed.getResponse().getAllowedMethods());
+        }
+        return response.build();
+    }
+
+    /**
+     * The answer for a failure of a request to {@code path}, logged once: the policy of the whole
+     * HTTP interface, used by this mapper and by the servlets that answer without JAX-RS (the webhook
+     * receiver). Access denied (403) is for the caller to audit; it knows who was denied.
+     */
+    public static Answer answer(Throwable thrown, String path) {
+        Throwable e = unwrap(thrown);
+        Problem problem = problemFor(e, path);
         if (e instanceof io.opssight.platform.entity.RateLimitedProblem) {
             // Audited once per key and window by the limiter; a line per refusal would flood the log.
             LOGGER.log(Level.DEBUG, "Request refused by a rate limit: {0}", problem.detail());
@@ -65,46 +91,43 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else {
             LOGGER.log(Level.DEBUG, "Request refused with {0}: {1}", problem.status(), problem.detail());
         }
-        if (problem.status() == 403) {
-            auditDenied(problem);
-        }
-        Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
+        Map<String, String> headers = new LinkedHashMap<>();
         if (problem.status() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"opssight\"");
-        }
-        if (e instanceof NotAllowedException notAllowed) {
-            response.allow(notAllowed.getResponse().getAllowedMethods());
+            headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"opssight\"");
         }
         if (problem.status() == 413) {
             // The sender may still be sending; closing tells it to stop rather than wait.
-            response.header("Connection", "close");
+            headers.put("Connection", "close");
         }
         if (e instanceof io.opssight.platform.entity.RateLimitedProblem limited) {
-            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+            headers.put(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
         } else if (problem.status() == 503) {
-            response.header(HttpHeaders.RETRY_AFTER, "5");
+            headers.put(HttpHeaders.RETRY_AFTER, "5");
         }
-        return response.build();
+        return new Answer(problem, headers);
     }
 
     /** Access denied is a security event: recorded apart, so it stays whatever the request did. */
     private void auditDenied(Problem problem) {
+        String actor = security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName()
+                : "anonymous";
+        auditDenied(audit, actor, request == null ? null : request.getMethod(), problem);
+    }
+
+    /** Records a 403 in the audit trail (apart from the request's transaction); never fails the answer. */
+    public static void auditDenied(io.opssight.audit.boundary.AuditTrail audit, String actor, String method, Problem problem) {
         if (audit == null) {
             return;
         }
         try {
-            String actor = security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName()
-                    : "anonymous";
-            audit.recordApart(actor, "access.denied", problem.instance(),
-                    io.opssight.audit.entity.AuditEntry.DENIED, (request == null ? "" : request.getMethod() + " ")
-                            + problem.instance() + ": " + problem.detail());
+            audit.recordApart(actor, "access.denied", problem.instance(), io.opssight.audit.entity.AuditEntry.DENIED,
+                    (method == null ? "" : method + " ") + problem.instance() + ": " + problem.detail());
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "Could not record a denied access in the audit trail", e);
         }
     }
 
-    Problem problemFor(Throwable e) {
-        String path = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+    static Problem problemFor(Throwable e, String path) {
         if (e instanceof io.opssight.platform.entity.RateLimitedProblem limited) {
             return new Problem(ProblemType.RATE_LIMITED.uri(), ProblemType.RATE_LIMITED.title(), limited.status(),
                     limited.getMessage(), path, List.of());

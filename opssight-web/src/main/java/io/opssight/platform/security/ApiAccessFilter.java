@@ -17,8 +17,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
 /**
- * Deny by default for the API: every /api/v1 call except the webhook receivers needs an
- * authenticated caller, else 401 problem+json. Which caller may do what is then decided by
+ * Deny by default for the API: every JAX-RS call needs an authenticated caller, else 401
+ * problem+json (the webhook receivers, which authenticate each source themselves, are a servlet:
+ * {@code io.opssight.ingestion.rest.WebhookServlet}). Which caller may do what is then decided by
  * {@code @RolesAllowed} on the EJB boundary each resource calls (403 when the permission is missing).
  */
 @Provider
@@ -33,10 +34,6 @@ public class ApiAccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        String path = context.getUriInfo().getPath();
-        if (path.startsWith("ingest/") || path.startsWith("/ingest/")) {
-            return;
-        }
         if (context.getSecurityContext().getUserPrincipal() == null) {
             boolean invalid = Boolean.TRUE.equals(request.getAttribute(BearerAuthentication.INVALID_TOKEN));
             if (invalid) {

@@ -33,14 +33,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** {@code problemFor} with no request context (uriInfo null): no JAX-RS runtime needed. */
+/** {@code ProblemMapper.answer} with no request path: no JAX-RS runtime needed. */
 @DisplayName("#2 ProblemMapper: what the API answers for each kind of failure")
 class ProblemMapperTest {
 
-    private final ProblemMapper mapper = new ProblemMapper();
-
     private Problem answer(Throwable thrown) {
-        return mapper.problemFor(ProblemMapper.unwrap(thrown));
+        return ProblemMapper.answer(thrown, null).problem();
     }
 
     @Nested
@@ -202,6 +200,29 @@ class ProblemMapperTest {
         @DisplayName("#2 every 500 gets its own instance id, so a report can be found in the log")
         void instanceIdsAreUnique() {
             assertNotEquals(answer(new RuntimeException()).instance(), answer(new RuntimeException()).instance());
+        }
+
+        @Test
+        @DisplayName("#2 the headers an answer needs: a challenge with 401, Retry-After with 429 and 503, Connection: close with 413")
+        void answersCarryTheirHeaders() {
+            ProblemMapper.Answer unauthenticated = ProblemMapper.answer(
+                    new OpsSightException(ProblemType.BAD_SIGNATURE, "The delivery is not authenticated"), "/api/v1/ingest/github/x");
+            assertEquals("Bearer realm=\"opssight\"", unauthenticated.headers().get("WWW-Authenticate"));
+            assertEquals("/api/v1/ingest/github/x", unauthenticated.problem().instance());
+
+            ProblemMapper.Answer limited = ProblemMapper.answer(
+                    new io.opssight.platform.entity.RateLimitedProblem("Over the source's rate", 7, true), null);
+            assertEquals(503, limited.problem().status());
+            assertEquals("7", limited.headers().get("Retry-After"));
+
+            ProblemMapper.Answer down = ProblemMapper.answer(new PersistenceException(new ConnectException("refused")), null);
+            assertEquals("5", down.headers().get("Retry-After"));
+
+            ProblemMapper.Answer tooLarge = ProblemMapper.answer(
+                    new OpsSightException(ProblemType.PAYLOAD_TOO_LARGE, "over 25 MB"), null);
+            assertEquals(413, tooLarge.problem().status());
+            assertEquals("close", tooLarge.headers().get("Connection"));
+            assertNull(tooLarge.headers().get("Retry-After"));
         }
     }
 

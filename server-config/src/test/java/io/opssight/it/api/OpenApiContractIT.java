@@ -12,6 +12,7 @@ import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
+import io.opssight.ingestion.rest.WebhookServlet;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -19,6 +20,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.servlet.annotation.WebServlet;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HttpMethod;
@@ -59,7 +61,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractIT {
 
     static final String SNAPSHOT = "src/test/resources/openapi/opssight-v1.json";
-    private static final String INGEST = "POST /api/v1/ingest/{kind}/{name}";
+    private static final String INGEST = "POST " + WebhookServlet.ROUTE;
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private Http http;
@@ -154,7 +156,7 @@ class OpenApiContractIT {
     }
 
     @Test
-    @DisplayName("#7 every deployed JAX-RS route is in the document, and the document has no other")
+    @DisplayName("#7 every deployed route (JAX-RS and the webhook servlet) is in the document, and the document has no other")
     void deployedRoutesAndDocumentMatch() throws Exception {
         Set<String> deployed = deployedRoutes();
         Set<String> documented = new TreeSet<>(operations(live(http)).keySet());
@@ -269,6 +271,10 @@ class OpenApiContractIT {
             }
         }
         assertFalse(routes.isEmpty(), "no JAX-RS resources found in the WAR's classes");
+        // The webhook receivers are a servlet (described in META-INF/openapi.yaml): POST only.
+        String pattern = WebhookServlet.class.getAnnotation(WebServlet.class).urlPatterns()[0];
+        assertEquals(pattern.replace("/*", "/"), WebhookServlet.ROUTE.substring(0, WebhookServlet.ROUTE.indexOf('{')));
+        routes.add("POST " + WebhookServlet.ROUTE);
         return routes;
     }
 

@@ -256,6 +256,34 @@ class GitHubDeploymentIngestIT {
         assertEquals("application/problem+json", answer.contentType());
     }
 
+    @Test
+    @DisplayName("#2 the receiver takes POSTs at /api/v1/ingest/{kind}/{name} only: other methods 405, other paths 404")
+    void theReceiverAnswersOnlyPostsAtItsRoute() {
+        Http.Answer get = http.get(source.ingestPath());
+        assertEquals(405, get.status(), get::toString);
+        assertEquals("application/problem+json", get.contentType());
+        assertTrue(get.header("Allow").orElse("").contains("POST"), get::toString);
+        assertEquals(405, http.send("PUT", source.ingestPath(), null, Map.of(), "{}").status());
+
+        byte[] body = GitHubHooks.ping("acme", "route");
+        Map<String, String> headers = GitHubHooks.headers("ping", UUID.randomUUID().toString(), source.secret(), body);
+        for (String path : List.of("/api/v1/ingest/github", source.ingestPath() + "/extra", "/api/v1/ingest/")) {
+            Http.Answer answer = http.postRaw(path, headers, body);
+            assertEquals(404, answer.status(), () -> path + ": " + answer);
+            assertEquals("application/problem+json", answer.contentType(), path);
+        }
+
+        Http.Answer accepted = http.postRaw(source.ingestPath(), headers, body);
+        assertEquals(202, accepted.status(), accepted::toString);
+        assertTrue(accepted.contentType().startsWith("application/json"), accepted::toString);
+        assertEquals("accepted", accepted.json().getString("status"));
+        assertTrue(accepted.json().getJsonNumber("delivery").longValue() > 0, accepted::toString);
+        Http.Answer again = http.postRaw(source.ingestPath(), headers, body);
+        assertEquals(200, again.status(), again::toString);
+        assertEquals("duplicate", again.json().getString("status"));
+        assertEquals(accepted.json().getJsonNumber("delivery").longValue(), again.json().getJsonNumber("delivery").longValue());
+    }
+
     private Http.Answer deliver(String event, String deliveryId, byte[] body) {
         return http.postRaw(source.ingestPath(), GitHubHooks.headers(event, deliveryId, source.secret(), body), body);
     }

@@ -72,6 +72,10 @@ class SourceManagementIT {
                 GitHubHooks.headers("ping", UUID.randomUUID().toString(), source.secret(), body), body);
         assertEquals(403, refused.status(), refused::toString);
         assertEquals("application/problem+json", refused.contentType());
+        // A refused sender is a security event.
+        Http.Answer audit = http.get("/api/v1/audit?action=access.denied&actor=anonymous&limit=1000", OpsSightServer.ADMIN_TOKEN);
+        assertTrue(audit.json().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .anyMatch(entry -> entry.getString("target").equals(source.ingestPath())), audit::toString);
 
         Http.Answer enabled = http.postJson("/api/v1/sources/" + sourceId + "/enable", OpsSightServer.ADMIN_TOKEN, "");
         assertTrue(enabled.json().getBoolean("enabled"));
