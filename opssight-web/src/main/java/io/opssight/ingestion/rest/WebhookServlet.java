@@ -1,9 +1,11 @@
 package io.opssight.ingestion.rest;
 
+import io.opssight.audit.boundary.AuditTrail;
 import io.opssight.ingestion.boundary.Ingestion;
 import io.opssight.ingestion.boundary.Ingestion.Receipt;
 import io.opssight.platform.entity.NotFoundProblem;
-import io.opssight.audit.boundary.AuditTrail;
+import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.ProblemMapper;
 import jakarta.ejb.EJB;
@@ -38,7 +40,6 @@ public class WebhookServlet extends HttpServlet {
     /** The route, as the OpenAPI document names it. */
     public static final String ROUTE = "/api/v1/ingest/{kind}/{name}";
     private static final long DRAIN_BOUND = 64L * 1024 * 1024;
-    private static final String ALLOW = "POST, OPTIONS";
 
     @EJB
     transient Ingestion ingestion;
@@ -57,13 +58,11 @@ public class WebhookServlet extends HttpServlet {
             switch (request.getMethod()) {
                 case "POST" -> receive(request, response);
                 case "OPTIONS" -> {
-                    response.setHeader("Allow", ALLOW);
+                    response.setHeader("Allow", "OPTIONS, POST");
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 }
-                default -> {
-                    response.setHeader("Allow", ALLOW);
-                    throw new NotAllowedException(request.getMethod() + " is not allowed here: webhooks are POSTed", "POST", new String[] {"OPTIONS"});
-                }
+                default -> throw new NotAllowedException(request.getMethod() + " is not allowed here: webhooks are POSTed",
+                        "POST", new String[] {"OPTIONS"});
             }
         } catch (RuntimeException e) {
             ProblemMapper.Answer answer = ProblemMapper.answer(e, path);
@@ -106,18 +105,28 @@ public class WebhookServlet extends HttpServlet {
         return flat;
     }
 
-    private byte[] readLimited(String kind, String name, InputStream body) throws IOException {
+    /**
+     * The body, at most the limit (413 above it). A body that cannot be read to its end (the sender
+     * stopped sending, or went away) is the sender's problem, 400, and nothing is stored: there is no
+     * delivery to keep.
+     */
+    private byte[] readLimited(String kind, String name, InputStream body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
         int read;
-        while ((read = body.read(buffer)) != -1) {
-            total += read;
-            if (total > maxBodyBytes) {
-                drain(body);
-                throw ingestion.oversized(kind, name, maxBodyBytes);
+        try {
+            while ((read = body.read(buffer)) != -1) {
+                total += read;
+                if (total > maxBodyBytes) {
+                    drain(body);
+                    throw ingestion.oversized(kind, name, maxBodyBytes);
+                }
+                out.write(buffer, 0, read);
             }
-            out.write(buffer, 0, read);
+        } catch (IOException e) {
+            throw new OpsSightException(ProblemType.MALFORMED_PAYLOAD,
+                    "The body could not be read to its end after " + total + " bytes: " + e.getMessage());
         }
         return out.toByteArray();
     }

@@ -26,6 +26,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -66,16 +67,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         Response.ResponseBuilder response = Response.fromResponse(answer.problem().toResponse());
         answer.headers().forEach(response::header);
-        if (e instanceof NotAllowedException notAllowed) {
-            response.allow(notAllowed.getResponse().getAllowedMethods());
-        }
         return response.build();
     }
 
     /**
      * The answer for a failure of a request to {@code path}, logged once: the policy of the whole
-     * HTTP interface, used by this mapper and by the servlets that answer without JAX-RS (the webhook
-     * receiver). Access denied (403) is for the caller to audit; it knows who was denied.
+     * HTTP interface (problem document, {@code Allow}, {@code WWW-Authenticate}, {@code Retry-After},
+     * {@code Connection: close}), used by this mapper and by the servlet that answers without JAX-RS
+     * (the webhook receiver). Access denied (403) is for the caller to audit; it knows who was denied.
      */
     public static Answer answer(Throwable thrown, String path) {
         Throwable e = unwrap(thrown);
@@ -92,6 +91,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOGGER.log(Level.DEBUG, "Request refused with {0}: {1}", problem.status(), problem.detail());
         }
         Map<String, String> headers = new LinkedHashMap<>();
+        if (e instanceof NotAllowedException notAllowed) {
+            headers.put(HttpHeaders.ALLOW, String.join(", ", new TreeSet<>(notAllowed.getResponse().getAllowedMethods())));
+        }
         if (problem.status() == 401) {
             headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"opssight\"");
         }
