@@ -60,8 +60,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         String path = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
-        Throwable e = unwrap(thrown);
-        Answer answer = answer(e, path);
+        Answer answer = answer(thrown, path);
         if (answer.problem().status() == 403) {
             auditDenied(answer.problem());
         }
