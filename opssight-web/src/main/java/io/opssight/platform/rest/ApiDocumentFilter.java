@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * (registered with {@code mp.openapi.filter}): the {@code Problem} schema (RFC 9457) as the content of
  * every error answer, the HTTP bearer scheme required by every operation that declares a permission,
  * the error answers every operation can give (400 with parameters or a body, 401, 403, 404 with a
- * path parameter, 415 with a body, 500, 503), each operation's permission in its description, and
- * integer ids. Operation-specific answers (409, 412, 413, 422, 428) stay on the methods.
+ * path parameter, 415 with a body that must be JSON (not the webhooks', which may be any type), 500,
+ * 503), each operation's permission in its description, and integer ids. Operation-specific answers (409, 412, 413, 422, 428) stay on the methods.
  */
 public class ApiDocumentFilter implements OASFilter {
 
@@ -123,7 +123,9 @@ public class ApiDocumentFilter implements OASFilter {
         if (path.contains("{")) {
             addIfMissing(responses, "404", "No such resource");
         }
-        if (hasBody) {
+        Content bodyContent = hasBody ? operation.getRequestBody().getContent() : null;
+        if (hasBody && (bodyContent == null || !bodyContent.hasMediaType("*/*"))) {
+            // The webhook receivers take any content type; every other body must be JSON.
             addIfMissing(responses, "415", "The body is not application/json");
         }
         addIfMissing(responses, "500", "A bug; quote the instance id");
