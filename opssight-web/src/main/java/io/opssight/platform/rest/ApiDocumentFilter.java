@@ -28,7 +28,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * every error answer, the HTTP bearer scheme required by every operation that declares a permission,
  * the error answers every operation can give (400 with parameters or a body, 401, 403, 404 with a
  * path parameter, 415 with a body that must be JSON (not the webhooks', which may be any type), 500,
- * 503), each operation's permission in its description, and integer ids. Operation-specific answers (409, 412, 413, 422, 428) stay on the methods.
+ * 503), each operation's permission in its description, and integer ids. Operation-specific answers
+ * (409, 412, 413, 422, 428) stay on the methods.
  */
 public class ApiDocumentFilter implements OASFilter {
 
