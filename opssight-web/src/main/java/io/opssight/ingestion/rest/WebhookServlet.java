@@ -6,7 +6,6 @@ import io.opssight.ingestion.boundary.Ingestion.Receipt;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
-import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.ProblemMapper;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -53,7 +52,6 @@ public class WebhookServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI();
         try {
             switch (request.getMethod()) {
                 case "POST" -> receive(request, response);
@@ -65,12 +63,12 @@ public class WebhookServlet extends HttpServlet {
                         "POST", new String[] {"OPTIONS"});
             }
         } catch (RuntimeException e) {
-            ProblemMapper.Answer answer = ProblemMapper.answer(e, path);
+            ProblemMapper.Answer answer = ProblemMapper.answer(e, request.getRequestURI());
             if (answer.problem().status() == 403) {
                 // A disabled source: a refused sender is a security event, as on every other route.
                 ProblemMapper.auditDenied(audit, "anonymous", request.getMethod(), answer.problem());
             }
-            answer(response, answer);
+            answer.writeTo(response);
         }
     }
 
@@ -142,18 +140,5 @@ public class WebhookServlet extends HttpServlet {
         while (budget > 0 && (read = body.read(buffer)) != -1) {
             budget -= read;
         }
-    }
-
-    private static void answer(HttpServletResponse response, ProblemMapper.Answer answer) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        Problem problem = answer.problem();
-        response.setStatus(problem.status());
-        answer.headers().forEach(response::setHeader);
-        response.setContentType(Problem.MEDIA_TYPE);
-        byte[] json = problem.toJson().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
@@ -55,6 +58,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /** A problem document and the headers that go with it: what any boundary answers for a failure. */
     public record Answer(Problem problem, Map<String, String> headers) {
+
+        /** Sends this answer from a servlet or filter (where no JAX-RS response is built); nothing once committed. */
+        public void writeTo(HttpServletResponse response) throws IOException {
+            if (response.isCommitted()) {
+                return;
+            }
+            response.setStatus(problem.status());
+            headers.forEach(response::setHeader);
+            response.setContentType(Problem.MEDIA_TYPE);
+            byte[] json = problem.toJson().getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(json.length);
+            response.getOutputStream().write(json);
+        }
     }
 
     @Override
@@ -72,8 +88,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /**
      * The answer for a failure of a request to {@code path}, logged once: the policy of the whole
      * HTTP interface (problem document, {@code Allow}, {@code WWW-Authenticate}, {@code Retry-After},
-     * {@code Connection: close}), used by this mapper and by the servlet that answers without JAX-RS
-     * (the webhook receiver). Access denied (403) is for the caller to audit; it knows who was denied.
+     * {@code Connection: close}), used by this mapper and, through {@link Answer#writeTo}, where
+     * requests are answered without JAX-RS (the webhook servlet, the rate limits' filter). Access denied (403) is for the caller to audit; it knows who was denied.
      */
     public static Answer answer(Throwable thrown, String path) {
         Throwable e = unwrap(thrown);

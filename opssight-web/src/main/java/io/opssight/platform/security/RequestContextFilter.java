@@ -3,8 +3,8 @@ package io.opssight.platform.security;
 import io.opssight.platform.control.CallerContext;
 import io.opssight.platform.control.RateLimiter;
 import io.opssight.platform.entity.Cidr;
-import io.opssight.platform.entity.ProblemType;
-import io.opssight.platform.rest.Problem;
+import io.opssight.platform.entity.RateLimitedProblem;
+import io.opssight.platform.rest.ProblemMapper;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,14 +81,9 @@ public class RequestContextFilter extends HttpFilter {
 
     private static void refuse(HttpServletResponse response, RateLimiter.Refusal refusal, String path) throws IOException {
         // Alertmanager drops a notification on any 4xx but retries 5xx.
-        int status = path.startsWith("/api/v1/ingest/alertmanager/") ? 503 : ProblemType.RATE_LIMITED.status();
-        String detail = refusal.detail();
-        Problem problem = new Problem(ProblemType.RATE_LIMITED.uri(), ProblemType.RATE_LIMITED.title(), status, detail,
-                path, List.of());
-        response.setStatus(status);
-        response.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.getOutputStream().write(problem.toJson().getBytes(StandardCharsets.UTF_8));
+        boolean asUnavailable = path.startsWith("/api/v1/ingest/alertmanager/");
+        ProblemMapper.answer(new RateLimitedProblem(refusal.detail(), refusal.retryAfterSeconds(), asUnavailable), path)
+                .writeTo(response);
     }
 
     /** The right-most address in X-Forwarded-For that is not a trusted proxy (the one a proxy saw). */
