@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.Failures;
 import io.opssight.audit.boundary.Audited;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.Delivery;
@@ -138,7 +139,7 @@ public class DeadLetters {
                     case MALFORMED -> failing++;
                 }
             } catch (RuntimeException e) {
-                log.deadLetter(id, Ingestion.rootMessage(e), clock.instant());
+                log.deadLetter(id, Failures.reason(e), clock.instant());
                 failing++;
             }
         }

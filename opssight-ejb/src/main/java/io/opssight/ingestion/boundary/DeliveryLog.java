@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.Failures;
 import io.opssight.ingestion.control.NewDelivery;
 import io.opssight.ingestion.control.Normalizer;
 import io.opssight.ingestion.control.Normalizers;
@@ -9,6 +10,8 @@ import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.ingestion.entity.Source;
+import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.entity.ProblemType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,6 +21,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,11 +45,26 @@ import org.hibernate.generator.EventType;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryLog {
 
+    private static final System.Logger LOGGER = System.getLogger(DeliveryLog.class.getName());
+
     /** The outcome of processing one stored delivery. */
     public enum Processed { MODELLED, IGNORED, MALFORMED }
 
     /** The result of processing: outcome and, for MALFORMED, the reason kept in the dead letter. */
     public record Result(Processed outcome, String note) {
+    }
+
+    /**
+     * Mapping a delivery failed when its changes were written (a value the database refused, a
+     * unique key met by a racing twin), with the reason in the words of {@link Failures#reason}.
+     * An application exception: its transaction rolls back, and the container does not log it as
+     * a system failure (a stack trace per poison delivery); the caller decides what to keep.
+     */
+    public static class MappingFailed extends OpsSightException {
+        public MappingFailed(RuntimeException cause) {
+            super(ProblemType.VALIDATION, Failures.reason(cause));
+            initCause(cause);
+        }
     }
 
     @PersistenceContext
@@ -144,7 +163,9 @@ public class DeliveryLog {
         if (delivery == null) {
             return null;
         }
-        return parsed == null ? process(delivery, now) : map(delivery, parsed, now);
+        Result result = parsed == null ? process(delivery, now) : map(delivery, parsed, now);
+        flush();
+        return result;
     }
 
     /**
@@ -161,7 +182,17 @@ public class DeliveryLog {
             Delivery delivery = waiting.get(id);
             results.add(delivery == null ? null : process(delivery, now));
         }
+        flush();
         return results;
+    }
+
+    /** Writes the mapping's changes now, inside the method, so a refusal is a {@link MappingFailed}. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new MappingFailed(e);
+        }
     }
 
     /**
@@ -188,7 +219,9 @@ public class DeliveryLog {
      * caller's to record.
      */
     public Result process(long deliveryId, Instant now) {
-        return process(em.find(Delivery.class, deliveryId), now);
+        Result result = process(em.find(Delivery.class, deliveryId), now);
+        flush();
+        return result;
     }
 
     private Result process(Delivery delivery, Instant now) {
@@ -204,9 +237,22 @@ public class DeliveryLog {
 
     private Result map(Delivery delivery, JsonObject payload, Instant now) {
         Normalizer normalizer = normalizers.of(delivery.getSource().getKind());
-        Normalized normalized = normalizer == null
-                ? Normalized.ignored(delivery.getSource().getKind().wireName() + " deliveries are stored raw, not mapped")
-                : normalizer.normalize(delivery, payload, now);
+        Normalized normalized;
+        try {
+            normalized = normalizer == null
+                    ? Normalized.ignored(delivery.getSource().getKind().wireName() + " deliveries are stored raw, not mapped")
+                    : normalizer.normalize(delivery, payload, now);
+        } catch (OpsSightException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A mapping's own refusal ("without status") or a mapping that did not expect this shape:
+            // kept by the caller as a dead letter; logged once per cause, where it happened.
+            StackTraceElement[] at = e.getStackTrace();
+            Failures.logOnce(LOGGER, System.Logger.Level.WARNING, "mapping:" + Failures.describe(e), "Mapping a "
+                    + delivery.getSource().getKind().wireName() + " delivery failed: " + Failures.describe(e)
+                    + (at.length > 0 ? " at " + at[0] : ""));
+            throw new MappingFailed(e);
+        }
         if (normalized.modelled()) {
             delivery.markProcessed(now);
             return new Result(Processed.MODELLED, normalized.note());

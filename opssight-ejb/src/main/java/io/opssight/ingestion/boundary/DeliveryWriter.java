@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.Failures;
 import io.opssight.ingestion.control.GroupCommit;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.NewDelivery;
@@ -110,7 +111,7 @@ public class DeliveryWriter {
                 stored = log.storeAll(batch.stream().map(GroupCommit.Pending::delivery).toList());
             } catch (RuntimeException e) {
                 LOGGER.log(Level.DEBUG, "A batch of {0} deliveries failed ({1}); storing them one by one",
-                        batch.size(), Ingestion.rootMessage(e));
+                        batch.size(), Failures.describe(e));
                 stored = null;
             }
             if (stored != null) {

@@ -2,6 +2,7 @@ package io.opssight.ingestion.boundary;
 
 import io.opssight.ingestion.control.DeliveryAuthenticator;
 import io.opssight.ingestion.control.DeliveryKeys;
+import io.opssight.ingestion.control.Failures;
 import io.opssight.ingestion.control.GroupCommit;
 import io.opssight.ingestion.control.Headers;
 import io.opssight.ingestion.control.IngestionMetrics;
@@ -9,6 +10,7 @@ import io.opssight.ingestion.control.MappingQueue;
 import io.opssight.ingestion.control.NewDelivery;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.SourceCache;
+import io.opssight.ingestion.control.SourceRateLimit;
 import io.opssight.ingestion.control.SourceThrottle;
 import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.ingestion.entity.Source;
@@ -82,21 +84,27 @@ public class Ingestion {
     GroupCommit group;
 
     @Inject
-    io.opssight.ingestion.control.SourceRateLimit rateLimit;
+    SourceRateLimit rateLimit;
 
     Clock clock = Clock.systemUTC();
 
     public Receipt receive(String kind, String sourceName, Map<String, String> rawHeaders, byte[] body) {
         Instant started = clock.instant();
         SourceKind sourceKind = kindOf(kind);
-        Source source = findSource(sourceKind, sourceName);
+        Source source;
+        try {
+            source = findSource(sourceKind, sourceName);
+        } catch (OpsSightException e) {
+            throw e.type() == ProblemType.UNAVAILABLE ? e : rateLimit.refused(sourceKind, sourceName, e);
+        }
         Headers headers = new Headers(rawHeaders);
         try {
             DeliveryAuthenticator.verify(source, headers, body);
         } catch (OpsSightException e) {
             metrics.count(kind, sourceName, "rejected");
-            LOGGER.log(Level.INFO, "Refused an unauthenticated delivery for {0}/{1}", kind, sourceName);
-            throw e;
+            Failures.logOnce(LOGGER, Level.INFO, "unauthenticated:" + kind + "/" + sourceName,
+                    "Refused an unauthenticated delivery for " + kind + "/" + sourceName);
+            throw rateLimit.refused(sourceKind, sourceName, e);
         }
         try {
             rateLimit.count(sourceKind, sourceName);
@@ -126,13 +134,16 @@ public class Ingestion {
 
     private Receipt store(String kind, String sourceName, SourceKind sourceKind, Source source, Headers headers, byte[] body,
             Instant started, boolean inline) {
-        String key = DeliveryKeys.keyOf(sourceKind, headers, body);
+        DeliveryKeys.Key deliveryKey = DeliveryKeys.key(sourceKind, headers, body);
+        String key = deliveryKey.value();
         String eventType = DeliveryKeys.eventTypeOf(sourceKind, headers);
         String keptHeaders = headers.keptAsJson();
         JsonObject payload = null;
         try {
             // Mapping now needs the document; mapping later needs only to know the body is JSON.
-            if (inline) {
+            if (deliveryKey.problem() != null) {
+                throw new Payloads.MalformedPayload(deliveryKey.problem());
+            } else if (inline) {
                 payload = Payloads.parse(body);
             } else {
                 Payloads.check(body);
@@ -161,8 +172,8 @@ public class Ingestion {
             try {
                 note = normaliseStored(stored.id(), payload, kind, sourceName);
             } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "Delivery {0} is stored but could not be mapped now; recovery will: {1}",
-                        stored.id(), rootMessage(e));
+                Failures.logOnce(LOGGER, Level.WARNING, "map-now:" + Failures.describe(e), "Delivery " + stored.id()
+                        + " is stored but could not be mapped now; recovery will: " + Failures.describe(e));
                 note = null;
             }
             if (note == null) {
@@ -202,12 +213,29 @@ public class Ingestion {
                 failure = e;
             }
         }
-        String reason = rootMessage(failure);
-        LOGGER.log(Level.WARNING, "Delivery {0} ({1}) failed to normalise: {2}", deliveryId,
-                kind == null ? "found by recovery" : kind + "/" + sourceName, reason);
-        log.deadLetter(deliveryId, reason, clock.instant());
+        String reason = Failures.reason(failure);
+        Failures.logOnce(LOGGER, Level.WARNING, "dead-letter:" + Failures.describe(failure), "Delivery " + deliveryId + " ("
+                + (kind == null ? "found by recovery" : kind + "/" + sourceName) + ") could not be mapped and is kept as a "
+                + "dead letter: " + Failures.describe(failure));
+        deadLetter(deliveryId, reason);
         countDeadLetter(kind, sourceName);
-        return "stored; normalising failed and it is kept as a dead letter: " + reason;
+        return "stored; it could not be mapped and is kept as a dead letter: " + reason;
+    }
+
+    /**
+     * Keeps a delivery as a dead letter. The reason is cleaned to what its column holds, so this
+     * fails only when the database is away; should it fail otherwise, the delivery is still
+     * settled, with a fixed reason, so that it cannot come back to the mapping again and again.
+     */
+    private void deadLetter(long deliveryId, String reason) {
+        try {
+            log.deadLetter(deliveryId, reason, clock.instant());
+        } catch (RuntimeException e) {
+            if (Failures.unavailable(e)) {
+                throw e;
+            }
+            log.deadLetter(deliveryId, "it could not be mapped, and its reason could not be stored", clock.instant());
+        }
     }
 
     /**
@@ -232,7 +260,7 @@ public class Ingestion {
                         clock.instant());
             } catch (RuntimeException e) {
                 LOGGER.log(Level.DEBUG, "Mapping a batch of {0} deliveries failed ({1}); mapping them one by one",
-                        batch.size(), rootMessage(e));
+                        batch.size(), Failures.describe(e));
                 results = null;
             }
             if (results != null) {
@@ -251,8 +279,9 @@ public class Ingestion {
             } catch (RuntimeException e) {
                 // Not even a dead letter could be written: the database is away. They stay stored as
                 // received, and recovery maps them once it is back; one warning, not one per delivery.
-                LOGGER.log(Level.WARNING, "Could not map {0} deliveries now (from {1}), recovery will: {2}",
-                        batch.size() - i, batch.get(i).deliveryId(), rootMessage(e));
+                Failures.logOnce(LOGGER, Level.WARNING, "unavailable:" + Failures.describe(e), "Could not map "
+                        + (batch.size() - i) + " deliveries now (from " + batch.get(i).deliveryId() + "), recovery will: "
+                        + Failures.describe(e));
                 return;
             }
         }
@@ -286,7 +315,7 @@ public class Ingestion {
         } catch (OpsSightException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Could not look up source {0}/{1}: {2}", kind.wireName(), name, rootMessage(e));
+            LOGGER.log(Level.WARNING, "Could not look up source {0}/{1}: {2}", kind.wireName(), name, Failures.describe(e));
             throw new OpsSightException(ProblemType.UNAVAILABLE,
                     "The source could not be looked up (database unavailable or overloaded); retry later");
         }
@@ -300,7 +329,7 @@ public class Ingestion {
             existing = null;
         }
         if (existing == null) {
-            LOGGER.log(Level.WARNING, "Could not store a delivery: {0}", rootMessage(storeFailure));
+            LOGGER.log(Level.WARNING, "Could not store a delivery: {0}", Failures.describe(storeFailure));
             throw new OpsSightException(ProblemType.UNAVAILABLE,
                     "The delivery could not be stored (database unavailable); retry later");
         }
@@ -342,12 +371,4 @@ public class Ingestion {
         }
     }
 
-    public static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
 }

@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.Failures;
 import io.opssight.ingestion.control.MappingQueue;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -81,7 +82,7 @@ public class MappingWorker {
             } catch (RuntimeException e) {
                 // Stored as received: recovery maps them later.
                 LOGGER.log(Level.WARNING, "Could not map {0} deliveries now, recovery will: {1}", batch.size(),
-                        Ingestion.rootMessage(e));
+                        Failures.describe(e));
             } finally {
                 batch.forEach(queue::mapped);
             }

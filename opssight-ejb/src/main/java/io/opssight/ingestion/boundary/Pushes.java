@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.Failures;
 import static io.opssight.platform.entity.JsonSupport.JSON;
 
 import io.opssight.access.control.CallerTeams;
@@ -269,12 +270,12 @@ public class Pushes {
                 last = e;
             }
         }
-        String reason = Ingestion.rootMessage(last);
+        String reason = Failures.reason(last);
         LOGGER.log(Level.WARNING, "Push delivery {0} ({1}) failed to normalise: {2}", id, type.eventType(), reason);
         try {
             log.deadLetter(id, reason, clock.instant());
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Push delivery {0} left for recovery: {1}", id, Ingestion.rootMessage(e));
+            LOGGER.log(Level.WARNING, "Push delivery {0} left for recovery: {1}", id, Failures.describe(e));
         }
         metrics.count(METRIC_KIND, type.sourceName(), "dead_lettered");
         return null;
@@ -288,7 +289,7 @@ public class Pushes {
             stored = null;
         }
         if (stored == null) {
-            LOGGER.log(Level.WARNING, "Could not store a push: {0}", Ingestion.rootMessage(storeFailure));
+            LOGGER.log(Level.WARNING, "Could not store a push: {0}", Failures.describe(storeFailure));
             throw new OpsSightException(ProblemType.UNAVAILABLE, "The push could not be stored (database unavailable); retry later");
         }
         return stored;

@@ -55,11 +55,12 @@ public class AwxNormalizer implements Normalizer {
         AutomationRun run = automation.recordRun(
                 Normalizer.origin(delivery),
                 id,
-                name != null ? name : "job " + id,
+                // Display text is cut to its column (the raw body keeps all of it); the url is not.
+                HookFields.clip(name != null ? name : "job " + id, 300),
                 status,
-                blankToNull(Payloads.string(payload, "playbook")),
-                blankToNull(Payloads.string(payload, "inventory")),
-                launchedBy(Payloads.string(payload, "created_by")),
+                HookFields.clip(blankToNull(Payloads.string(payload, "playbook")), 300),
+                HookFields.clip(blankToNull(Payloads.string(payload, "inventory")), 300),
+                HookFields.clip(launchedBy(Payloads.string(payload, "created_by")), 200),
                 blankToNull(url),
                 Payloads.instant(payload, "started"),
                 Payloads.instant(payload, "finished"),

@@ -1,6 +1,9 @@
 package io.opssight.ingestion.control;
 
 import io.opssight.ingestion.entity.SourceKind;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,17 +21,34 @@ public final class DeliveryKeys {
     private DeliveryKeys() {
     }
 
+    /**
+     * A delivery's key, and what is wrong with the sender's own id when it cannot be one (it holds
+     * control characters, NUL among them, which PostgreSQL cannot store and no tool sends): such a
+     * delivery is keyed by its content hash and kept as a dead letter, answered 400.
+     */
+    public record Key(String value, String problem) {
+    }
+
     public static String keyOf(SourceKind kind, Headers headers, byte[] body) {
+        return key(kind, headers, body).value();
+    }
+
+    public static Key key(SourceKind kind, Headers headers, byte[] body) {
         String id = switch (kind) {
             case GITHUB -> headers.get("X-GitHub-Delivery");
             case GITLAB -> headers.get("Idempotency-Key") != null ? headers.get("Idempotency-Key") : headers.get("X-Gitlab-Event-UUID");
             case PAGERDUTY -> pagerDutyEventId(body);
             default -> null;
         };
-        if (id != null && !id.isBlank() && id.length() <= 100) {
-            return "id:" + id;
+        String hash = "sha256:" + sha256Hex(body);
+        if (id != null && id.chars().anyMatch(Character::isISOControl)) {
+            return new Key(hash, (kind == SourceKind.PAGERDUTY ? "event.id" : "The delivery id")
+                    + " holds control characters and cannot identify a delivery");
         }
-        return "sha256:" + sha256Hex(body);
+        if (id != null && !id.isBlank() && id.length() <= 100) {
+            return new Key("id:" + id, null);
+        }
+        return new Key(hash, null);
     }
 
     public static String eventTypeOf(SourceKind kind, Headers headers) {
@@ -45,8 +65,11 @@ public final class DeliveryKeys {
      */
     static String pagerDutyEventId(byte[] body) {
         try {
-            String id = Payloads.string(Payloads.object(Payloads.parse(body), "event"), "id");
-            return id == null ? null : id.trim();
+            // Read as sent (Payloads.string refuses a NUL): an id with one is answered 400 by key().
+            JsonObject event = Payloads.object(Payloads.parse(body), "event");
+            JsonValue id = event == null ? null : event.get("id");
+            return id instanceof JsonString text ? text.getString().trim()
+                    : id != null && id.getValueType() == JsonValue.ValueType.NUMBER ? id.toString() : null;
         } catch (RuntimeException e) {
             return null;
         }

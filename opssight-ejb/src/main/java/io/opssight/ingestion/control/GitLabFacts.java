@@ -376,7 +376,8 @@ final class GitLabFacts {
             return null;
         }
         try {
-            return Duration.ofMillis(new BigDecimal(value).movePointRight(3).longValue());
+            long millis = Payloads.longOf(new BigDecimal(value).movePointRight(3), Long.MIN_VALUE);
+            return millis == Long.MIN_VALUE ? null : Duration.ofMillis(millis);
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }

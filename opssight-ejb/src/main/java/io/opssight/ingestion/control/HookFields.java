@@ -1,6 +1,7 @@
 package io.opssight.ingestion.control;
 
 import io.opssight.pipeline.entity.RunTimes;
+import io.opssight.platform.entity.StorableText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -15,7 +16,7 @@ final class HookFields {
 
     /** Cuts text to a column's length, so a long name from a tool never fails a delivery. */
     static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        return StorableText.clip(value, max);
     }
 
     @SafeVarargs

@@ -120,14 +120,17 @@ public class JenkinsNormalizer implements Normalizer {
         return at == null || duration == null ? null : at.minus(duration);
     }
 
+    /** The first millisecond of the year 10000: no build ran later (and a timestamp column ends there). */
+    private static final long LAST_MILLI = 253_402_300_800_000L;
+
     /** The plugin sends milliseconds since the epoch; a few forks send an ISO-8601 string. */
     static Instant timestamp(JsonValue value) {
         if (value == null) {
             return null;
         }
         if (value.getValueType() == JsonValue.ValueType.NUMBER) {
-            long millis = ((JsonNumber) value).longValue();
-            return millis > 0 ? Instant.ofEpochMilli(millis) : null;
+            long millis = Payloads.longOf(((JsonNumber) value).bigDecimalValue(), -1);
+            return millis > 0 && millis < LAST_MILLI ? Instant.ofEpochMilli(millis) : null;
         }
         if (value.getValueType() == JsonValue.ValueType.STRING) {
             String text = ((JsonString) value).getString().trim();

@@ -4,19 +4,26 @@ import static io.opssight.platform.entity.JsonSupport.JSON;
 
 import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
+import io.opssight.platform.entity.StorableText;
+import io.opssight.platform.entity.ValidationProblem;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /** Reading JSON payloads: parsing (also GitHub's form-encoded variant) and null-safe field access. */
 public final class Payloads {
@@ -68,6 +75,16 @@ public final class Payloads {
         }
     }
 
+    /**
+     * How deep a body may nest (objects and arrays): the deepest real webhook (a Terraform plan's
+     * resource values) is a few dozen levels; the parser itself would recurse until the stack
+     * overflows on a hostile one.
+     */
+    public static final int MAX_DEPTH = 256;
+
+    /** How long a number may be, in characters: a long has 19 digits; beyond this is not a tool's. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+
     private static JsonObject read(JsonReaderSource source, boolean build) {
         try (JsonParser parser = source.parser()) {
             if (!parser.hasNext()) {
@@ -77,7 +94,7 @@ public final class Payloads {
             if (first != JsonParser.Event.START_OBJECT) {
                 throw new MalformedPayload("Expected a JSON object, got " + describe(first));
             }
-            JsonObject object = build ? parser.getObject() : skipObject(parser);
+            JsonObject object = readObject(parser, build);
             if (parser.hasNext()) {
                 throw new MalformedPayload("Unexpected content after the JSON object at line "
                         + parser.getLocation().getLineNumber() + ", column " + parser.getLocation().getColumnNumber());
@@ -86,24 +103,106 @@ public final class Payloads {
         } catch (JsonParsingException e) {
             throw new MalformedPayload("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber());
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            throw new MalformedPayload("Malformed JSON: " + e.getMessage());
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException | UnsupportedOperationException
+                | ArithmeticException | NumberFormatException e) {
+            throw new MalformedPayload("Malformed JSON: " + Failures.clean(e.getMessage()));
         }
     }
 
-    /** Reads to the end of the object just started, checking its syntax, building nothing. */
-    private static JsonObject skipObject(JsonParser parser) {
-        int depth = 1;
-        while (depth > 0) {
-            switch (parser.next()) {
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
-                default -> {
-                    // values and keys: the parser has checked them
-                }
+    /** One open object or array while reading: its builder and, in an object, the key being read. */
+    private static final class Level {
+        final JsonObjectBuilder object;
+        final JsonArrayBuilder array;
+        String key;
+
+        Level(boolean isObject) {
+            object = isObject ? JSON.createObjectBuilder() : null;
+            array = isObject ? null : JSON.createArrayBuilder();
+        }
+
+        void add(JsonValue value) {
+            if (object != null) {
+                object.add(key, value);
+            } else {
+                array.add(value);
             }
         }
-        return null;
+
+        JsonValue build() {
+            return object != null ? object.build() : array.build();
+        }
+    }
+
+    /**
+     * Reads the object just started, to its end, without recursion, refusing what no tool sends:
+     * nesting deeper than {@link #MAX_DEPTH}, numbers longer than {@link #MAX_NUMBER_LENGTH}. With
+     * {@code build} it builds the document (a later key repeated replaces the earlier one, as the
+     * parser's own reader does), else it only checks.
+     */
+    private static JsonObject readObject(JsonParser parser, boolean build) {
+        Deque<Level> open = new ArrayDeque<>();
+        open.push(new Level(true));
+        int depth = 1;
+        while (depth > 0) {
+            JsonParser.Event event = parser.next();
+            Level level = open.peek();
+            switch (event) {
+                case START_OBJECT, START_ARRAY -> {
+                    if (++depth > MAX_DEPTH) {
+                        throw new MalformedPayload("The JSON is nested deeper than " + MAX_DEPTH + " levels (line "
+                                + parser.getLocation().getLineNumber() + ", column " + parser.getLocation().getColumnNumber() + ")");
+                    }
+                    if (build) {
+                        open.push(new Level(event == JsonParser.Event.START_OBJECT));
+                    }
+                }
+                case END_OBJECT, END_ARRAY -> {
+                    depth--;
+                    if (build && depth > 0) {
+                        JsonValue done = open.pop().build();
+                        open.peek().add(done);
+                    }
+                }
+                case KEY_NAME -> {
+                    if (build) {
+                        level.key = parser.getString();
+                    }
+                }
+                case VALUE_NUMBER -> {
+                    String number = parser.getString();
+                    if (number.length() > MAX_NUMBER_LENGTH) {
+                        throw new MalformedPayload("A number of " + number.length() + " characters at line "
+                                + parser.getLocation().getLineNumber() + ", column " + parser.getLocation().getColumnNumber()
+                                + ": numbers longer than " + MAX_NUMBER_LENGTH + " characters are refused");
+                    }
+                    if (build) {
+                        level.add(JSON.createValue(new BigDecimal(number)));
+                    }
+                }
+                case VALUE_STRING -> {
+                    if (build) {
+                        level.add(JSON.createValue(parser.getString()));
+                    }
+                }
+                case VALUE_TRUE -> {
+                    if (build) {
+                        level.add(JsonValue.TRUE);
+                    }
+                }
+                case VALUE_FALSE -> {
+                    if (build) {
+                        level.add(JsonValue.FALSE);
+                    }
+                }
+                case VALUE_NULL -> {
+                    if (build) {
+                        level.add(JsonValue.NULL);
+                    }
+                }
+                default -> throw new MalformedPayload("Malformed JSON: unexpected " + event);
+            }
+        }
+        return build ? (JsonObject) open.pop().build() : null;
     }
 
     private static String describe(JsonParser.Event event) {
@@ -134,10 +233,23 @@ public final class Payloads {
             return null;
         }
         return switch (value.getValueType()) {
-            case STRING -> parent.getString(name);
+            case STRING -> storable(name, parent.getString(name));
             case NUMBER, TRUE, FALSE -> value.toString();
             default -> null;
         };
+    }
+
+    /**
+     * A string field as the model can keep and look it up: PostgreSQL text holds no NUL, so a
+     * field with one is refused here, naming it (the delivery is kept as a dead letter with that
+     * reason), before any query or insert meets it.
+     */
+    private static String storable(String name, String value) {
+        if (StorableText.hasNul(value)) {
+            throw new ValidationProblem("The field '" + Failures.clean(name) + "' contains a NUL character (U+0000), "
+                    + "which OpsSight cannot store");
+        }
+        return value;
     }
 
     public static Boolean bool(JsonObject parent, String name) {
@@ -155,8 +267,28 @@ public final class Payloads {
             return fallback;
         }
         try {
-            return new java.math.BigDecimal(value).longValue();
+            return longOf(new BigDecimal(value), fallback);
         } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * A decimal's whole part as a long, or {@code fallback} when it does not fit one: computed from
+     * its digits and exponent, so "1e999999999" costs nothing (turning it into an integer would
+     * compute all billion digits).
+     */
+    public static long longOf(BigDecimal value, long fallback) {
+        int wholeDigits = value.precision() - value.scale();
+        if (wholeDigits <= 0) {
+            return 0;
+        }
+        if (wholeDigits > 19) {
+            return fallback;
+        }
+        try {
+            return value.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        } catch (ArithmeticException e) {
             return fallback;
         }
     }

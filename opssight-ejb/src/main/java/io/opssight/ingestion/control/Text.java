@@ -1,5 +1,7 @@
 package io.opssight.ingestion.control;
 
+import io.opssight.platform.entity.StorableText;
+
 /**
  * Fitting source text into the model's columns. A tool may send a longer title or label than a
  * column holds; clipping keeps the delivery mappable instead of turning it into a dead letter
@@ -15,12 +17,7 @@ final class Text {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String trimmed = value.strip();
-        if (trimmed.length() <= max) {
-            return trimmed;
-        }
-        int end = Character.isHighSurrogate(trimmed.charAt(max - 1)) ? max - 1 : max;
-        return trimmed.substring(0, end);
+        return StorableText.clip(value.strip(), max);
     }
 
     @SafeVarargs

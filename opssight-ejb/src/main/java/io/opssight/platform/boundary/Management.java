@@ -1,5 +1,6 @@
 package io.opssight.platform.boundary;
 
+import io.opssight.ingestion.control.Failures;
 import io.opssight.audit.boundary.AuditTrail;
 import io.opssight.dora.control.DoraDirtyDays;
 import io.opssight.dora.control.DoraQueryMetrics;
@@ -210,7 +211,7 @@ public class Management {
                     case MALFORMED -> failing++;
                 }
             } catch (RuntimeException e) {
-                deliveries.deadLetter(id, Ingestion.rootMessage(e), clock.instant());
+                deliveries.deadLetter(id, Failures.reason(e), clock.instant());
                 failing++;
             }
         }

@@ -22,6 +22,18 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public class OpsSightDataSource implements DataSource {
 
+    /**
+     * Hibernate logs each failed statement itself (the SQLState, then the database's message)
+     * before OpsSight handles the failure and logs it once per cause; a poison delivery retried
+     * made that a pair of lines per attempt (issue 16). Held here so the level is not lost with
+     * the logger.
+     */
+    private static final Logger STATEMENT_FAILURES = Logger.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper");
+
+    static {
+        STATEMENT_FAILURES.setLevel(java.util.logging.Level.OFF);
+    }
+
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private volatile DataSource delegate;
@@ -103,6 +115,9 @@ public class OpsSightDataSource implements DataSource {
             pg.setOptions("-c statement_timeout=" + setting("OPSSIGHT_DB_STATEMENT_TIMEOUT", "5000")
                     + " -c lock_timeout=" + setting("OPSSIGHT_DB_LOCK_TIMEOUT", "3000"));
             pg.setReWriteBatchedInserts(true);
+            // A failed statement's exception (and so any log line) names no bound values: they are
+            // payloads of up to 25 MB, and a token's hash (issue 16's 125 MB log).
+            pg.setLogServerErrorDetail(false);
             return pg;
         }
         Path dir = dataDirectory().resolve("db");

@@ -54,7 +54,7 @@ public class RateLimitSettings {
     long perAddress;
 
     @Inject
-    @ConfigProperty(name = "opssight.ratelimit.per-source-per-minute", defaultValue = "3000")
+    @ConfigProperty(name = "opssight.ratelimit.per-source-per-minute", defaultValue = "0")
     long perSource;
 
     private final Map<Limit, AtomicLong> limits = new ConcurrentHashMap<>();

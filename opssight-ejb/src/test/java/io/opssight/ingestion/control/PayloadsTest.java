@@ -92,6 +92,37 @@ class PayloadsTest {
             assertEquals("Expected a JSON object, got array", e.getMessage());
         }
 
+        @Test
+        @DisplayName("#16 nesting deeper than 256 levels is a malformed-payload problem, parsed or only checked")
+        void deepNestingIsRefused() {
+            byte[] deep = body("{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
+            byte[] fits = body("{\"a\":" + "[".repeat(255) + "]".repeat(255) + "}");
+
+            assertTrue(assertThrows(Payloads.MalformedPayload.class, () -> Payloads.parse(deep)).getMessage()
+                    .startsWith("The JSON is nested deeper than 256 levels"));
+            assertThrows(Payloads.MalformedPayload.class, () -> Payloads.check(deep));
+            assertEquals(Payloads.parse(fits), Json.createReader(new java.io.StringReader(new String(fits,
+                    StandardCharsets.UTF_8))).readObject(), "what fits reads as the standard reader reads it");
+        }
+
+        @Test
+        @DisplayName("#16 a number longer than 100 characters is a malformed-payload problem")
+        void hugeNumberIsRefused() {
+            byte[] huge = body("{\"n\":" + "9".repeat(1_200) + "}");
+
+            assertTrue(assertThrows(Payloads.MalformedPayload.class, () -> Payloads.parse(huge)).getMessage()
+                    .contains("numbers longer than 100 characters are refused"));
+            assertThrows(Payloads.MalformedPayload.class, () -> Payloads.check(huge));
+        }
+
+        @Test
+        @DisplayName("#16 the document built without recursion equals the standard reader's, repeated keys included")
+        void buildsWhatTheStandardReaderBuilds() {
+            String json = "{\"a\":{\"b\":[1,2.5,-3e2,\"x\",true,false,null,{\"c\":[]}]},\"d\":1,\"d\":2,\"e\":{}}";
+
+            assertEquals(Json.createReader(new java.io.StringReader(json)).readObject(), Payloads.parse(body(json)));
+        }
+
         @ParameterizedTest(name = "#2 ''{0}'' is malformed")
         @ValueSource(strings = {"", "   ", "not json", "<xml/>", "payload=", "{\"a\":1} trailing", "{\"a\":1}{\"b\":2}"})
         @DisplayName("#2 empty and non-JSON bodies are malformed-payload problems, never another exception")
@@ -157,6 +188,29 @@ class PayloadsTest {
             assertEquals(1, Payloads.number(json, "ratio", -1));
             assertEquals(-1, Payloads.number(json, "name", -1));
             assertEquals(-1, Payloads.number(json, "missing", -1));
+        }
+
+        @Test
+        @DisplayName("#16 numbers too large for a long, or with huge exponents, are the fallback, at once")
+        void hugeNumbersAreTheFallback() {
+            JsonObject huge = Json.createObjectBuilder().add("big", "1e999999999").add("tiny", "1e-999999999")
+                    .add("over", "9223372036854775808").add("digits", "9".repeat(40)).build();
+
+            assertEquals(-1, Payloads.number(huge, "big", -1));
+            assertEquals(0, Payloads.number(huge, "tiny", -1));
+            assertEquals(-1, Payloads.number(huge, "over", -1));
+            assertEquals(-1, Payloads.number(huge, "digits", -1));
+            assertEquals(Long.MAX_VALUE, Payloads.longOf(new java.math.BigDecimal("9223372036854775807.9"), -1));
+        }
+
+        @Test
+        @DisplayName("#16 a string field with a NUL is refused naming the field, before any query meets it")
+        void nulInAStringIsRefused() {
+            JsonObject withNul = Json.createObjectBuilder().add("environment", "prod\u0000").build();
+
+            io.opssight.platform.entity.ValidationProblem e = assertThrows(io.opssight.platform.entity.ValidationProblem.class,
+                    () -> Payloads.string(withNul, "environment"));
+            assertTrue(e.getMessage().contains("'environment'"), e.getMessage());
         }
 
         @Test

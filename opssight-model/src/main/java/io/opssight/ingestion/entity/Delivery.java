@@ -1,5 +1,6 @@
 package io.opssight.ingestion.entity;
 
+import io.opssight.platform.entity.StorableText;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -100,7 +101,7 @@ public class Delivery {
         attempts++;
         status = DeliveryStatus.IGNORED;
         processedAt = at;
-        error = why;
+        error = StorableText.clean(why, 2000);
     }
 
     /** Keeps the delivery, with the reason, for a replay after the cause is fixed. */
@@ -108,7 +109,8 @@ public class Delivery {
         attempts++;
         status = DeliveryStatus.DEAD_LETTER;
         processedAt = at;
-        error = reason == null ? "unknown error" : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        // Cleaned to what the column holds: writing the dead letter itself must not fail.
+        error = reason == null ? "unknown error" : StorableText.clean(reason, 2000);
     }
 
     public Long getId() {

@@ -74,9 +74,14 @@ public class RequestContextFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** API calls, and console form posts (sign-in attempts among them); not pages and assets. */
+    /**
+     * API calls, and console form posts (sign-in attempts among them); not pages and assets, and
+     * not webhook deliveries: ingestion counts those against the address only when it refuses them
+     * ({@code SourceRateLimit}), so a busy sender's signed events are never refused at the door.
+     */
     static boolean counted(String method, String path) {
-        return path.startsWith("/api/") || "POST".equals(method) && path.endsWith(".xhtml");
+        return path.startsWith("/api/") && !path.startsWith("/api/v1/ingest/")
+                || "POST".equals(method) && path.endsWith(".xhtml");
     }
 
     private static void refuse(HttpServletResponse response, RateLimiter.Refusal refusal, String path) throws IOException {

@@ -28,6 +28,7 @@ class RequestContextFilterTest {
     void countsApiCallsAndConsolePostsOnly() {
         assertTrue(RequestContextFilter.counted("GET", "/api/v1/deployments"));
         assertTrue(RequestContextFilter.counted("POST", "/login.xhtml"));
+        assertFalse(RequestContextFilter.counted("POST", "/api/v1/ingest/github/acme"), "counted by ingestion when refused");
         assertFalse(RequestContextFilter.counted("GET", "/deployments.xhtml"));
         assertFalse(RequestContextFilter.counted("GET", "/jakarta.faces.resource/theme.css.xhtml"));
     }

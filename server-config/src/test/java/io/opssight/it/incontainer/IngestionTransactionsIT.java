@@ -171,6 +171,30 @@ class IngestionTransactionsIT {
                 repos.get(2)));
     }
 
+    /**
+     * A NUL in a mapped string (PostgreSQL text cannot hold one) once failed the mapping, then the
+     * dead letter (its reason quoted the value), then the rest of the batch, for good (issue 16).
+     */
+    @Test
+    void aDeliveryWithANulCostsOnlyItself() throws SQLException {
+        List<String> repos = repositories("nul-", 3);
+        List<MappingQueue.Waiting> batch = waitingDeployments(repos, Instant.parse("2026-11-26T08:30:00Z"),
+                (i, d) -> i != 1 ? d : new GitHubHooks.Deployment(d.id(), d.owner(), d.repo(), "prod\u0000uction",
+                        d.sha(), d.ref(), d.createdAt(), d.creator(), null));
+
+        ingestion.normaliseWaiting(batch);
+
+        assertEquals("PROCESSED", status(batch.get(0)));
+        assertEquals("DEAD_LETTER", status(batch.get(1)));
+        assertEquals("PROCESSED", status(batch.get(2)));
+        String reason = single("select error from delivery where id = ?", batch.get(1).deliveryId());
+        assertTrue(reason.contains("environment") && !reason.contains("Exception") && !reason.contains("\u0000"),
+                () -> "the dead letter says why, readably: " + reason);
+        assertEquals("0", single("select count(*) from service where name = ?", repos.get(1)), "nothing half-made");
+        ingestion.normaliseWaiting(List.of(batch.get(1)));
+        assertEquals("DEAD_LETTER", status(batch.get(1)), "settled: not retried");
+    }
+
     @Test
     void aMappingBatchLeavesADeliveryHeldElsewhereToItsHolder() throws SQLException {
         List<String> repos = repositories("held-", 3);

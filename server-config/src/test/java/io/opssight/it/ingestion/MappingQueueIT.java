@@ -100,7 +100,7 @@ class MappingQueueIT {
         JsonObject listed = deadLetters.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(item -> item.getJsonNumber("id").longValue() == id).findFirst().orElseThrow(() ->
                         new AssertionError("delivery " + id + " is not among the dead letters: " + deadLetters));
-        assertTrue(listed.getString("error").contains("value too long"), listed::toString);
+        assertTrue(listed.getString("error").contains("sha is too long"), listed::toString);
         assertEquals(List.of(0L), row("select count(*) from service where name = ?", repo));
     }
 

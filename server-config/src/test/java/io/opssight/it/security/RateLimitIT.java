@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Abuse limits on one server with low limits: per API token (another token is unaffected), per
- * webhook source (429, but 503 for Alertmanager, which does not retry 4xx; unauthenticated
- * attempts do not use up a source's minute), per client address
+ * webhook source when one is set (503: a signed delivery is to be retried; unauthenticated
+ * attempts do not use up a source's minute, they count against their address), per client address
  * (here behind a trusted proxy, so the forwarded address is the client). Each limit's first
  * refusal in a window is audited, once.
  */
@@ -106,10 +106,34 @@ class RateLimitIT {
             assertTrue(http.postRaw(jenkins.ingestPath(), headers, build).status() < 429);
         }
         Http.Answer limited = http.postRaw(jenkins.ingestPath(), headers, build);
-        assertEquals(429, limited.status(), limited::toString);
+        assertEquals(503, limited.status(), () -> "a signed delivery over its source's cap is to be retried: " + limited);
         assertTrue(limited.header("Retry-After").isPresent());
         assertEquals(1, Rows.query(server, "select seq from audit_entry where action = 'ratelimit.exceeded' and target = ?",
                 "source:jenkins/" + jenkins.name()).size());
+    }
+
+    /**
+     * Refused deliveries (wrong secret, unknown source) count against their address; signed ones
+     * do not, so a sender sharing an address with an attacker keeps delivering (issue 16).
+     */
+    @Test
+    void refusedDeliveriesCountAgainstTheirAddressSignedOnesDoNot() {
+        Fixtures.Source jenkins = Fixtures.source(http, "jenkins");
+        String client = "203.0.113." + (1 + (int) (Math.random() * 250));
+        RateWindows.awaitRoomInWindow();
+        Map<String, String> stranger = Map.of("Content-Type", "application/json", "Authorization", "Bearer not-the-secret-at-all",
+                "X-Forwarded-For", client);
+        byte[] build = "{\"name\":\"api\",\"build\":{\"number\":7,\"phase\":\"STARTED\"}}".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(401, http.postRaw(jenkins.ingestPath(), stranger, build).status());
+            assertEquals(404, http.postRaw("/api/v1/ingest/jenkins/no-such-source", stranger, build).status());
+        }
+        Http.Answer refused = http.postRaw(jenkins.ingestPath(), stranger, build);
+        assertEquals(429, refused.status(), refused::toString);
+        assertEquals("application/problem+json", refused.contentType());
+        Http.Answer signed = http.postRaw(jenkins.ingestPath(), Map.of("Content-Type", "application/json",
+                "Authorization", "Bearer " + jenkins.secret(), "X-Forwarded-For", client), build);
+        assertEquals(202, signed.status(), () -> "a signed delivery from the same address is not refused: " + signed);
     }
 
     @Test
