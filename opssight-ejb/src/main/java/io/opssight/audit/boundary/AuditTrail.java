@@ -37,6 +37,8 @@ public class AuditTrail {
     }
 
     public static final int VERIFY_BATCH = 1000;
+    /** The largest page of the audit query. */
+    public static final int MAX_PAGE = 1000;
 
     @PersistenceContext
     EntityManager em;

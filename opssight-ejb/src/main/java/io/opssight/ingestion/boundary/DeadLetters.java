@@ -32,6 +32,8 @@ public class DeadLetters {
 
     private static final System.Logger LOGGER = System.getLogger(DeadLetters.class.getName());
     public static final int MAX_BULK = 10_000;
+    /** The largest page of the dead-letter list. */
+    public static final int MAX_PAGE = 500;
 
     /** The outcome of a replay. */
     public record Replayed(int replayed, int processed, int ignored, int stillFailing) {
