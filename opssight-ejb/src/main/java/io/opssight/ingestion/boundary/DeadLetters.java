@@ -4,6 +4,7 @@ import io.opssight.audit.boundary.Audited;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.Resource;
@@ -50,8 +51,11 @@ public class DeadLetters {
 
     Clock clock = Clock.systemUTC();
 
-    /** Dead letters, newest first, optionally of one source; {@code afterId} pages (ids descending). */
-    public List<Delivery> list(Long sourceId, Long afterId, int limit) {
+    /**
+     * A page of dead letters (at most {@link #MAX_PAGE}), newest first, optionally of one source,
+     * after {@code afterId} (ids descending); and whether more follow.
+     */
+    public KeysetPage<Delivery> list(Long sourceId, Long afterId, int limit) {
         TypedQuery<Delivery> query = em.createQuery("select d from Delivery d join fetch d.source s where d.status = :status"
                 + (sourceId == null ? "" : " and s.id = :source") + (afterId == null ? "" : " and d.id < :after")
                 + " order by d.id desc", Delivery.class)
@@ -62,7 +66,7 @@ public class DeadLetters {
         if (afterId != null) {
             query.setParameter("after", afterId);
         }
-        return query.setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList();
+        return KeysetPage.read(query, limit, MAX_PAGE);
     }
 
     /** How many dead letters there are (of one source, or all): the console's lazy table pages by offset. */
