@@ -3,6 +3,7 @@ package io.opssight.alerting.boundary;
 import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.alerting.entity.Alert;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +36,8 @@ public class Alerts {
     @Inject
     CallerTeams callerTeams;
 
-    /** One page plus whether more rows follow. */
-    public record Page(List<Alert> items, boolean more) {
-    }
-
-    public Page list(AlertQuery query) {
-        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+    /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
+    public KeysetPage<Alert> list(AlertQuery query) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(query, params);
         if (query.after() != null) {
@@ -51,9 +47,7 @@ public class Alerts {
         }
         TypedQuery<Alert> q = em.createQuery(SELECT + where + " order by a.startsAt desc, a.id desc", Alert.class);
         params.forEach(q::setParameter);
-        List<Alert> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
-        boolean more = rows.size() > limit;
-        return new Page(more ? rows.subList(0, limit) : rows, more);
+        return KeysetPage.read(q, query.limit(), MAX_PAGE);
     }
 
     /** How many alerts match (the cursor and limit are ignored): the console's lazy table pages by offset. */

@@ -3,6 +3,7 @@ package io.opssight.audit.boundary;
 import io.opssight.access.entity.Permission;
 import io.opssight.audit.control.AuditWriter;
 import io.opssight.audit.entity.AuditEntry;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +38,8 @@ public class AuditTrail {
     }
 
     public static final int VERIFY_BATCH = 1000;
+    /** The largest page of the audit query. */
+    public static final int MAX_PAGE = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -61,9 +64,9 @@ public class AuditTrail {
         writer.append(actor, action, target, outcome, details);
     }
 
-    /** Entries matching the filter, oldest first, after {@code afterSeq}. */
-    public List<AuditEntry> list(Filter filter, long afterSeq, int limit) {
-        return select(filter, afterSeq, limit);
+    /** A page of the entries matching the filter (at most {@link #MAX_PAGE}), oldest first, after {@code afterSeq}. */
+    public KeysetPage<AuditEntry> list(Filter filter, long afterSeq, int limit) {
+        return KeysetPage.read(query(filter, afterSeq), limit, MAX_PAGE);
     }
 
     /** The same, for a streamed export: a permission of its own, since an export leaves the system. */
@@ -93,16 +96,21 @@ public class AuditTrail {
     }
 
     private List<AuditEntry> select(Filter filter, long afterSeq, int limit) {
+        if (limit < 1 || limit > 5000) {
+            throw new ValidationProblem("limit must be between 1 and 5000");
+        }
+        return query(filter, afterSeq).setMaxResults(limit).getResultList();
+    }
+
+    /** The entries matching the filter after {@code afterSeq}, oldest first. */
+    private TypedQuery<AuditEntry> query(Filter filter, long afterSeq) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where e.seq > :after");
         params.put("after", afterSeq);
         where(filter, jpql, params);
-        if (limit < 1 || limit > 5000) {
-            throw new ValidationProblem("limit must be between 1 and 5000");
-        }
         TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.seq").toString(), AuditEntry.class);
         params.forEach(query::setParameter);
-        return query.setMaxResults(limit).getResultList();
+        return query;
     }
 
     private static void where(Filter filter, StringBuilder jpql, Map<String, Object> params) {

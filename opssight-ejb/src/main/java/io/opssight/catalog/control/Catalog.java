@@ -32,32 +32,50 @@ public class Catalog {
         if (repositoryFullName == null) {
             return serviceNamedOrCreate(repositoryName, now);
         }
-        {
-            List<Service> byRepository = em.createNamedQuery(Service.FIND_BY_REPOSITORY, Service.class)
-                    .setParameter("repository", repositoryFullName).setMaxResults(1).getResultList();
-            if (!byRepository.isEmpty()) {
-                return byRepository.get(0);
+        Choice choice = chooseForRepository(repositoryFullName, repositoryName);
+        if (choice.existing() != null) {
+            if (choice.adoptsRepository()) {
+                // Seen by name first (an incident, an alert): now its repository is known, so its
+                // deployments can ship commits whatever order the events arrived in.
+                choice.existing().deploysFrom(repositoryFullName);
             }
+            return choice.existing();
+        }
+        Service created = new Service(choice.newName(), repositoryFullName, now);
+        em.persist(created);
+        return created;
+    }
+
+    /**
+     * The service {@link #serviceForRepository} would pick, without creating or changing anything;
+     * null when it would create one. What a push would land on, for the push scope check.
+     */
+    public Service existingServiceForRepository(String repositoryFullName, String repositoryName) {
+        return repositoryFullName == null ? existingServiceNamed(repositoryName)
+                : chooseForRepository(repositoryFullName, repositoryName).existing();
+    }
+
+    /** An existing service to use (and whether it now learns its repository), or the name of a new one. */
+    private record Choice(Service existing, boolean adoptsRepository, String newName) {
+    }
+
+    private Choice chooseForRepository(String repositoryFullName, String repositoryName) {
+        List<Service> byRepository = em.createNamedQuery(Service.FIND_BY_REPOSITORY, Service.class)
+                .setParameter("repository", repositoryFullName).setMaxResults(1).getResultList();
+        if (!byRepository.isEmpty()) {
+            return new Choice(byRepository.get(0), false, null);
         }
         String name = repositoryName != null ? repositoryName : repositoryFullName;
         Service existing = serviceNamed(name);
-        if (existing != null) {
-            if (existing.getRepository() == null || existing.getRepository().equals(repositoryFullName)) {
-                // Seen by name first (an incident, an alert): now its repository is known, so its
-                // deployments can ship commits whatever order the events arrived in.
-                existing.deploysFrom(repositoryFullName);
-                return existing;
-            }
-            // Same short name, different repository (acme/shop vs other/shop): keep them apart.
-            name = repositoryFullName;
-            existing = serviceNamed(name);
-            if (existing != null) {
-                return existing;
-            }
+        if (existing == null) {
+            return new Choice(null, false, name);
         }
-        Service created = new Service(name, repositoryFullName, now);
-        em.persist(created);
-        return created;
+        if (existing.getRepository() == null || existing.getRepository().equals(repositoryFullName)) {
+            return new Choice(existing, true, null);
+        }
+        // Same short name, different repository (acme/shop vs other/shop): keep them apart.
+        Service namedByRepository = serviceNamed(repositoryFullName);
+        return new Choice(namedByRepository, false, repositoryFullName);
     }
 
     /**
@@ -65,20 +83,24 @@ public class Catalog {
      * else by repository (owner/name), else a new service with that name.
      */
     public Service serviceNamedOrCreate(String name, Instant now) {
-        Service existing = serviceNamed(name);
+        Service existing = existingServiceNamed(name);
         if (existing != null) {
             return existing;
-        }
-        if (name.contains("/")) {
-            List<Service> byRepository = em.createNamedQuery(Service.FIND_BY_REPOSITORY, Service.class)
-                    .setParameter("repository", name).setMaxResults(1).getResultList();
-            if (!byRepository.isEmpty()) {
-                return byRepository.get(0);
-            }
         }
         Service created = new Service(name, null, now);
         em.persist(created);
         return created;
+    }
+
+    /** The service {@link #serviceNamedOrCreate} would pick, without creating one; null when it would. */
+    public Service existingServiceNamed(String name) {
+        Service existing = serviceNamed(name);
+        if (existing != null || !name.contains("/")) {
+            return existing;
+        }
+        List<Service> byRepository = em.createNamedQuery(Service.FIND_BY_REPOSITORY, Service.class)
+                .setParameter("repository", name).setMaxResults(1).getResultList();
+        return byRepository.isEmpty() ? null : byRepository.get(0);
     }
 
     /** The team with this name, created on first sight. */

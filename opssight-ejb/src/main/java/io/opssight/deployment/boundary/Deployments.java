@@ -4,6 +4,7 @@ import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +38,8 @@ public class Deployments {
     @jakarta.inject.Inject
     CallerTeams callerTeams;
 
-    /** One page plus whether more rows follow. */
-    public record Page(List<Deployment> items, boolean more) {
-    }
-
-    public Page list(DeploymentQuery query) {
-        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+    /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
+    public KeysetPage<Deployment> list(DeploymentQuery query) {
         Map<String, Object> params = new HashMap<>();
         String where = where(query, params);
         if (query.after() != null) {
@@ -54,9 +50,7 @@ public class Deployments {
         TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
                 + where + " order by d.createdAt desc, d.id desc", Deployment.class);
         params.forEach(q::setParameter);
-        List<Deployment> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
-        boolean more = rows.size() > limit;
-        return new Page(more ? rows.subList(0, limit) : rows, more);
+        return KeysetPage.read(q, query.limit(), MAX_PAGE);
     }
 
     /** Offset paging with a chosen order, for the console's sortable table. */

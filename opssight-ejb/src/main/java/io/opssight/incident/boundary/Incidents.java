@@ -5,6 +5,7 @@ import io.opssight.access.entity.Permission;
 import io.opssight.incident.control.IncidentQueries;
 import io.opssight.incident.entity.Incident;
 import io.opssight.incident.entity.IncidentStatus;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +38,8 @@ public class Incidents {
     @Inject
     CallerTeams callerTeams;
 
-    /** One page plus whether more rows follow. */
-    public record Page(List<Incident> items, boolean more) {
-    }
-
-    public Page list(IncidentQuery query) {
-        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+    /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
+    public KeysetPage<Incident> list(IncidentQuery query) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(query, params);
         if (query.after() != null) {
@@ -54,9 +50,7 @@ public class Incidents {
         TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + where + " order by i.openedAt desc, i.id desc",
                 Incident.class);
         params.forEach(q::setParameter);
-        List<Incident> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
-        boolean more = rows.size() > limit;
-        return new Page(more ? rows.subList(0, limit) : rows, more);
+        return KeysetPage.read(q, query.limit(), MAX_PAGE);
     }
 
     /** How many incidents match (the cursor and limit are ignored): the console's lazy table pages by offset. */

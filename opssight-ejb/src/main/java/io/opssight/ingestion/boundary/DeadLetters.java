@@ -5,6 +5,7 @@ import io.opssight.audit.boundary.Audited;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.Resource;
@@ -33,6 +34,8 @@ public class DeadLetters {
 
     private static final System.Logger LOGGER = System.getLogger(DeadLetters.class.getName());
     public static final int MAX_BULK = 10_000;
+    /** The largest page of the dead-letter list. */
+    public static final int MAX_PAGE = 500;
 
     /** The outcome of a replay. */
     public record Replayed(int replayed, int processed, int ignored, int stillFailing) {
@@ -49,8 +52,11 @@ public class DeadLetters {
 
     Clock clock = Clock.systemUTC();
 
-    /** Dead letters, newest first, optionally of one source; {@code afterId} pages (ids descending). */
-    public List<Delivery> list(Long sourceId, Long afterId, int limit) {
+    /**
+     * A page of dead letters (at most {@link #MAX_PAGE}), newest first, optionally of one source,
+     * after {@code afterId} (ids descending); and whether more follow.
+     */
+    public KeysetPage<Delivery> list(Long sourceId, Long afterId, int limit) {
         TypedQuery<Delivery> query = em.createQuery("select d from Delivery d join fetch d.source s where d.status = :status"
                 + (sourceId == null ? "" : " and s.id = :source") + (afterId == null ? "" : " and d.id < :after")
                 + " order by d.id desc", Delivery.class)
@@ -61,7 +67,7 @@ public class DeadLetters {
         if (afterId != null) {
             query.setParameter("after", afterId);
         }
-        return query.setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList();
+        return KeysetPage.read(query, limit, MAX_PAGE);
     }
 
     /** How many dead letters there are (of one source, or all): the console's lazy table pages by offset. */

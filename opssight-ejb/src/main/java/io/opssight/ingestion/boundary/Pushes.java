@@ -3,7 +3,6 @@ package io.opssight.ingestion.boundary;
 import io.opssight.ingestion.control.Failures;
 import static io.opssight.platform.entity.JsonSupport.JSON;
 
-import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.incident.control.IncidentQueries;
@@ -13,6 +12,7 @@ import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.PushKeys;
 import io.opssight.ingestion.control.PushRequests;
 import io.opssight.ingestion.control.PushRequests.NaturalKey;
+import io.opssight.ingestion.control.PushScope;
 import io.opssight.ingestion.control.PushType;
 import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.pipeline.control.PipelineRunQueries;
@@ -58,9 +58,11 @@ import java.util.function.Function;
  * </ol>
  * Unlike a webhook, the caller gets the resulting resource back, so the answer is read after the
  * normalising transaction committed. Pushed objects have the origin "push:<token name>" unless the
- * caller names one. A team-scoped caller ({@link CallerTeams}, e.g. a token limited to teams) pushes
- * only for services its teams own (a run: the service of its repository): anything else, an unknown
- * service included, is refused (403) before it is stored; resolving another team's incident is a 404.
+ * caller names one. Every push, before it is stored, passes {@link PushScope}: a team-scoped caller
+ * (e.g. a token limited to teams) creates and changes only objects of its teams' services, whatever
+ * service, repository, natural key or cause the push names (403; an unknown service included);
+ * another team's deployment named as a cause is an unknown one (400), another team's incident
+ * resolved by id a 404.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -102,7 +104,7 @@ public class Pushes {
     SessionContext context;
 
     @Inject
-    CallerTeams callerTeams;
+    PushScope scope;
 
     Clock clock = Clock.systemUTC();
 
@@ -111,19 +113,15 @@ public class Pushes {
     public Pushed<Deployment> deployment(JsonObject body, String idempotencyKey) {
         String caller = caller();
         JsonObject checked = PushRequests.deployment(body, PushRequests.defaultOrigin(caller));
-        requireOwned(ownersOfService(checked.getString("service")));
-        return push(PushType.DEPLOYMENT, caller, idempotencyKey, checked, this::deployment);
+        return store(prepare(PushType.DEPLOYMENT, caller, idempotencyKey, checked, null), this::deployment);
     }
 
     /** Records an incident; it is linked to the deployment it names, else to the latest production one. */
     @RolesAllowed(Permission.INCIDENTS_WRITE)
     public Pushed<Incident> incident(JsonObject body, String idempotencyKey) {
         String caller = caller();
-        JsonObject checked = PushRequests.incident(body, PushRequests.defaultOrigin(caller), this::deploymentKey);
-        if (callerTeams.restricted()) {
-            requireOwned(ownersOfService(Payloads.string(checked, "service")));
-        }
-        return push(PushType.INCIDENT, caller, idempotencyKey, checked,
+        JsonObject checked = PushRequests.incident(body, PushRequests.defaultOrigin(caller), scope::deploymentKey);
+        return store(prepare(PushType.INCIDENT, caller, idempotencyKey, checked, null),
                 key -> incidents.byNaturalKey(key.origin(), key.externalId()));
     }
 
@@ -135,18 +133,19 @@ public class Pushes {
     public Pushed<Incident> resolveIncident(long id, Instant resolvedAt, String idempotencyKey) {
         String caller = caller();
         Incident incident = incidents.byId(id);
-        if (incident == null || callerTeams.restricted() && !visible(em.createQuery("select t.id from Incident i join i.service s "
-                + "join s.team t where i.id = :id", Long.class).setParameter("id", id).getResultList())) {
-            throw new NotFoundProblem("No incident " + id);
+        NotFoundProblem unknown = new NotFoundProblem("No incident " + id);
+        if (incident == null) {
+            throw unknown;
         }
+        JsonObject checked = PushRequests.resolution(new NaturalKey(incident.getOrigin(), incident.getExternalId()),
+                resolvedAt);
+        // Checked against the caller's scope first: another team's incident says nothing, not even its opening time.
+        Prepared prepared = prepare(PushType.INCIDENT_RESOLUTION, caller, idempotencyKey, checked, unknown);
         if (resolvedAt != null && resolvedAt.isBefore(incident.getOpenedAt())) {
             throw new ValidationProblem("resolvedAt (" + resolvedAt + ") is before the incident opened ("
                     + incident.getOpenedAt() + ")");
         }
-        JsonObject checked = PushRequests.resolution(new NaturalKey(incident.getOrigin(), incident.getExternalId()),
-                resolvedAt);
-        return push(PushType.INCIDENT_RESOLUTION, caller, idempotencyKey, checked,
-                key -> incidents.byNaturalKey(key.origin(), key.externalId()));
+        return store(prepared, key -> incidents.byNaturalKey(key.origin(), key.externalId()));
     }
 
     /** Records a pipeline run and its jobs. */
@@ -154,55 +153,38 @@ public class Pushes {
     public Pushed<RunWithJobs> pipelineRun(JsonObject body, String idempotencyKey) {
         String caller = caller();
         JsonObject checked = PushRequests.pipelineRun(body, PushRequests.defaultOrigin(caller));
-        if (callerTeams.restricted()) {
-            requireOwned(ownersOfRepository(Payloads.string(checked, "repository")));
-        }
-        return push(PushType.PIPELINE_RUN, caller, idempotencyKey, checked, this::run);
+        return store(prepare(PushType.PIPELINE_RUN, caller, idempotencyKey, checked, null), this::run);
     }
 
-    /** The owning team of the service named (empty: no such service, or it has no team). */
-    private List<Long> ownersOfService(String service) {
-        if (!callerTeams.restricted() || service == null) {
-            return List.of();
-        }
-        return em.createQuery("select t.id from Service s join s.team t where s.name = :name", Long.class)
-                .setParameter("name", service).getResultList();
+    /** A push ready to store: its delivery key, its canonical body and the object that body names. */
+    private record Prepared(PushType type, String caller, String idempotencyKey, String key, JsonObject canonical,
+            NaturalKey target) {
     }
 
-    /** The owning team of the service a run of {@code repository} belongs to (as the catalogue maps it). */
-    private List<Long> ownersOfRepository(String repository) {
-        if (repository == null) {
-            return List.of();
-        }
-        String shortName = repository.substring(repository.lastIndexOf('/') + 1);
-        List<Long> owners = em.createQuery("select t.id from Service s join s.team t where s.repository = :repository",
-                Long.class).setParameter("repository", repository).setMaxResults(1).getResultList();
-        return !owners.isEmpty() ? owners : em.createQuery("select t.id from Service s join s.team t where s.name = :name "
-                + "and s.repository is null", Long.class).setParameter("name", shortName).getResultList();
-    }
-
-    private boolean visible(List<Long> owners) {
-        return !owners.isEmpty() && callerTeams.sees(owners.get(0));
-    }
-
-    /** A team-scoped caller may push only for its teams' services; unknown and foreign ones are refused alike. */
-    private void requireOwned(List<Long> owners) {
-        if (callerTeams.restricted() && !visible(owners)) {
-            throw new OpsSightException(ProblemType.FORBIDDEN,
-                    "You are limited to teams: you can push only for services your teams own.");
-        }
-    }
-
-    private <T> Pushed<T> push(PushType type, String caller, String idempotencyHeader, JsonObject checked,
-            Function<NaturalKey, T> loader) {
+    /**
+     * Makes the push's delivery key and canonical body and checks it against the caller's scope
+     * ({@link PushScope}; {@code unknown}: the refusal when it names by id an object that is not the
+     * caller's), before anything is stored.
+     */
+    private Prepared prepare(PushType type, String caller, String idempotencyHeader, JsonObject checked,
+            NotFoundProblem unknown) {
         String idempotencyKey = PushKeys.checkedIdempotencyKey(idempotencyHeader);
-        Instant received = clock.instant();
         String key = idempotencyKey == null && !type.dedupesByContent() ? PushKeys.uniqueKey()
                 : PushKeys.deliveryKey(caller, idempotencyKey, checked);
         JsonObject canonical = type.generatesExternalId()
                 ? PushRequests.withExternalId(checked, PushKeys.externalIdFor(key)) : checked;
-        NaturalKey target = PushRequests.keyOf(canonical);
-        byte[] body = canonical.toString().getBytes(StandardCharsets.UTF_8);
+        scope.check(type, canonical, unknown);
+        return new Prepared(type, caller, idempotencyKey, key, canonical, PushRequests.keyOf(canonical));
+    }
+
+    private <T> Pushed<T> store(Prepared prepared, Function<NaturalKey, T> loader) {
+        PushType type = prepared.type();
+        String caller = prepared.caller();
+        String idempotencyKey = prepared.idempotencyKey();
+        String key = prepared.key();
+        NaturalKey target = prepared.target();
+        Instant received = clock.instant();
+        byte[] body = prepared.canonical().toString().getBytes(StandardCharsets.UTF_8);
         long sourceId = sourceId(type);
         Long earlier = log.find(sourceId, key);
         if (earlier != null) {
@@ -328,10 +310,5 @@ public class Pushes {
     private RunWithJobs run(NaturalKey key) {
         PipelineRun run = runs.byNaturalKey(key.origin(), key.externalId());
         return run == null ? null : new RunWithJobs(run, runs.jobsOf(run));
-    }
-
-    private NaturalKey deploymentKey(long id) {
-        Deployment deployment = em.find(Deployment.class, id);
-        return deployment == null ? null : new NaturalKey(deployment.getOrigin(), deployment.getExternalId());
     }
 }

@@ -6,6 +6,7 @@ import io.opssight.pipeline.control.PipelineRunQueries;
 import io.opssight.pipeline.entity.Conclusion;
 import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.pipeline.entity.RunStatus;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +43,8 @@ public class PipelineRuns {
     @Inject
     CallerTeams callerTeams;
 
-    /** One page plus whether more rows follow. */
-    public record Page(List<PipelineRun> items, boolean more) {
-    }
-
-    public Page list(PipelineRunQuery query) {
-        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
+    /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
+    public KeysetPage<PipelineRun> list(PipelineRunQuery query) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = where(query, params);
         if (query.after() != null) {
@@ -59,9 +55,7 @@ public class PipelineRuns {
         TypedQuery<PipelineRun> q = em.createQuery(PipelineRunQueries.SELECT_LOADED + where + " order by " + AT
                 + " desc, r.id desc", PipelineRun.class);
         params.forEach(q::setParameter);
-        List<PipelineRun> rows = new ArrayList<>(q.setMaxResults(limit + 1).getResultList());
-        boolean more = rows.size() > limit;
-        return new Page(more ? rows.subList(0, limit) : rows, more);
+        return KeysetPage.read(q, query.limit(), MAX_PAGE);
     }
 
     /** Offset paging (newest first) for the console's table; the cursor of {@code query} is ignored. */

@@ -5,6 +5,7 @@ import io.opssight.alerting.boundary.AlertAcknowledgements;
 import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
 import io.opssight.alerting.entity.Alert;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
@@ -64,7 +65,7 @@ public class AlertsResource {
         PageCursor after = PageCursor.decode(cursor);
         AlertQuery query = new AlertQuery(QueryParams.text(status), QueryParams.text(service),
                 after == null ? null : new AlertQuery.Cursor(after.at(), after.id()), QueryParams.limit(limit, Alerts.MAX_PAGE));
-        Alerts.Page page = alerts.list(query);
+        KeysetPage<Alert> page = alerts.list(query);
         String next = null;
         if (page.more()) {
             Alert last = page.items().get(page.items().size() - 1);

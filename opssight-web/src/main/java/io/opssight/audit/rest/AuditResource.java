@@ -4,6 +4,7 @@ package io.opssight.audit.rest;
 import io.opssight.access.entity.Permission;
 import io.opssight.audit.boundary.AuditTrail;
 import io.opssight.audit.entity.AuditEntry;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
@@ -50,12 +51,11 @@ public class AuditResource {
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
         AuditTrail.Filter filter = filter(actor, action, outcome, from, to);
         long after = cursor(cursor);
-        QueryParams.limit(limit, 1000);
-        List<AuditEntry> page = trail.list(filter, after, limit + 1);
-        boolean more = page.size() > limit;
-        List<AuditEntry> items = more ? page.subList(0, limit) : page;
+        QueryParams.limit(limit, AuditTrail.MAX_PAGE);
+        KeysetPage<AuditEntry> page = trail.list(filter, after, limit);
+        List<AuditEntry> items = page.items();
         return new AuditPage(items.stream().map(AuditEntryView::from).toList(),
-                more ? String.valueOf(items.get(items.size() - 1).getSeq()) : null);
+                page.more() ? String.valueOf(items.get(items.size() - 1).getSeq()) : null);
     }
 
     @GET

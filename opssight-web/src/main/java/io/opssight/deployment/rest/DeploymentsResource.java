@@ -8,7 +8,7 @@ import io.opssight.deployment.entity.Deployment;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
-import io.opssight.platform.entity.ValidationProblem;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
@@ -76,12 +76,10 @@ public class DeploymentsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        if (limit < 1 || limit > Deployments.MAX_PAGE) {
-            throw new ValidationProblem("limit must be between 1 and " + Deployments.MAX_PAGE);
-        }
         DeploymentQuery query = new DeploymentQuery(QueryParams.text(service), QueryParams.text(environment), QueryParams.text(status),
-                QueryParams.instant("from", from), QueryParams.instant("to", to), Cursors.decode(cursor), limit);
-        Deployments.Page page = deployments.list(query);
+                QueryParams.instant("from", from), QueryParams.instant("to", to), Cursors.decode(cursor),
+                QueryParams.limit(limit, Deployments.MAX_PAGE));
+        KeysetPage<Deployment> page = deployments.list(query);
         List<DeploymentView> items = page.items().stream().map(DeploymentView::from).toList();
         String next = null;
         if (page.more()) {

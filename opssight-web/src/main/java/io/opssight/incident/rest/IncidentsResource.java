@@ -7,6 +7,7 @@ import io.opssight.incident.entity.Incident;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
@@ -75,7 +76,7 @@ public class IncidentsResource {
                 QueryParams.instant("from", from), QueryParams.instant("to", to),
                 after == null ? null : new IncidentQuery.Cursor(after.at(), after.id()),
                 QueryParams.limit(limit, Incidents.MAX_PAGE));
-        Incidents.Page page = incidents.list(query);
+        KeysetPage<Incident> page = incidents.list(query);
         String next = null;
         if (page.more()) {
             Incident last = page.items().get(page.items().size() - 1);

@@ -3,6 +3,7 @@ package io.opssight.ingestion.rest;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.boundary.DeadLetters;
 import io.opssight.ingestion.entity.Delivery;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
@@ -43,18 +44,17 @@ public class DeadLettersResource {
     @Extension(name = ApiPermissions.EXTENSION, value = Permission.SOURCES_READ + "," + Permission.SOURCES_MANAGE)
     public DeadLetterPage list(@QueryParam("source") Long source, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        QueryParams.limit(limit, 500);
+        QueryParams.limit(limit, DeadLetters.MAX_PAGE);
         Long after;
         try {
             after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
         } catch (NumberFormatException e) {
             throw new ValidationProblem("cursor is not one this API issued");
         }
-        List<Delivery> page = deadLetters.list(source, after, limit + 1);
-        boolean more = page.size() > limit;
-        List<Delivery> items = more ? page.subList(0, limit) : page;
+        KeysetPage<Delivery> page = deadLetters.list(source, after, limit);
+        List<Delivery> items = page.items();
         return new DeadLetterPage(items.stream().map(d -> DeadLetterView.from(d, false)).toList(),
-                more ? String.valueOf(items.get(items.size() - 1).getId()) : null);
+                page.more() ? String.valueOf(items.get(items.size() - 1).getId()) : null);
     }
 
     @GET

@@ -7,6 +7,8 @@ import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.pipeline.boundary.PipelineRunQuery;
 import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.boundary.RunWithJobs;
+import io.opssight.pipeline.entity.PipelineRun;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
@@ -78,7 +80,7 @@ public class PipelineRunsResource {
                 QueryParams.text(status), QueryParams.text(conclusion), QueryParams.instant("from", from),
                 QueryParams.instant("to", to), after == null ? null : new PipelineRunQuery.Cursor(after.at(), after.id()),
                 QueryParams.limit(limit, PipelineRuns.MAX_PAGE));
-        PipelineRuns.Page page = runs.list(query);
+        KeysetPage<PipelineRun> page = runs.list(query);
         String next = null;
         if (page.more()) {
             PipelineRunQuery.Cursor position = PipelineRunQuery.positionOf(page.items().get(page.items().size() - 1));

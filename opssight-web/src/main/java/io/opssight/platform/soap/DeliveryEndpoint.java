@@ -10,6 +10,7 @@ import io.opssight.dora.entity.Tier;
 import io.opssight.incident.entity.Incident;
 import io.opssight.incident.rest.CauseReference;
 import io.opssight.ingestion.boundary.Pushes;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.PageCursor;
@@ -103,7 +104,7 @@ public class DeliveryEndpoint implements Delivery {
             DeploymentQuery query = new DeploymentQuery(QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()),
                     QueryParams.text(f.getStatus()), from, to,
                     after == null ? null : new DeploymentQuery.Cursor(after.at(), after.id()), limit);
-            Deployments.Page page = boundary(Deployments.class).list(query);
+            KeysetPage<io.opssight.deployment.entity.Deployment> page = boundary(Deployments.class).list(query);
             DeploymentPage out = new DeploymentPage();
             page.items().forEach(d -> out.getDeployment().add(deployment(d)));
             if (page.more()) {
