@@ -298,7 +298,20 @@ public final class Payloads {
         return parseInstant(string(parent, name));
     }
 
+    /** The earliest and latest instants a time may be: years 1 to 9999, what every tool and the database hold. */
+    static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     public static Instant parseInstant(String value) {
+        Instant instant = readInstant(value);
+        if (instant != null && (instant.isBefore(FIRST) || instant.isAfter(LAST))) {
+            throw new IllegalArgumentException("time '" + Failures.clean(StorableText.clip(value, 40))
+                    + "' is outside the years 1 to 9999");
+        }
+        return instant;
+    }
+
+    private static Instant readInstant(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -311,7 +324,7 @@ public final class Payloads {
                 try {
                     return Instant.parse(value);
                 } catch (DateTimeParseException e3) {
-                    throw new IllegalArgumentException("unreadable time '" + value + "'");
+                    throw new IllegalArgumentException("unreadable time '" + Failures.clean(StorableText.clip(value, 40)) + "'");
                 }
             }
         }

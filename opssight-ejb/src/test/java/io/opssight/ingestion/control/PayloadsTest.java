@@ -270,6 +270,16 @@ class PayloadsTest {
             assertEquals("unreadable time '" + text + "'", e.getMessage());
         }
 
+        @ParameterizedTest(name = "#16 ''{0}'' is refused")
+        @ValueSource(strings = {"+999999999-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"})
+        @DisplayName("#16 times outside the years 1 to 9999 are refused, not left for the database to fail on")
+        void outOfRangeIsRefused(String text) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Payloads.parseInstant(text));
+
+            assertTrue(e.getMessage().endsWith("is outside the years 1 to 9999"), e.getMessage());
+            assertEquals(Instant.parse("9999-12-31T23:59:59Z"), Payloads.parseInstant("9999-12-31T23:59:59Z"));
+        }
+
         @Test
         @DisplayName("#2 a time field is read from the payload by name")
         void instantField() {
