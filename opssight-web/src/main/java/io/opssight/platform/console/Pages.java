@@ -1,14 +1,13 @@
 package io.opssight.platform.console;
 
 import io.opssight.platform.entity.OpsSightException;
+import io.opssight.platform.entity.ValidationProblem;
+import io.opssight.platform.rest.QueryParams;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /** Small helpers every console page shares: times as people read them, messages, filter values. */
 public final class Pages {
@@ -33,9 +32,11 @@ public final class Pages {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            error(null, "'" + text + "' is not a date (2026-11-25) or a time (2026-11-25T10:00:00Z); that filter is ignored.");
+            // The API's one date parser, so the console takes the same dates (1970 to 9999) as the API.
+            return QueryParams.instant("date", text);
+        } catch (ValidationProblem e) {
+            error(null, "'" + text + "' is not a date (2026-11-25) or a time (2026-11-25T10:00:00Z) from 1970 to 9999; "
+                    + "that filter is ignored.");
             return null;
         }
     }

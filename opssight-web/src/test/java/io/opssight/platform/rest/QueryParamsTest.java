@@ -49,4 +49,22 @@ class QueryParamsTest {
         assertTrue(e.getMessage().startsWith("'to' must be an ISO-8601 instant"), e.getMessage());
         assertTrue(e.getMessage().contains("2026-01-31"), e.getMessage());
     }
+
+    @ParameterizedTest(name = "#16 ''{0}'' is out of range")
+    @ValueSource(strings = {"-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
+        "1969-12-31T23:59:59.999Z", "1969-12-31", "0001-01-01"})
+    @DisplayName("#16 an instant the database cannot hold (year ±999999999, or outside 1970..9999) is a 400 naming the parameter")
+    void outOfRangeIsValidationProblem(String value) {
+        ValidationProblem e = assertThrows(ValidationProblem.class, () -> QueryParams.instant("from", value));
+
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertTrue(e.getMessage().startsWith("'from' must be from 1970-01-01 to 9999-12-31"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "#16 ''{0}'' is taken")
+    @ValueSource(strings = {"1970-01-01", "1970-01-01T00:00:00Z", "9999-12-31", "9999-12-31T23:59:59.999999999Z"})
+    @DisplayName("#16 the first and last instants of the range are taken")
+    void boundsAreTaken(String value) {
+        assertEquals(Instant.parse(value.length() == 10 ? value + "T00:00:00Z" : value), QueryParams.instant("from", value));
+    }
 }
