@@ -89,7 +89,9 @@ final class Findings {
         if (e.status() >= 500) {
             violation(Category.SERVER_ERROR, e);
         }
-        if (e.error()) {
+        if (e.error() && codecResidual(e)) {
+            note("malformed HTTP framing refused by the HTTP layer itself (documented residual, SECURITY.md)", 1);
+        } else if (e.error()) {
             String why = notAProblem(e);
             if (why != null) {
                 violation(Category.NOT_PROBLEM, e, e.area() + " " + family(e.mutation()) + " -> " + e.status() + " " + why);
@@ -101,6 +103,21 @@ final class Findings {
             violation(Category.INTERNALS, e, e.area() + " " + where + " -> " + e.status() + " " + internalsIn(e.body()));
         }
         return e;
+    }
+
+    /**
+     * The mutations only the HTTP codec sees (framing it cannot parse: Content-Length, chunking,
+     * bytes a header value may not hold, more header fields than it reads), answered with the bytes
+     * docs/SECURITY.md "Residual answers of the HTTP layer" pins (MalformedHttpIT): an empty 400.
+     * Any other answer to them, and that answer to anything else, is still checked.
+     */
+    private static final java.util.regex.Pattern CODEC_MUTATIONS = java.util.regex.Pattern.compile(
+            "\\[(Content-Length|chunked|header bytes|oversized header: \\d+ headers|Content-Length and Transfer-Encoding)"
+                    + "|non-ASCII bytes\\]");
+
+    static boolean codecResidual(Exchange e) {
+        return e.status() == 400 && e.body().isEmpty() && e.contentType().isEmpty()
+                && CODEC_MUTATIONS.matcher(e.reproduction()).find();
     }
 
     /** Why an error answer is not a problem document, or null when it is one. */
