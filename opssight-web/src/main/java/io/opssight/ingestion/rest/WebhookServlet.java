@@ -6,6 +6,7 @@ import io.opssight.ingestion.boundary.Ingestion.Receipt;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
+import io.opssight.platform.entity.StorableText;
 import io.opssight.platform.rest.ProblemMapper;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -123,10 +124,19 @@ public class WebhookServlet extends HttpServlet {
                 out.write(buffer, 0, read);
             }
         } catch (IOException e) {
-            throw new OpsSightException(ProblemType.MALFORMED_PAYLOAD,
-                    "The body could not be read to its end after " + total + " bytes: " + e.getMessage());
+            throw unreadable(total, e);
+        } catch (OpsSightException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The HTTP layer's own refusal of a broken framing (a bad chunk) surfaces here unchecked.
+            throw unreadable(total, e);
         }
         return out.toByteArray();
+    }
+
+    private static OpsSightException unreadable(long total, Exception e) {
+        return new OpsSightException(ProblemType.MALFORMED_PAYLOAD, "The body could not be read to its end after " + total
+                + " bytes" + (e.getMessage() == null ? "" : ": " + StorableText.clean(e.getMessage(), 200)));
     }
 
     /**

@@ -69,7 +69,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             response.setContentType(Problem.MEDIA_TYPE);
             byte[] json = problem.toJson().getBytes(StandardCharsets.UTF_8);
             response.setContentLength(json.length);
-            response.getOutputStream().write(json);
+            try {
+                response.getOutputStream().write(json);
+            } catch (IOException e) {
+                // The client went away (often why the request failed: a body cut short); there is
+                // nobody to answer, and nothing to log: a stack trace per dropped connection is noise.
+            }
         }
     }
 
