@@ -33,7 +33,7 @@ public final class Failures {
                 return clean(refused.getMessage());
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return bySqlState(sql.getSQLState());
+                return "P0001".equals(sql.getSQLState()) ? raised(sql) : bySqlState(sql.getSQLState());
             }
         }
         Throwable root = root(failure);
@@ -53,6 +53,22 @@ public final class Failures {
             }
         }
         return true;
+    }
+
+    /**
+     * An error a database function or trigger raised on purpose (RAISE EXCEPTION): its own primary
+     * message is written for people, so it is the reason (without the server's "ERROR:" and the
+     * context lines, which pgjdbc leaves out here: logServerErrorDetail is off).
+     */
+    private static String raised(SQLException sql) {
+        // A batch's failure carries the statement's own error as its next exception.
+        SQLException own = sql.getNextException() != null ? sql.getNextException() : sql;
+        String message = own.getMessage() == null ? "" : own.getMessage().lines().findFirst().orElse("").strip();
+        if (message.startsWith("ERROR:")) {
+            message = message.substring("ERROR:".length()).strip();
+        }
+        return message.isEmpty() || message.startsWith("Batch entry") ? bySqlState(sql.getSQLState())
+                : "the database refused it: " + clean(message);
     }
 
     private static String bySqlState(String state) {

@@ -218,7 +218,7 @@ class ManagementJmxIT {
             ObjectName limits = new ObjectName("io.opssight:type=RateLimits");
             assertEquals(3000L, mbeans.getAttribute(limits, "PerTokenPerMinute"));
             assertEquals(6000L, mbeans.getAttribute(limits, "PerAddressPerMinute"));
-            assertEquals(3000L, mbeans.getAttribute(limits, "PerSourcePerMinute"));
+            assertEquals(0L, mbeans.getAttribute(limits, "PerSourcePerMinute"), "off by default: signed deliveries are not refused for their number");
             long refusedBefore = (Long) mbeans.getAttribute(limits, "RefusedByToken");
             awaitRoomInWindow();
             try {
