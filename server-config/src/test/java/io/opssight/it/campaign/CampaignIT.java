@@ -63,6 +63,43 @@ class CampaignIT {
     static final int POISON_PER_KIND = Integer.getInteger("campaign.poisonPerKind", 4);
 
     /** Payara's log line: [time] [] [LEVEL] [] [logger] ... */
+    private static long maxId(OpsSightServer server, String sql) {
+        return io.opssight.it.support.Rows.only(server, sql).number("n");
+    }
+
+    /**
+     * Deletes the users, then the custom roles, that the campaign's mutated requests created: through
+     * the API where their names can be addressed, else (a name the API refuses in a path) in the database.
+     */
+    private static long tidy(OpsSightServer server, long usersBefore, long rolesBefore) {
+        long deleted = 0;
+        for (var user : io.opssight.it.support.Rows.query(server, "select id, username from users where id > ?", usersBefore)) {
+            deleted += delete(server, "/api/v1/users/", user.string("username"), "delete from users where id = ?", user.number("id"));
+        }
+        for (var role : io.opssight.it.support.Rows.query(server,
+                "select id, name from access_role where id > ? and not built_in", rolesBefore)) {
+            deleted += delete(server, "/api/v1/roles/", role.string("name"),
+                    "delete from access_role r where id = ? and not exists (select 1 from role_assignment a where a.role_id = r.id)",
+                    role.number("id"));
+        }
+        return deleted;
+    }
+
+    private static int delete(OpsSightServer server, String collection, String name, String sql, long id) {
+        String path = collection + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        int status = server.http().delete(path, OpsSightServer.ADMIN_TOKEN).status();
+        if (status / 100 == 2) {
+            return 1;
+        }
+        try (java.sql.Connection c = io.opssight.it.support.TestPostgres.connect(server.database());
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            return s.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            return 0;
+        }
+    }
+
     private static final Pattern LOG_LINE = Pattern.compile("^\\[[^\\]]*\\] \\[[^\\]]*\\] \\[[^\\]]*\\] \\[[^\\]]*\\] \\[([^\\]]*)\\]");
 
     private static Findings findings;
@@ -96,6 +133,8 @@ class CampaignIT {
         Random random = new Random(SEED);
         Map<String, Long> phases = new LinkedHashMap<>();
 
+        long usersBefore = maxId(server, "select coalesce(max(id), 0) as n from users");
+        long rolesBefore = maxId(server, "select coalesce(max(id), 0) as n from access_role");
         WebhookCampaign webhooks = new WebhookCampaign(server, found);
         ApiCampaign api = new ApiCampaign(server, found);
         TeamMatrix matrix = new TeamMatrix(server, found);
@@ -146,6 +185,8 @@ class CampaignIT {
         guarded("verifying deliveries", () -> webhooks.verify(since)).run();
         guarded("quarantine", () -> found.note("deliveries left RECEIVED, marked dead letters after the checks so they hold back no later test",
                 webhooks.quarantine(since))).run();
+        guarded("tidy", () -> found.note("users and roles the campaign's mutations created, deleted so that later tests "
+                + "on the shared server see their own (the console lists 25 a page)", tidy(server, usersBefore, rolesBefore))).run();
         List<String> secrets = new ArrayList<>(api.secrets);
         secrets.addAll(matrix.secrets);
         webhooks.kinds().forEach(k -> secrets.add(k.source.secret()));
