@@ -112,11 +112,18 @@ public final class Failures {
             SEEN.clear();
         }
         long seen = SEEN.computeIfAbsent(cause, c -> new AtomicLong()).incrementAndGet();
-        if (seen == 1 || Long.toString(seen).matches("10+")) {
+        if (isPowerOfTen(seen)) {
             logger.log(level, seen == 1 ? message : message + " (seen " + seen + " times)");
             return true;
         }
         return false;
+    }
+
+    private static boolean isPowerOfTen(long n) {
+        while (n % 10 == 0) {
+            n /= 10;
+        }
+        return n == 1;
     }
 
     private static Throwable root(Throwable failure) {

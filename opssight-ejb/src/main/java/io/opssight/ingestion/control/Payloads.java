@@ -103,8 +103,9 @@ public final class Payloads {
         } catch (JsonParsingException e) {
             throw new MalformedPayload("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber());
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException | UnsupportedOperationException
-                | ArithmeticException | NumberFormatException e) {
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            // Numbers never reach Parsson's BigDecimal limit (1,100 characters, UnsupportedOperationException):
+            // readObject refuses a token over MAX_NUMBER_LENGTH before anything converts it.
             throw new MalformedPayload("Malformed JSON: " + Failures.clean(e.getMessage()));
         }
     }
