@@ -1,7 +1,7 @@
 package io.opssight.alerting.console;
 
 import io.opssight.alerting.entity.Alert;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 
 /** One alert as the console lists it. */
@@ -29,15 +29,14 @@ public class AlertRow implements Serializable {
         this.service = a.getService() == null ? "" : a.getService().getName();
         this.severity = a.getSeverity();
         this.status = a.getStatus();
-        this.startsAt = Pages.time(a.getStartsAt());
-        this.endsAt = Pages.time(a.getEndsAt());
-        this.lastSeenAt = Pages.time(a.getLastSeenAt());
+        this.startsAt = Format.time(a.getStartsAt());
+        this.endsAt = Format.time(a.getEndsAt());
+        this.lastSeenAt = Format.time(a.getLastSeenAt());
         this.origin = a.getOrigin();
         this.acknowledgedBy = a.getAcknowledgedBy();
-        this.acknowledgedAt = Pages.time(a.getAcknowledgedAt());
+        this.acknowledgedAt = Format.time(a.getAcknowledgedAt());
         this.acknowledgementNote = a.getAckNote();
-        String url = a.getGeneratorUrl();
-        this.generatorUrl = url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
+        this.generatorUrl = Format.safeUrl(a.getGeneratorUrl());
     }
 
     public long getId() {

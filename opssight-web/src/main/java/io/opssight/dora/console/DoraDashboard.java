@@ -1,6 +1,6 @@
 package io.opssight.dora.console;
 
-import io.opssight.catalog.console.IncidentRow;
+import io.opssight.change.entity.DeploymentChange;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
 import io.opssight.dora.entity.Benchmark;
@@ -10,7 +10,7 @@ import io.opssight.dora.entity.DoraReport;
 import io.opssight.dora.entity.IncidentMeasure;
 import io.opssight.dora.entity.ScopedIncident;
 import io.opssight.dora.entity.Tier;
-import io.opssight.change.entity.DeploymentChange;
+import io.opssight.incident.console.IncidentRow;
 import io.opssight.platform.console.Charts;
 import io.opssight.platform.console.Format;
 import io.opssight.platform.entity.OpsSightException;
@@ -133,8 +133,8 @@ public class DoraDashboard implements Serializable {
                     new Charts.Series("Deployments", report.weeks().stream().map(w -> (Number) w.deployments()).toList()),
                     new Charts.Series("Failed deployments", report.weeks().stream().map(w -> (Number) w.failedDeployments()).toList())));
             timesChart = Charts.line(weeks(report), "hours (weekly median)", List.of(
-                    new Charts.Series("Lead time for changes", report.weeks().stream().map(w -> hours(w.medianLeadTimeSeconds())).toList()),
-                    new Charts.Series("Recovery time", report.weeks().stream().map(w -> hours(
+                    new Charts.Series("Lead time for changes", report.weeks().stream().map(w -> Charts.hours(w.medianLeadTimeSeconds())).toList()),
+                    new Charts.Series("Recovery time", report.weeks().stream().map(w -> Charts.hours(
                             report.benchmark() == Benchmark.Y2021 ? w.medianTimeToRestoreSeconds() : w.medianRecoverySeconds())).toList())));
         } catch (OpsSightException e) {
             FacesContext.getCurrentInstance().addMessage(fieldOf(e.getMessage()),
@@ -162,10 +162,6 @@ public class DoraDashboard implements Serializable {
 
     private static List<String> weeks(DoraReport report) {
         return report.weeks().stream().map(w -> w.week().label()).toList();
-    }
-
-    private static Number hours(Double seconds) {
-        return seconds == null ? null : Math.round(seconds / 36.0) / 100.0;
     }
 
     private static String blankToNull(String value) {

@@ -100,9 +100,9 @@ public class PipelineBoard implements Serializable {
             summary = new Summary(stats);
             List<String> weeks = stats.weeks().stream().map(w -> w.week().label()).toList();
             durationChart = Charts.line(weeks, "minutes", List.of(
-                    new Charts.Series("Duration p50", stats.weeks().stream().map(w -> minutes(w.p50DurationSeconds())).toList()),
-                    new Charts.Series("Duration p95", stats.weeks().stream().map(w -> minutes(w.p95DurationSeconds())).toList()),
-                    new Charts.Series("Queue time p50", stats.weeks().stream().map(w -> minutes(w.p50QueueSeconds())).toList())));
+                    new Charts.Series("Duration p50", stats.weeks().stream().map(w -> Charts.minutes(w.p50DurationSeconds())).toList()),
+                    new Charts.Series("Duration p95", stats.weeks().stream().map(w -> Charts.minutes(w.p95DurationSeconds())).toList()),
+                    new Charts.Series("Queue time p50", stats.weeks().stream().map(w -> Charts.minutes(w.p50QueueSeconds())).toList())));
             successChart = Charts.line(weeks, "runs", List.of(
                     new Charts.Series("Succeeded", stats.weeks().stream().map(w -> (Number) w.succeeded()).toList()),
                     new Charts.Series("Failed", stats.weeks().stream().map(w -> (Number) w.failed()).toList())));
@@ -128,10 +128,6 @@ public class PipelineBoard implements Serializable {
 
     private static RunRow jobRow(PipelineJob j) {
         return new RunRow(j.getId(), j.getRepository(), j.getName(), j.getBranch(), j.getSha(), j.getRunner(), j.times(), null, 1);
-    }
-
-    private static Number minutes(Double seconds) {
-        return seconds == null ? null : Math.round(seconds / 0.6) / 100.0;
     }
 
     private static String blankToNull(String value) {

@@ -9,16 +9,10 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.time.Instant;
 
-/** Small helpers every console page shares: times as people read them, messages, filter values. */
+/** Small helpers every console page shares: messages and filter values (times and durations: {@link Format}). */
 public final class Pages {
 
     private Pages() {
-    }
-
-    /** "2026-11-25 21:03:07 UTC", or "" for none. */
-    public static String time(Instant at) {
-        return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ')
-                .replace("Z", " UTC");
     }
 
     public static String blankToNull(String value) {
