@@ -4,7 +4,7 @@ import io.opssight.alerting.entity.Alert;
 import io.opssight.platform.console.Format;
 import java.io.Serializable;
 
-/** One alert as the console lists it. */
+/** One alert as the console lists it (the alerts table, the overview's firing alerts). */
 public class AlertRow implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -23,7 +23,7 @@ public class AlertRow implements Serializable {
     private final String acknowledgedAt;
     private final String acknowledgementNote;
 
-    AlertRow(Alert a) {
+    public AlertRow(Alert a) {
         this.id = a.getId();
         this.name = a.getName();
         this.service = a.getService() == null ? "" : a.getService().getName();

@@ -3,6 +3,7 @@ package io.opssight.catalog.console;
 import io.opssight.access.entity.Permission;
 import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
+import io.opssight.alerting.console.AlertRow;
 import io.opssight.alerting.entity.Alert;
 import io.opssight.catalog.boundary.Teams;
 import io.opssight.deployment.boundary.DeploymentQuery;
@@ -168,39 +169,6 @@ public class Overview implements Serializable {
 
     public boolean isMoreTeams() {
         return moreTeams;
-    }
-
-    /** A firing alert. */
-    public static class AlertRow implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-        private final String name;
-        private final String service;
-        private final String severity;
-        private final String since;
-
-        AlertRow(Alert a) {
-            this.name = a.getName();
-            this.service = a.getService() == null ? "" : a.getService().getName();
-            this.severity = a.getSeverity();
-            this.since = Format.time(a.getStartsAt());
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public String getService() {
-            return service;
-        }
-
-        public String getSeverity() {
-            return severity;
-        }
-
-        public String getSince() {
-            return since;
-        }
     }
 
     /** The failed run that keeps a pipeline's default branch red. */

@@ -66,6 +66,11 @@ public class DeploymentRow implements Serializable {
         return Format.shortSha(sha);
     }
 
+    /** The version, or the short sha when the deployment names none. */
+    public String getVersionOrSha() {
+        return version != null ? version : Format.shortSha(sha);
+    }
+
     public String getRef() {
         return ref;
     }

@@ -1,6 +1,7 @@
 package io.opssight.dora.console;
 
 import io.opssight.change.entity.DeploymentChange;
+import io.opssight.deployment.console.DeploymentRow;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
 import io.opssight.dora.entity.Benchmark;
@@ -282,48 +283,19 @@ public class DoraDashboard implements Serializable {
         }
     }
 
-    /** A deployment counted for DORA. */
-    public static class CountedRow implements Serializable {
+    /** A deployment counted for DORA: the deployments table's row, with what it shipped and caused. */
+    public static class CountedRow extends DeploymentRow {
 
         private static final long serialVersionUID = 1L;
-        private final long id;
-        private final String service;
-        private final String environment;
-        private final String version;
-        private final String finishedAt;
         private final long changes;
         private final String medianLeadTime;
         private final String incidents;
 
         CountedRow(CountedDeployment c) {
-            id = c.deployment().getId();
-            service = c.deployment().getService().getName();
-            environment = c.deployment().getEnvironment().getName();
-            version = c.deployment().getVersion() != null ? c.deployment().getVersion() : Format.shortSha(c.deployment().getSha());
-            finishedAt = Format.time(c.deployment().getFinishedAt());
+            super(c.deployment());
             changes = c.changes();
             medianLeadTime = Format.duration(c.medianLeadTimeSeconds());
             incidents = c.incidentIds().isEmpty() ? "none" : c.incidentIds().stream().map(i -> "#" + i).collect(Collectors.joining(", "));
-        }
-
-        public long getId() {
-            return id;
-        }
-
-        public String getService() {
-            return service;
-        }
-
-        public String getEnvironment() {
-            return environment;
-        }
-
-        public String getVersion() {
-            return version;
-        }
-
-        public String getFinishedAt() {
-            return finishedAt;
         }
 
         public long getChanges() {
