@@ -14,9 +14,8 @@ import io.opssight.dora.entity.Tier;
 import io.opssight.incident.console.IncidentRow;
 import io.opssight.platform.console.Charts;
 import io.opssight.platform.console.Format;
+import io.opssight.platform.console.Pages;
 import io.opssight.platform.entity.OpsSightException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,8 +23,8 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.primefaces.model.FilterMeta;
@@ -43,6 +42,8 @@ import org.primefaces.model.SortMeta;
 public class DoraDashboard implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The filters a rejected question's message can stand next to; anything else (the window) goes to "from". */
+    static final Set<String> FILTERS = Set.of("team", "service", "environment", "benchmark");
 
     @Inject
     DoraMetrics dora;
@@ -123,9 +124,9 @@ public class DoraDashboard implements Serializable {
     public void load() {
         cards = null;
         asked = null;
-        DoraQuery query = new DoraQuery(blankToNull(team), blankToNull(service), blankToNull(environment),
+        DoraQuery query = new DoraQuery(Pages.blankToNull(team), Pages.blankToNull(service), Pages.blankToNull(environment),
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), blankToNull(benchmark));
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), Pages.blankToNull(benchmark));
         try {
             DoraReport report = dora.report(query);
             asked = query;
@@ -138,35 +139,12 @@ public class DoraDashboard implements Serializable {
                     new Charts.Series("Recovery time", report.weeks().stream().map(w -> Charts.hours(
                             report.benchmark() == Benchmark.Y2021 ? w.medianTimeToRestoreSeconds() : w.medianRecoverySeconds())).toList())));
         } catch (OpsSightException e) {
-            FacesContext.getCurrentInstance().addMessage(fieldOf(e.getMessage()),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            Pages.refused(e, "filters", "filters:from", FILTERS);
         }
-    }
-
-    /** Which filter a boundary's validation message is about, so it shows next to that field. */
-    static String fieldOf(String message) {
-        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if (m.contains("team")) {
-            return "filters:team";
-        }
-        if (m.contains("service")) {
-            return "filters:service";
-        }
-        if (m.contains("environment")) {
-            return "filters:environment";
-        }
-        if (m.contains("benchmark")) {
-            return "filters:benchmark";
-        }
-        return "filters:from";
     }
 
     private static List<String> weeks(DoraReport report) {
         return report.weeks().stream().map(w -> w.week().label()).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     static String tier(Tier tier) {

@@ -8,6 +8,7 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.time.Instant;
+import java.util.Set;
 
 /** Small helpers every console page shares: messages and filter values (times and durations: {@link Format}). */
 public final class Pages {
@@ -56,5 +57,24 @@ public final class Pages {
             cause = cause instanceof EJBException ? cause.getCause() : null;
         }
         throw e;
+    }
+
+    /**
+     * Shows a refused boundary call's message ({@link #refusal}) next to the field of {@code form}
+     * the problem is about ({@link OpsSightException#field()}, when it is one of {@code fields}),
+     * else at {@code fallback} (null: the page's messages).
+     */
+    public static void refused(RuntimeException e, String form, String fallback, Set<String> fields) {
+        error(clientId(e, form, fallback, fields), refusal(e));
+    }
+
+    /** The client id a refused call's message belongs to: {@code form:field}, or {@code fallback}. */
+    public static String clientId(RuntimeException e, String form, String fallback, Set<String> fields) {
+        Throwable cause = e;
+        while (cause instanceof EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String field = cause instanceof OpsSightException problem ? problem.field() : null;
+        return field != null && fields.contains(field) ? form + ":" + field : fallback;
     }
 }
