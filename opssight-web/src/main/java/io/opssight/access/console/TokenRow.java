@@ -34,7 +34,7 @@ public class TokenRow implements Serializable {
         this.expiresAt = Format.time(t.getExpiresAt());
         this.lastUsedAt = Format.time(t.getLastUsedAt());
         this.revokedAt = Format.time(t.getRevokedAt());
-        this.expired = t.getExpiresAt() != null && !t.getExpiresAt().isAfter(now);
+        this.expired = t.isExpiredAt(now);
     }
 
     public long getId() {
