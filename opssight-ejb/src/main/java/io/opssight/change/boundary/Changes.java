@@ -43,6 +43,7 @@ public class Changes {
         }
         List<DeploymentChange> changes = em.createNamedQuery(DeploymentChange.FIND_FOR_DEPLOYMENT, DeploymentChange.class)
                 .setParameter("deployment", found.get(0)).getResultList();
-        return new Shipped(found.get(0), changes, Medians.of(changes.stream().map(DeploymentChange::getLeadTimeSeconds).toList()));
+        Double median = Medians.of(changes.stream().map(DeploymentChange::getLeadTimeSeconds).toList());
+        return new Shipped(found.get(0), changes, median);
     }
 }

@@ -128,7 +128,8 @@ public class ServicePage implements Serializable {
                 doraChart = Charts.line(weeks, "per week / hours", List.of(
                         new Charts.Series("Deployments", r.weeks().stream().map(w -> (Number) w.deployments()).toList()),
                         new Charts.Series("Failed deployments", r.weeks().stream().map(w -> (Number) w.failedDeployments()).toList()),
-                        new Charts.Series("Median lead time (h)", r.weeks().stream().map(w -> Charts.hours(w.medianLeadTimeSeconds())).toList())));
+                        new Charts.Series("Median lead time (h)",
+                                r.weeks().stream().map(w -> Charts.hours(w.medianLeadTimeSeconds())).toList())));
             } catch (OpsSightException e) {
                 // Unknown service: said once below.
             }

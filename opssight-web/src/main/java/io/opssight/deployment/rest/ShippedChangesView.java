@@ -16,8 +16,8 @@ public record ShippedChangesView(long deployment, String service, String environ
         Deployment d = shipped.deployment();
         List<ShippedChangeView> items = shipped.changes().stream().map(ShippedChangeView::from).toList();
         // Whole seconds on the wire: the median of an even count, a half second, is cut off (lead times are never negative).
-        Double median = shipped.medianLeadTimeSeconds();
+        Long median = shipped.medianLeadTimeSeconds() == null ? null : (long) Math.floor(shipped.medianLeadTimeSeconds());
         return new ShippedChangesView(d.getId(), d.getService().getName(), d.getEnvironment().getName(),
-                d.getStatus().wireName(), d.getFinishedAt(), items.size(), median == null ? null : (long) Math.floor(median), items);
+                d.getStatus().wireName(), d.getFinishedAt(), items.size(), median, items);
     }
 }

@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.primefaces.model.FilterMeta;
@@ -42,8 +41,9 @@ import org.primefaces.model.SortMeta;
 public class DoraDashboard implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** The filters a rejected question's message can stand next to; anything else (the window) goes to "from". */
-    static final Set<String> FILTERS = Set.of("team", "service", "environment", "benchmark");
+    /** The filters a rejected question's message stands next to; anything else (the window) goes to "from". */
+    static final Map<String, String> FILTERS = Map.of("team", "filters:team", "service", "filters:service",
+            "environment", "filters:environment", "benchmark", "filters:benchmark");
 
     @Inject
     DoraMetrics dora;
@@ -135,11 +135,12 @@ public class DoraDashboard implements Serializable {
                     new Charts.Series("Deployments", report.weeks().stream().map(w -> (Number) w.deployments()).toList()),
                     new Charts.Series("Failed deployments", report.weeks().stream().map(w -> (Number) w.failedDeployments()).toList())));
             timesChart = Charts.line(weeks(report), "hours (weekly median)", List.of(
-                    new Charts.Series("Lead time for changes", report.weeks().stream().map(w -> Charts.hours(w.medianLeadTimeSeconds())).toList()),
+                    new Charts.Series("Lead time for changes",
+                            report.weeks().stream().map(w -> Charts.hours(w.medianLeadTimeSeconds())).toList()),
                     new Charts.Series("Recovery time", report.weeks().stream().map(w -> Charts.hours(
                             report.benchmark() == Benchmark.Y2021 ? w.medianTimeToRestoreSeconds() : w.medianRecoverySeconds())).toList())));
         } catch (OpsSightException e) {
-            Pages.refused(e, "filters", "filters:from", FILTERS);
+            Pages.refused(e, FILTERS, "filters:from");
         }
     }
 

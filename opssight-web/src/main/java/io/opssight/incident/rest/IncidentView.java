@@ -29,7 +29,8 @@ public record IncidentView(long id, String title, String service, String severit
         Duration recovery = i.recoveryTime();
         return new IncidentView(i.getId(), i.getTitle(), i.getService() == null ? null : i.getService().getName(),
                 i.getSeverity(), i.getStatus().wireName(), i.getOpenedAt(), i.getAcknowledgedAt(), i.getResolvedAt(),
-                restore == null ? null : restore.toSeconds(), recovery == null ? null : recovery.toSeconds(), i.getUrl(), i.getOrigin(), i.getExternalId(),
+                restore == null ? null : restore.toSeconds(), recovery == null ? null : recovery.toSeconds(), i.getUrl(),
+                i.getOrigin(), i.getExternalId(),
                 cause == null ? null : DeploymentView.from(cause),
                 i.getLinkReason() == null ? null : i.getLinkReason().name().toLowerCase(Locale.ROOT), i.getLinkNote(),
                 i.getCauseOrigin() == null ? null : new NamedCause(i.getCauseOrigin(), i.getCauseExternalId()));

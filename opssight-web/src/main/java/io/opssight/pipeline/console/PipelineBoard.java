@@ -21,7 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -37,6 +37,8 @@ import org.primefaces.model.SortMeta;
 public class PipelineBoard implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The filters a rejected query's message stands next to; anything else (the window) goes to "from". */
+    private static final Map<String, String> FILTERS = Map.of("status", "filters:status", "conclusion", "filters:conclusion");
 
     @Inject
     PipelineRuns runs;
@@ -93,24 +95,25 @@ public class PipelineBoard implements Serializable {
         Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         try {
-            PipelineRunQuery candidate = new PipelineRunQuery(Pages.blankToNull(repository), Pages.blankToNull(branch), Pages.blankToNull(status),
-                    Pages.blankToNull(conclusion), start, end, null, 1);
+            PipelineRunQuery candidate = new PipelineRunQuery(Pages.blankToNull(repository), Pages.blankToNull(branch),
+                    Pages.blankToNull(status), Pages.blankToNull(conclusion), start, end, null, 1);
             runs.count(candidate);   // rejects bad filters before the table asks
             query = candidate;
-            PipelineStats stats = analytics.stats(Pages.blankToNull(repository), null, Pages.blankToNull(branch), null, start, end);
+            PipelineStats stats = analytics.stats(Pages.blankToNull(repository), null, Pages.blankToNull(branch), null,
+                    start, end);
             summary = new Summary(stats);
             List<String> weeks = stats.weeks().stream().map(w -> w.week().label()).toList();
             durationChart = Charts.line(weeks, "minutes", List.of(
-                    new Charts.Series("Duration p50", stats.weeks().stream().map(w -> Charts.minutes(w.p50DurationSeconds())).toList()),
-                    new Charts.Series("Duration p95", stats.weeks().stream().map(w -> Charts.minutes(w.p95DurationSeconds())).toList()),
-                    new Charts.Series("Queue time p50", stats.weeks().stream().map(w -> Charts.minutes(w.p50QueueSeconds())).toList())));
+                    new Charts.Series("Duration p50", minutes(stats, PipelineStats.Week::p50DurationSeconds)),
+                    new Charts.Series("Duration p95", minutes(stats, PipelineStats.Week::p95DurationSeconds)),
+                    new Charts.Series("Queue time p50", minutes(stats, PipelineStats.Week::p50QueueSeconds))));
             successChart = Charts.line(weeks, "runs", List.of(
                     new Charts.Series("Succeeded", stats.weeks().stream().map(w -> (Number) w.succeeded()).toList()),
                     new Charts.Series("Failed", stats.weeks().stream().map(w -> (Number) w.failed()).toList())));
             failingJobs = stats.failingJobs();
             flakyJobs = stats.flakyJobs();
         } catch (OpsSightException e) {
-            Pages.refused(e, "filters", "filters:from", Set.of("status", "conclusion"));
+            Pages.refused(e, FILTERS, "filters:from");
             return;
         }
         if (run != null) {
@@ -123,6 +126,10 @@ public class PipelineBoard implements Serializable {
                         "No pipeline run " + run, e.getMessage()));
             }
         }
+    }
+
+    private static List<Number> minutes(PipelineStats stats, Function<PipelineStats.Week, Double> seconds) {
+        return stats.weeks().stream().map(w -> Charts.minutes(seconds.apply(w))).toList();
     }
 
     private static RunRow jobRow(PipelineJob j) {

@@ -8,7 +8,7 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 
 /** Small helpers every console page shares: messages and filter values (times and durations: {@link Format}). */
 public final class Pages {
@@ -60,21 +60,21 @@ public final class Pages {
     }
 
     /**
-     * Shows a refused boundary call's message ({@link #refusal}) next to the field of {@code form}
-     * the problem is about ({@link OpsSightException#field()}, when it is one of {@code fields}),
-     * else at {@code fallback} (null: the page's messages).
+     * Shows a refused boundary call's message ({@link #refusal}) next to the form field the problem
+     * is about: {@code fields} maps the input names the boundary uses ({@link OpsSightException#field()})
+     * to the page's client ids; any other problem shows at {@code fallback} (null: the page's messages).
      */
-    public static void refused(RuntimeException e, String form, String fallback, Set<String> fields) {
-        error(clientId(e, form, fallback, fields), refusal(e));
+    public static void refused(RuntimeException e, Map<String, String> fields, String fallback) {
+        error(clientId(e, fields, fallback), refusal(e));
     }
 
-    /** The client id a refused call's message belongs to: {@code form:field}, or {@code fallback}. */
-    public static String clientId(RuntimeException e, String form, String fallback, Set<String> fields) {
+    /** The client id a refused call's message belongs to (see {@link #refused}). */
+    public static String clientId(RuntimeException e, Map<String, String> fields, String fallback) {
         Throwable cause = e;
         while (cause instanceof EJBException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String field = cause instanceof OpsSightException problem ? problem.field() : null;
-        return field != null && fields.contains(field) ? form + ":" + field : fallback;
+        return field == null ? fallback : fields.getOrDefault(field, fallback);
     }
 }

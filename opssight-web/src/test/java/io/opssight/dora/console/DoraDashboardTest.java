@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DoraDashboardTest {
 
     private static String clientId(RuntimeException e) {
-        return Pages.clientId(e, "filters", "filters:from", DoraDashboard.FILTERS);
+        return Pages.clientId(e, DoraDashboard.FILTERS, "filters:from");
     }
 
     @ParameterizedTest(name = "#6 ''{1}'' (about {0}) → {2}")
