@@ -123,18 +123,18 @@ public class ApiTokens {
     @Audited
     public Issued create(String name, Set<String> permissions, Collection<String> teams, Instant expiresAt) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw new ValidationProblem("A token needs a name of 1 to 200 characters.");
+            throw new ValidationProblem("name", "A token needs a name of 1 to 200 characters.");
         }
         if (permissions == null || permissions.stream().anyMatch(p -> p == null || p.isBlank())) {
-            throw new ValidationProblem("permissions must be a list of permission names");
+            throw new ValidationProblem("permissions", "permissions must be a list of permission names");
         }
         Set<String> unknown = new TreeSet<>(permissions);
         unknown.removeAll(Permission.all());
         if (!unknown.isEmpty()) {
-            throw new ValidationProblem("Unknown permissions: " + unknown);
+            throw new ValidationProblem("permissions", "Unknown permissions: " + unknown);
         }
         if (permissions.isEmpty()) {
-            throw new ValidationProblem("A token needs at least one permission.");
+            throw new ValidationProblem("permissions", "A token needs at least one permission.");
         }
         Set<String> notHeld = new TreeSet<>();
         for (String permission : permissions) {
@@ -143,16 +143,17 @@ public class ApiTokens {
             }
         }
         if (!notHeld.isEmpty()) {
-            throw new OpsSightException(ProblemType.FORBIDDEN, "A token cannot have permissions you do not hold: " + notHeld);
+            throw new OpsSightException(ProblemType.FORBIDDEN, "permissions",
+                    "A token cannot have permissions you do not hold: " + notHeld);
         }
         List<Team> scope = teams(teams);
         if (callerTeams.restricted() && scope.isEmpty()) {
-            throw new OpsSightException(ProblemType.FORBIDDEN,
+            throw new OpsSightException(ProblemType.FORBIDDEN, "teams",
                     "You are limited to teams: a token you create must be limited to some of them (teams).");
         }
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new ValidationProblem("expiresAt must be in the future.");
+            throw new ValidationProblem("expiresAt", "expiresAt must be in the future.");
         }
         return issue(name, permissions, scope, context.getCallerPrincipal().getName(), now, expiresAt, TokenCodec.newToken());
     }
@@ -173,7 +174,7 @@ public class ApiTokens {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ValidationProblem("Unknown teams: " + unknown);
+            throw new ValidationProblem("teams", "Unknown teams: " + unknown);
         }
         return found;
     }

@@ -52,11 +52,11 @@ public class Roles {
     @Audited
     public Role create(String name, String description, Set<String> permissions) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ValidationProblem("A role name has 1 to 100 characters: lower-case letters, digits and . _ -");
+            throw new ValidationProblem("name", "A role name has 1 to 100 characters: lower-case letters, digits and . _ -");
         }
         if (BuiltInRole.named(name).isPresent() || !em.createNamedQuery(Role.FIND_BY_NAME, Role.class)
                 .setParameter("name", name).getResultList().isEmpty()) {
-            throw new ConflictProblem("A role named '" + name + "' exists");
+            throw new ConflictProblem("name", "A role named '" + name + "' exists");
         }
         Role role = new Role(name, checkDescription(description), check(permissions), false);
         em.persist(role);
@@ -99,19 +99,19 @@ public class Roles {
 
     private static String checkDescription(String description) {
         if (description != null && description.length() > 500) {
-            throw new ValidationProblem("description may have at most 500 characters");
+            throw new ValidationProblem("description", "description may have at most 500 characters");
         }
         return description;
     }
 
     private static Set<String> check(Set<String> permissions) {
         if (permissions == null || permissions.isEmpty() || permissions.stream().anyMatch(p -> p == null || p.isBlank())) {
-            throw new ValidationProblem("A role needs a list of at least one permission name");
+            throw new ValidationProblem("permissions", "A role needs a list of at least one permission name");
         }
         Set<String> unknown = new TreeSet<>(permissions);
         unknown.removeAll(Permission.all());
         if (!unknown.isEmpty()) {
-            throw new ValidationProblem("Unknown permissions: " + unknown);
+            throw new ValidationProblem("permissions", "Unknown permissions: " + unknown);
         }
         return permissions;
     }

@@ -65,21 +65,21 @@ public class Users {
     public Account create(String username, String displayName, String password, List<GrantRequest> roles) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!UserAccount.USERNAME.matcher(name).matches()) {
-            throw new ValidationProblem("A username has 1 to 100 characters: letters, digits and . _ @ -");
+            throw new ValidationProblem("username", "A username has 1 to 100 characters: letters, digits and . _ @ -");
         }
         if (displayName != null && displayName.length() > 200) {
-            throw new ValidationProblem("displayName may have at most 200 characters");
+            throw new ValidationProblem("displayName", "displayName may have at most 200 characters");
         }
         if (!em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class).setParameter("username", name)
                 .getResultList().isEmpty()) {
-            throw new ConflictProblem("A user named '" + name + "' exists");
+            throw new ConflictProblem("username", "A user named '" + name + "' exists");
         }
         List<Grants.Grant> resolved = resolve(roles);
         String hash = null;
         if (password != null) {
             String weakness = PasswordHasher.weakness(password, name);
             if (weakness != null) {
-                throw new ValidationProblem(weakness);
+                throw new ValidationProblem("password", weakness);
             }
             hash = PasswordHasher.hash(password);
         }
@@ -117,7 +117,7 @@ public class Users {
         UserAccount user = user(username);
         String weakness = PasswordHasher.weakness(password, user.getUsername());
         if (weakness != null) {
-            throw new ValidationProblem(weakness);
+            throw new ValidationProblem("password", weakness);
         }
         user.changePassword(PasswordHasher.hash(password));
         user.unlock();
@@ -161,12 +161,12 @@ public class Users {
         Set<GrantRequest> distinct = new LinkedHashSet<>(roles == null ? List.of() : roles);
         for (GrantRequest request : distinct) {
             if (request == null || request.role() == null || request.role().isBlank()) {
-                throw new ValidationProblem("Each role grant needs a role name");
+                throw new ValidationProblem("role", "Each role grant needs a role name");
             }
             Role role = grants.role(request.role().trim()).orElseThrow(
-                    () -> new ValidationProblem("Unknown role '" + request.role() + "'"));
+                    () -> new ValidationProblem("role", "Unknown role '" + request.role() + "'"));
             Team team = request.team() == null ? null : grants.team(request.team().trim()).orElseThrow(
-                    () -> new ValidationProblem("Unknown team '" + request.team() + "'"));
+                    () -> new ValidationProblem("team", "Unknown team '" + request.team() + "'"));
             resolved.add(new Grants.Grant(role, team));
         }
         return resolved;

@@ -102,13 +102,13 @@ public class Teams {
         List<Service> found = em.createNamedQuery(Service.FIND_BY_NAME, Service.class).setParameter("name", serviceName)
                 .getResultList();
         if (found.isEmpty() || !callerTeams.sees(found.get(0).getTeam() == null ? null : found.get(0).getTeam().getId())) {
-            throw new NotFoundProblem("No service '" + serviceName + "'");
+            throw new NotFoundProblem("service", "No service '" + serviceName + "'");
         }
         Team team = null;
         if (teamName != null) {
             List<Team> teams = em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", teamName).getResultList();
             if (teams.isEmpty() || !callerTeams.sees(teams.get(0).getId())) {
-                throw new ValidationProblem("No team '" + teamName + "'; create it first (POST /api/v1/teams)");
+                throw new ValidationProblem("team", "No team '" + teamName + "'; create it first (POST /api/v1/teams)");
             }
             team = teams.get(0);
         }

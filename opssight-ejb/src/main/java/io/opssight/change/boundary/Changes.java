@@ -3,6 +3,7 @@ package io.opssight.change.boundary;
 import io.opssight.access.entity.Permission;
 import io.opssight.change.entity.DeploymentChange;
 import io.opssight.deployment.entity.Deployment;
+import io.opssight.dora.control.Medians;
 import io.opssight.platform.entity.NotFoundProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -21,8 +22,11 @@ public class Changes {
     @jakarta.inject.Inject
     io.opssight.access.control.CallerTeams callerTeams;
 
-    /** A deployment and the commits it shipped, oldest commit first. */
-    public record Shipped(Deployment deployment, List<DeploymentChange> changes) {
+    /**
+     * A deployment and the commits it shipped, oldest commit first, with their median lead time
+     * ({@link Medians}, as every DORA figure; null when it shipped none OpsSight knows of).
+     */
+    public record Shipped(Deployment deployment, List<DeploymentChange> changes, Double medianLeadTimeSeconds) {
     }
 
     /**
@@ -39,6 +43,7 @@ public class Changes {
         }
         List<DeploymentChange> changes = em.createNamedQuery(DeploymentChange.FIND_FOR_DEPLOYMENT, DeploymentChange.class)
                 .setParameter("deployment", found.get(0)).getResultList();
-        return new Shipped(found.get(0), changes);
+        Double median = Medians.of(changes.stream().map(DeploymentChange::getLeadTimeSeconds).toList());
+        return new Shipped(found.get(0), changes, median);
     }
 }

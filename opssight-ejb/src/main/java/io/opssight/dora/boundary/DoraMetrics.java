@@ -116,10 +116,10 @@ public class DoraMetrics {
 
     private static void checkPage(int offset, int limit) {
         if (offset < 0) {
-            throw new ValidationProblem("offset must not be negative");
+            throw new ValidationProblem("offset", "offset must not be negative");
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new ValidationProblem("limit must be between 1 and " + MAX_PAGE);
+            throw new ValidationProblem("limit", "limit must be between 1 and " + MAX_PAGE);
         }
     }
 }

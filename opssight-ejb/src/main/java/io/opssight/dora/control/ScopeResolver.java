@@ -31,7 +31,7 @@ public class ScopeResolver {
         Environment e = environment == null ? null : one(em.createNamedQuery(Environment.FIND_BY_NAME, Environment.class)
                 .setParameter("name", environment).getResultList(), "environment", environment);
         if (e != null && !e.isProduction()) {
-            throw new ValidationProblem("Environment '" + environment + "' is not a production environment; "
+            throw new ValidationProblem("environment", "Environment '" + environment + "' is not a production environment; "
                     + "DORA counts production deployments only");
         }
         boolean empty = false;
@@ -58,25 +58,25 @@ public class ScopeResolver {
         String asked = team;
         if (asked == null && service == null) {
             if (caller.teams().size() != 1) {
-                throw new ValidationProblem("Name one of your teams with 'team' (or a service of theirs with 'service')");
+                throw new ValidationProblem("team", "Name one of your teams with 'team' (or a service of theirs with 'service')");
             }
             Team own = em.find(Team.class, caller.teams().iterator().next());
             if (own == null) {
-                throw new ValidationProblem("Your team no longer exists");
+                throw new ValidationProblem("team", "Your team no longer exists");
             }
             asked = own.getName();
         }
         if (asked != null) {
             List<Team> teams = em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", asked).getResultList();
             if (teams.isEmpty() || !caller.sees(teams.get(0).getId())) {
-                throw new ValidationProblem("Unknown team '" + asked + "'");
+                throw new ValidationProblem("team", "Unknown team '" + asked + "'");
             }
         }
         if (service != null) {
             List<Service> services = em.createNamedQuery(Service.FIND_BY_NAME, Service.class).setParameter("name", service)
                     .getResultList();
             if (services.isEmpty() || !caller.sees(services.get(0).getTeam() == null ? null : services.get(0).getTeam().getId())) {
-                throw new ValidationProblem("Unknown service '" + service + "'");
+                throw new ValidationProblem("service", "Unknown service '" + service + "'");
             }
         }
         return resolve(asked, service, environment);
@@ -84,7 +84,7 @@ public class ScopeResolver {
 
     private static <T> T one(List<T> found, String what, String name) {
         if (found.isEmpty()) {
-            throw new ValidationProblem("Unknown " + what + " '" + name + "'");
+            throw new ValidationProblem(what, "Unknown " + what + " '" + name + "'");
         }
         return found.get(0);
     }

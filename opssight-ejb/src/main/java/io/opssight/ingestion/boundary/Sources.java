@@ -50,13 +50,14 @@ public class Sources {
     public Source register(String kind, String name, String secret) {
         SourceKind sourceKind = SourceKind.fromWire(kind);
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ValidationProblem("name must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new ValidationProblem("name",
+                    "name must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         if (secret == null || secret.length() < 16 || secret.length() > 512) {
-            throw new ValidationProblem("secret must be 16 to 512 characters");
+            throw new ValidationProblem("secret", "secret must be 16 to 512 characters");
         }
         if (find(sourceKind, name) != null) {
-            throw new ConflictProblem("A " + sourceKind.wireName() + " source named '" + name + "' already exists");
+            throw new ConflictProblem("name", "A " + sourceKind.wireName() + " source named '" + name + "' already exists");
         }
         Source source = new Source(sourceKind, name, secret, clock.instant());
         em.persist(source);

@@ -138,7 +138,7 @@ public class PipelineRuns {
             params.put("conclusion", conclusion(query.conclusion()));
         }
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
-            throw new ValidationProblem("'from' must be before 'to'");
+            throw new ValidationProblem("from", "'from' must be before 'to'");
         }
         if (query.from() != null) {
             where.append(" and ").append(AT).append(" >= :from");
@@ -165,7 +165,7 @@ public class PipelineRuns {
         try {
             return RunStatus.valueOf(word.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ValidationProblem("Unknown run status '" + word + "'; expected queued, in_progress or completed");
+            throw new ValidationProblem("status", "Unknown run status '" + word + "'; expected queued, in_progress or completed");
         }
     }
 
@@ -173,8 +173,8 @@ public class PipelineRuns {
         try {
             return Conclusion.valueOf(word.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ValidationProblem("Unknown conclusion '" + word + "'; expected success, failure, cancelled, skipped, "
-                    + "timed_out, neutral, action_required or stale");
+            throw new ValidationProblem("conclusion", "Unknown conclusion '" + word + "'; expected success, failure, "
+                    + "cancelled, skipped, timed_out, neutral, action_required or stale");
         }
     }
 }

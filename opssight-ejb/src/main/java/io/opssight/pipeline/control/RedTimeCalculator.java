@@ -68,7 +68,7 @@ public final class RedTimeCalculator {
         return united;
     }
 
-    /** The total, the repositories still red at the window's end (or now), and the first spans. */
+    /** The total, the repositories still red at the window's end (or now), the first spans and the red ratio. */
     public static RedTime redTime(String branch, long repositories, List<Segment> segments, List<Interval> united, Window window,
             Instant now) {
         Instant end = now.isBefore(window.to()) ? now : window.to();
@@ -77,7 +77,9 @@ public final class RedTimeCalculator {
         segments.stream().filter(s -> s.from().isBefore(end) && (s.to() == null || s.to().isAfter(end)))
                 .forEach(s -> redAtEnd.add(s.repository()));
         List<Interval> shown = united.stream().sorted(Comparator.comparing(Interval::from)).limit(MAX_INTERVALS).toList();
-        return new RedTime(branch, repositories, seconds, List.copyOf(redAtEnd), shown);
+        long windowSeconds = Math.max(0, end.getEpochSecond() - window.from().getEpochSecond());
+        Double ratio = repositories == 0 || windowSeconds == 0 ? null : seconds / (double) (windowSeconds * repositories);
+        return new RedTime(branch, repositories, seconds, List.copyOf(redAtEnd), shown, ratio);
     }
 
     /** Red seconds inside one week. */

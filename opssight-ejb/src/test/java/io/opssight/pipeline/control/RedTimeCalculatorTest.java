@@ -1,6 +1,7 @@
 package io.opssight.pipeline.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.opssight.dora.entity.Window;
 import io.opssight.pipeline.control.RedTimeCalculator.Segment;
@@ -43,6 +44,7 @@ class RedTimeCalculatorTest {
         RedTime red = RedTimeCalculator.redTime("main", 2, segments, united, WEEK, later);
         assertEquals((2 + 3 + 4 + 1) * 3600, red.redSeconds());
         assertEquals(List.of("acme/a"), red.redAtEnd());
+        assertEquals(36000 / (7 * 86400.0 * 2), red.ratio(), 1e-12);   // the whole week, two repositories
         assertEquals(36000, RedTimeCalculator.redSeconds(united, WEEK.weeks().get(0)));
     }
 
@@ -51,7 +53,9 @@ class RedTimeCalculatorTest {
     void upToNow() {
         Instant now = t("2025-03-09T22:00");
         List<Interval> united = RedTimeCalculator.united(segments, WEEK, now);
-        assertEquals((2 + 3 + 2 + 1) * 3600, RedTimeCalculator.redTime("main", 2, segments, united, WEEK, now).redSeconds());
+        RedTime red = RedTimeCalculator.redTime("main", 2, segments, united, WEEK, now);
+        assertEquals((2 + 3 + 2 + 1) * 3600, red.redSeconds());
+        assertEquals(8 * 3600 / ((7 * 86400.0 - 2 * 3600) * 2), red.ratio(), 1e-12);   // the window up to now
     }
 
     @Test
@@ -61,5 +65,7 @@ class RedTimeCalculatorTest {
                 WEEK, t("2025-04-01T00:00"));
         assertEquals(0, red.redSeconds());
         assertEquals(List.of(), red.redAtEnd());
+        assertEquals(0.0, red.ratio());
+        assertNull(RedTimeCalculator.redTime("main", 0, List.of(), List.of(), WEEK, t("2025-04-01T00:00")).ratio());
     }
 }

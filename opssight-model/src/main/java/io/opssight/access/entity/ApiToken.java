@@ -119,7 +119,12 @@ public class ApiToken {
     }
 
     public boolean isUsableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+        return revokedAt == null && !isExpiredAt(now);
+    }
+
+    /** Whether its expiry has come by {@code now} (a token without one never expires). */
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 
     public void revoke(Instant at) {

@@ -61,7 +61,7 @@ public enum Benchmark {
                 return b;
             }
         }
-        throw new ValidationProblem("benchmark must be 2023 or 2021");
+        throw new ValidationProblem("benchmark", "benchmark must be 2023 or 2021");
     }
 
     public String year() {

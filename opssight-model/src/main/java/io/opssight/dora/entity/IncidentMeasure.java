@@ -26,6 +26,6 @@ public enum IncidentMeasure {
                 return m;
             }
         }
-        throw new ValidationProblem("measure must be one of change_failure_rate, recovery, time_to_restore");
+        throw new ValidationProblem("measure", "measure must be one of change_failure_rate, recovery, time_to_restore");
     }
 }

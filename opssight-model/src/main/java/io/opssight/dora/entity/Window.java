@@ -31,13 +31,13 @@ public record Window(Instant from, Instant to) {
 
     public Window {
         if (from == null || to == null) {
-            throw new ValidationProblem("a window needs 'from' and 'to'");
+            throw new ValidationProblem("from", "a window needs 'from' and 'to'");
         }
         if (!from.isBefore(to)) {
-            throw new ValidationProblem("'from' must be before 'to'");
+            throw new ValidationProblem("from", "'from' must be before 'to'");
         }
         if (Duration.between(from, to).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-            throw new ValidationProblem("the window may be at most " + MAX_DAYS + " days long");
+            throw new ValidationProblem("from", "the window may be at most " + MAX_DAYS + " days long");
         }
     }
 

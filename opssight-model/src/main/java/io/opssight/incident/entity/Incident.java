@@ -190,6 +190,18 @@ public class Incident {
         return resolvedAt == null ? null : Duration.between(openedAt, resolvedAt);
     }
 
+    /**
+     * Failed deployment recovery time (2023 definition): resolved − the causing deployment's finish,
+     * never negative; null while open or without a finished causing deployment.
+     */
+    public Duration recoveryTime() {
+        if (resolvedAt == null || causedBy == null || causedBy.getFinishedAt() == null) {
+            return null;
+        }
+        Duration recovery = Duration.between(causedBy.getFinishedAt(), resolvedAt);
+        return recovery.isNegative() ? Duration.ZERO : recovery;
+    }
+
     public Long getId() {
         return id;
     }

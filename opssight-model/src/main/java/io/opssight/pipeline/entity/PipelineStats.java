@@ -37,9 +37,11 @@ public record PipelineStats(String repository, String pipeline, String branch, W
 
     /**
      * How long {@code branch} was red in the window, summed over {@code repositories}; {@code redNow}
-     * lists the repositories still red at the window's end; {@code intervals} the first 100 spans.
+     * lists the repositories still red at the window's end; {@code intervals} the first 100 spans;
+     * {@code ratio} = red seconds ÷ (window seconds up to now × repositories), null without repositories.
      */
-    public record RedTime(String branch, long repositories, long redSeconds, List<String> redAtEnd, List<Interval> intervals) {
+    public record RedTime(String branch, long repositories, long redSeconds, List<String> redAtEnd, List<Interval> intervals,
+            Double ratio) {
     }
 
     /** One ISO week of the trend. */

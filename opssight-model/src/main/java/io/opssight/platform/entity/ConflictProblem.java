@@ -5,4 +5,9 @@ public class ConflictProblem extends OpsSightException {
     public ConflictProblem(String detail) {
         super(ProblemType.CONFLICT, detail);
     }
+
+    /** The value of input {@code field} (its name as the API spells it) clashes with what is stored. */
+    public ConflictProblem(String field, String detail) {
+        super(ProblemType.CONFLICT, field, detail);
+    }
 }

@@ -5,4 +5,9 @@ public class NotFoundProblem extends OpsSightException {
     public NotFoundProblem(String what) {
         super(ProblemType.NOT_FOUND, what);
     }
+
+    /** What input {@code field} (its name as the API spells it) names does not exist. */
+    public NotFoundProblem(String field, String what) {
+        super(ProblemType.NOT_FOUND, field, what);
+    }
 }

@@ -5,4 +5,9 @@ public class ValidationProblem extends OpsSightException {
     public ValidationProblem(String detail) {
         super(ProblemType.VALIDATION, detail);
     }
+
+    /** Input {@code field} (its name as the API spells it) is not acceptable. */
+    public ValidationProblem(String field, String detail) {
+        super(ProblemType.VALIDATION, field, detail);
+    }
 }

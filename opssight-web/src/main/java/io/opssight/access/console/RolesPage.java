@@ -23,6 +23,9 @@ import java.util.Map;
 public class RolesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The form fields a refused save's message stands next to, by the input the boundary names. */
+    private static final Map<String, String> FIELDS = Map.of("name", "edit:name", "description", "edit:description",
+            "permissions", "edit:permissions");
 
     /** One line per permission, as in docs/CONFIGURATION.md's permission table. */
     static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
@@ -91,9 +94,7 @@ public class RolesPage implements Serializable {
             cancel();
             load();
         } catch (RuntimeException e) {
-            String message = Pages.refusal(e);
-            Pages.error(message.contains("permission") ? "edit:permissions" : message.contains("description") ? "edit:description"
-                    : message.contains("name") || message.contains("exists") ? "edit:name" : null, message);
+            Pages.refused(e, FIELDS, null);
         }
     }
 

@@ -2,7 +2,7 @@ package io.opssight.access.console;
 
 import io.opssight.access.entity.ApiToken;
 import io.opssight.access.entity.Permission;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -30,11 +30,11 @@ public class TokenRow implements Serializable {
         this.permissions = Permission.format(t.permissionSet()).replace(",", ", ");
         this.teams = String.join(", ", t.teamNames());
         this.createdBy = t.getCreatedBy();
-        this.createdAt = Pages.time(t.getCreatedAt());
-        this.expiresAt = Pages.time(t.getExpiresAt());
-        this.lastUsedAt = Pages.time(t.getLastUsedAt());
-        this.revokedAt = Pages.time(t.getRevokedAt());
-        this.expired = t.getExpiresAt() != null && !t.getExpiresAt().isAfter(now);
+        this.createdAt = Format.time(t.getCreatedAt());
+        this.expiresAt = Format.time(t.getExpiresAt());
+        this.lastUsedAt = Format.time(t.getLastUsedAt());
+        this.revokedAt = Format.time(t.getRevokedAt());
+        this.expired = t.isExpiredAt(now);
     }
 
     public long getId() {

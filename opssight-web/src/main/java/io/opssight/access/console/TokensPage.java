@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +26,9 @@ import java.util.Set;
 public class TokensPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The form fields a refused creation's message stands next to, by the input the boundary names. */
+    private static final Map<String, String> FIELDS = Map.of("name", "create:name", "permissions", "create:permissions",
+            "teams", "create:teams", "expiresAt", "create:expires");
 
     @EJB
     ApiTokens tokens;
@@ -62,10 +66,7 @@ public class TokensPage implements Serializable {
             teams = new ArrayList<>();
             load();
         } catch (RuntimeException e) {
-            String message = Pages.refusal(e);
-            Pages.error(message.contains("permission") ? "create:permissions" : message.contains("team") ? "create:teams"
-                    : message.contains("expires") ? "create:expires"
-                    : message.contains("name") ? "create:name" : null, message);
+            Pages.refused(e, FIELDS, null);
         }
     }
 

@@ -3,7 +3,7 @@ package io.opssight.access.console;
 import io.opssight.access.boundary.Users;
 import io.opssight.access.entity.RoleAssignment;
 import io.opssight.access.entity.UserAccount;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +25,8 @@ public class UserRow implements Serializable {
         this.username = u.getUsername();
         this.displayName = u.getDisplayName() == null ? "" : u.getDisplayName();
         this.enabled = u.isEnabled();
-        this.lockedUntil = u.isLockedAt(now) ? Pages.time(u.getLockedUntil()) : "";
-        this.lastLogin = Pages.time(u.getLastLoginAt());
+        this.lockedUntil = u.isLockedAt(now) ? Format.time(u.getLockedUntil()) : "";
+        this.lastLogin = Format.time(u.getLastLoginAt());
         this.grants = account.assignments().stream().map(Grant::new).toList();
     }
 

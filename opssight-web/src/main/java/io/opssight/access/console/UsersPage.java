@@ -15,6 +15,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Admin / Users: local users with their roles; create, grant and take roles (optionally for one
@@ -26,6 +27,9 @@ import java.util.List;
 public class UsersPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The form fields a refused creation's message stands next to, by the input the boundary names. */
+    private static final Map<String, String> FIELDS = Map.of("username", "create:username", "displayName", "create:displayName",
+            "password", "create:password", "role", "create:role", "team", "create:team");
 
     @EJB
     Users users;
@@ -80,10 +84,7 @@ public class UsersPage implements Serializable {
             team = null;
             load();
         } catch (RuntimeException e) {
-            String message = Pages.refusal(e);
-            Pages.error(message.contains("password") ? "create:password" : message.contains("user") ? "create:username"
-                    : message.contains("displayName") ? "create:displayName" : message.contains("team") ? "create:team"
-                    : message.contains("role") ? "create:role" : null, message);
+            Pages.refused(e, FIELDS, null);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.opssight.alerting.console;
 
 import io.opssight.alerting.entity.Alert;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 
-/** One alert as the console lists it. */
+/** One alert as the console lists it (the alerts table, the overview's firing alerts). */
 public class AlertRow implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -23,21 +23,20 @@ public class AlertRow implements Serializable {
     private final String acknowledgedAt;
     private final String acknowledgementNote;
 
-    AlertRow(Alert a) {
+    public AlertRow(Alert a) {
         this.id = a.getId();
         this.name = a.getName();
         this.service = a.getService() == null ? "" : a.getService().getName();
         this.severity = a.getSeverity();
         this.status = a.getStatus();
-        this.startsAt = Pages.time(a.getStartsAt());
-        this.endsAt = Pages.time(a.getEndsAt());
-        this.lastSeenAt = Pages.time(a.getLastSeenAt());
+        this.startsAt = Format.time(a.getStartsAt());
+        this.endsAt = Format.time(a.getEndsAt());
+        this.lastSeenAt = Format.time(a.getLastSeenAt());
         this.origin = a.getOrigin();
         this.acknowledgedBy = a.getAcknowledgedBy();
-        this.acknowledgedAt = Pages.time(a.getAcknowledgedAt());
+        this.acknowledgedAt = Format.time(a.getAcknowledgedAt());
         this.acknowledgementNote = a.getAckNote();
-        String url = a.getGeneratorUrl();
-        this.generatorUrl = url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
+        this.generatorUrl = Format.safeUrl(a.getGeneratorUrl());
     }
 
     public long getId() {

@@ -1,7 +1,7 @@
 package io.opssight.audit.console;
 
 import io.opssight.audit.entity.AuditEntry;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 
 /** One audit entry as the console shows it. */
@@ -20,7 +20,7 @@ public class AuditRow implements Serializable {
 
     AuditRow(AuditEntry e) {
         this.seq = e.getSeq();
-        this.at = Pages.time(e.getAt());
+        this.at = Format.time(e.getAt());
         this.actor = e.getActor();
         this.action = e.getAction();
         this.target = e.getTarget();

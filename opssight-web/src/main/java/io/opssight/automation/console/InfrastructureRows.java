@@ -3,7 +3,7 @@ package io.opssight.automation.console;
 import io.opssight.automation.entity.AutomationRun;
 import io.opssight.automation.entity.InfraChange;
 import io.opssight.catalog.entity.Workload;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 
 /** The rows of the infrastructure page, one small view type per table. */
@@ -33,12 +33,12 @@ public final class InfrastructureRows {
             this.inventory = r.getInventory();
             this.status = r.getStatus();
             this.launchedBy = r.getLaunchedBy();
-            this.startedAt = Pages.time(r.getStartedAt());
-            this.finishedAt = Pages.time(r.getFinishedAt());
+            this.startedAt = Format.time(r.getStartedAt());
+            this.finishedAt = Format.time(r.getFinishedAt());
             this.hosts = r.getHostsOk() == null && r.getHostsFailed() == null ? ""
                     : (r.getHostsOk() == null ? 0 : r.getHostsOk()) + " ok, " + (r.getHostsFailed() == null ? 0 : r.getHostsFailed())
                             + " failed";
-            this.url = r.getUrl() != null && (r.getUrl().startsWith("https://") || r.getUrl().startsWith("http://")) ? r.getUrl() : null;
+            this.url = Format.safeUrl(r.getUrl());
         }
 
         public long getId() {
@@ -100,7 +100,7 @@ public final class InfrastructureRows {
             this.summary = "+" + c.getCreates() + " ~" + c.getUpdates() + " -" + c.getDeletes() + " ±" + c.getReplaces();
             this.production = c.isProductionTouched();
             this.productionReason = c.getProductionReason();
-            this.plannedAt = Pages.time(c.getPlannedAt());
+            this.plannedAt = Format.time(c.getPlannedAt());
         }
 
         public long getId() {
@@ -154,7 +154,7 @@ public final class InfrastructureRows {
             this.health = w.getHealth();
             this.sync = w.getSyncStatus();
             this.revision = w.getRevision() == null ? "" : w.getRevision().substring(0, Math.min(12, w.getRevision().length()));
-            this.lastSeenAt = Pages.time(w.getLastSeenAt());
+            this.lastSeenAt = Format.time(w.getLastSeenAt());
         }
 
         public long getId() {

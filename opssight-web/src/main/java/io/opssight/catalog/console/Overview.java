@@ -3,15 +3,18 @@ package io.opssight.catalog.console;
 import io.opssight.access.entity.Permission;
 import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
+import io.opssight.alerting.console.AlertRow;
 import io.opssight.alerting.entity.Alert;
 import io.opssight.catalog.boundary.Teams;
 import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
+import io.opssight.deployment.console.DeploymentRow;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
 import io.opssight.dora.entity.DoraReport;
 import io.opssight.dora.entity.Tier;
 import io.opssight.incident.boundary.Incidents;
+import io.opssight.incident.console.IncidentRow;
 import io.opssight.pipeline.boundary.PipelineAnalytics;
 import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.entity.PipelineRun;
@@ -61,7 +64,7 @@ public class Overview implements Serializable {
     @Inject
     DoraMetrics dora;
 
-    private final LazyDataModel<LatestDeployment> latest = new Latest();
+    private final LazyDataModel<DeploymentRow> latest = new Latest();
     private boolean anyDeployment;
     private List<IncidentRow> openIncidents = List.of();
     private long openIncidentCount;
@@ -71,7 +74,7 @@ public class Overview implements Serializable {
     private List<TeamTiers> teamTiers = List.of();
     private boolean moreTeams;
 
-    private final class Latest extends LazyDataModel<LatestDeployment> {
+    private final class Latest extends LazyDataModel<DeploymentRow> {
 
         private static final long serialVersionUID = 1L;
 
@@ -81,17 +84,17 @@ public class Overview implements Serializable {
         }
 
         @Override
-        public List<LatestDeployment> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return deployments.latestPerServiceAndEnvironment(null, first, pageSize).stream().map(LatestDeployment::new).toList();
+        public List<DeploymentRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return deployments.latestPerServiceAndEnvironment(null, first, pageSize).stream().map(DeploymentRow::new).toList();
         }
 
         @Override
-        public String getRowKey(LatestDeployment row) {
+        public String getRowKey(DeploymentRow row) {
             return String.valueOf(row.getId());
         }
 
         @Override
-        public LatestDeployment getRowData(String rowKey) {
+        public DeploymentRow getRowData(String rowKey) {
             return null;
         }
     }
@@ -128,7 +131,7 @@ public class Overview implements Serializable {
         }
     }
 
-    public LazyDataModel<LatestDeployment> getLatest() {
+    public LazyDataModel<DeploymentRow> getLatest() {
         return latest;
     }
 
@@ -166,39 +169,6 @@ public class Overview implements Serializable {
 
     public boolean isMoreTeams() {
         return moreTeams;
-    }
-
-    /** A firing alert. */
-    public static class AlertRow implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-        private final String name;
-        private final String service;
-        private final String severity;
-        private final String since;
-
-        AlertRow(Alert a) {
-            this.name = a.getName();
-            this.service = a.getService() == null ? "" : a.getService().getName();
-            this.severity = a.getSeverity();
-            this.since = Format.time(a.getStartsAt());
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public String getService() {
-            return service;
-        }
-
-        public String getSeverity() {
-            return severity;
-        }
-
-        public String getSince() {
-            return since;
-        }
     }
 
     /** The failed run that keeps a pipeline's default branch red. */

@@ -3,13 +3,15 @@ package io.opssight.catalog.console;
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
+import io.opssight.deployment.console.DeploymentRow;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
 import io.opssight.dora.entity.Benchmark;
 import io.opssight.dora.entity.DoraReport;
-import io.opssight.incident.boundary.Incidents;
 import io.opssight.incident.boundary.IncidentQuery;
+import io.opssight.incident.boundary.Incidents;
+import io.opssight.incident.console.IncidentRow;
 import io.opssight.pipeline.boundary.PipelineAnalytics;
 import io.opssight.pipeline.entity.PipelineStats;
 import io.opssight.platform.console.Charts;
@@ -71,9 +73,9 @@ public class ServicePage implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String environment;
         private final boolean production;
-        private final List<LatestDeployment> deployments;
+        private final List<DeploymentRow> deployments;
 
-        Timeline(String environment, boolean production, List<LatestDeployment> deployments) {
+        Timeline(String environment, boolean production, List<DeploymentRow> deployments) {
             this.environment = environment;
             this.production = production;
             this.deployments = deployments;
@@ -87,7 +89,7 @@ public class ServicePage implements Serializable {
             return production;
         }
 
-        public List<LatestDeployment> getDeployments() {
+        public List<DeploymentRow> getDeployments() {
             return deployments;
         }
     }
@@ -104,8 +106,8 @@ public class ServicePage implements Serializable {
             for (Deployment latest : deployments.latestPerServiceAndEnvironment(name, 0, ENVIRONMENTS)) {
                 repository = latest.getService().getRepository();
                 String environment = latest.getEnvironment().getName();
-                List<LatestDeployment> rows = deployments.slice(new DeploymentQuery(name, environment, null, null, null, null, 1),
-                        Deployments.SortKey.CREATED, false, 0, TIMELINE_ROWS).stream().map(LatestDeployment::new).toList();
+                List<DeploymentRow> rows = deployments.slice(new DeploymentQuery(name, environment, null, null, null, null, 1),
+                        Deployments.SortKey.CREATED, false, 0, TIMELINE_ROWS).stream().map(DeploymentRow::new).toList();
                 list.add(new Timeline(environment, latest.getEnvironment().isProduction(), rows));
             }
             timelines = list;
@@ -126,7 +128,8 @@ public class ServicePage implements Serializable {
                 doraChart = Charts.line(weeks, "per week / hours", List.of(
                         new Charts.Series("Deployments", r.weeks().stream().map(w -> (Number) w.deployments()).toList()),
                         new Charts.Series("Failed deployments", r.weeks().stream().map(w -> (Number) w.failedDeployments()).toList()),
-                        new Charts.Series("Median lead time (h)", r.weeks().stream().map(w -> hours(w.medianLeadTimeSeconds())).toList())));
+                        new Charts.Series("Median lead time (h)",
+                                r.weeks().stream().map(w -> Charts.hours(w.medianLeadTimeSeconds())).toList())));
             } catch (OpsSightException e) {
                 // Unknown service: said once below.
             }
@@ -156,10 +159,6 @@ public class ServicePage implements Serializable {
 
     private static String tier(io.opssight.dora.entity.Tier tier) {
         return tier == null ? "no data" : tier.wireName();
-    }
-
-    private static Number hours(Double seconds) {
-        return seconds == null ? null : Math.round(seconds / 36.0) / 100.0;
     }
 
     public String getName() {

@@ -1,7 +1,7 @@
 package io.opssight.catalog.console;
 
 import io.opssight.catalog.boundary.Teams;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 
 /** One team with its services. */
@@ -18,7 +18,7 @@ public class TeamRow implements Serializable {
         this.name = owned.team().getName();
         this.services = String.join(", ", owned.services());
         this.serviceCount = owned.services().size();
-        this.createdAt = Pages.time(owned.team().getCreatedAt());
+        this.createdAt = Format.time(owned.team().getCreatedAt());
     }
 
     public String getName() {

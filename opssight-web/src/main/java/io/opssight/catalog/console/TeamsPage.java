@@ -9,6 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /** Admin / Teams: the teams with their services, creating a team, assigning a service to a team (or none). */
 @Named
@@ -16,6 +17,8 @@ import java.util.List;
 public class TeamsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The fields a refused assignment's message stands next to, by the input the boundary names. */
+    private static final Map<String, String> ASSIGN_FIELDS = Map.of("service", "assign:service", "team", "assign:team");
 
     @EJB
     Teams teams;
@@ -49,8 +52,7 @@ public class TeamsPage implements Serializable {
             service = null;
             load();
         } catch (RuntimeException e) {
-            String message = Pages.refusal(e);
-            Pages.error(message.contains("service") ? "assign:service" : "assign:team", message);
+            Pages.refused(e, ASSIGN_FIELDS, "assign:team");
         }
     }
 

@@ -1,11 +1,13 @@
 package io.opssight.deployment.console;
 
 import io.opssight.deployment.entity.Deployment;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
-import java.time.Duration;
-import java.time.Instant;
 
-/** One row of the deployments table, with getters because Jakarta EL 5 does not read record components. */
+/**
+ * A deployment as every console page lists it (the deployments table, the overview, a service's
+ * timeline), with getters because Jakarta EL 5 does not read record components.
+ */
 public class DeploymentRow implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -16,25 +18,28 @@ public class DeploymentRow implements Serializable {
     private final boolean production;
     private final String version;
     private final String sha;
+    private final String ref;
     private final String status;
     private final String creator;
-    private final Instant createdAt;
-    private final Instant finishedAt;
-    private final Long durationSeconds;
+    private final String createdAt;
+    private final String finishedAt;
+    private final String duration;
+    private final String description;
 
-    DeploymentRow(Deployment d) {
-        Duration duration = d.duration();
+    public DeploymentRow(Deployment d) {
         this.id = d.getId();
         this.service = d.getService().getName();
         this.environment = d.getEnvironment().getName();
         this.production = d.getEnvironment().isProduction();
         this.version = d.getVersion();
         this.sha = d.getSha();
+        this.ref = d.getRef();
         this.status = d.getStatus().wireName();
         this.creator = d.getCreator();
-        this.createdAt = d.getCreatedAt();
-        this.finishedAt = d.getFinishedAt();
-        this.durationSeconds = duration == null ? null : duration.toSeconds();
+        this.createdAt = Format.time(d.getCreatedAt());
+        this.finishedAt = Format.time(d.getFinishedAt());
+        this.duration = Format.duration(d.duration());
+        this.description = d.getDescription();
     }
 
     public long getId() {
@@ -58,7 +63,16 @@ public class DeploymentRow implements Serializable {
     }
 
     public String getShortSha() {
-        return sha == null ? "" : sha.substring(0, Math.min(7, sha.length()));
+        return Format.shortSha(sha);
+    }
+
+    /** The version, or the short sha when the deployment names none. */
+    public String getVersionOrSha() {
+        return version != null ? version : Format.shortSha(sha);
+    }
+
+    public String getRef() {
+        return ref;
     }
 
     public String getStatus() {
@@ -70,18 +84,18 @@ public class DeploymentRow implements Serializable {
     }
 
     public String getCreatedAt() {
-        return createdAt == null ? "" : createdAt.toString().replace('T', ' ').replace("Z", " UTC");
+        return createdAt;
     }
 
     public String getFinishedAt() {
-        return finishedAt == null ? "" : finishedAt.toString().replace('T', ' ').replace("Z", " UTC");
+        return finishedAt;
     }
 
     public String getDuration() {
-        if (durationSeconds == null) {
-            return "";
-        }
-        long s = durationSeconds;
-        return s >= 3600 ? (s / 3600) + "h " + (s % 3600 / 60) + "m" : s >= 60 ? (s / 60) + "m " + (s % 60) + "s" : s + "s";
+        return duration;
+    }
+
+    public String getDescription() {
+        return description;
     }
 }

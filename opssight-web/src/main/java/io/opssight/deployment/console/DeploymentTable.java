@@ -2,6 +2,7 @@ package io.opssight.deployment.console;
 
 import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
+import io.opssight.platform.console.Pages;
 import jakarta.inject.Inject;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -70,11 +71,7 @@ public class DeploymentTable implements Serializable {
     }
 
     private DeploymentQuery query() {
-        return new DeploymentQuery(blankToNull(service), blankToNull(environment), null, null, null, null, 1);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return new DeploymentQuery(Pages.blankToNull(service), Pages.blankToNull(environment), null, null, null, null, 1);
     }
 
     public LazyDataModel<DeploymentRow> getModel() {

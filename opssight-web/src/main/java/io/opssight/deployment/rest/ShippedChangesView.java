@@ -15,16 +15,9 @@ public record ShippedChangesView(long deployment, String service, String environ
     public static ShippedChangesView from(Changes.Shipped shipped) {
         Deployment d = shipped.deployment();
         List<ShippedChangeView> items = shipped.changes().stream().map(ShippedChangeView::from).toList();
+        // Whole seconds on the wire: the median of an even count, a half second, is cut off (lead times are never negative).
+        Long median = shipped.medianLeadTimeSeconds() == null ? null : (long) Math.floor(shipped.medianLeadTimeSeconds());
         return new ShippedChangesView(d.getId(), d.getService().getName(), d.getEnvironment().getName(),
-                d.getStatus().wireName(), d.getFinishedAt(), items.size(), median(items), items);
-    }
-
-    static Long median(List<ShippedChangeView> items) {
-        if (items.isEmpty()) {
-            return null;
-        }
-        long[] sorted = items.stream().mapToLong(ShippedChangeView::leadTimeSeconds).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+                d.getStatus().wireName(), d.getFinishedAt(), items.size(), median, items);
     }
 }

@@ -1,6 +1,7 @@
 package io.opssight.dora.console;
 
-import io.opssight.catalog.console.IncidentRow;
+import io.opssight.change.entity.DeploymentChange;
+import io.opssight.deployment.console.DeploymentRow;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
 import io.opssight.dora.entity.Benchmark;
@@ -10,12 +11,11 @@ import io.opssight.dora.entity.DoraReport;
 import io.opssight.dora.entity.IncidentMeasure;
 import io.opssight.dora.entity.ScopedIncident;
 import io.opssight.dora.entity.Tier;
-import io.opssight.change.entity.DeploymentChange;
+import io.opssight.incident.console.IncidentRow;
 import io.opssight.platform.console.Charts;
 import io.opssight.platform.console.Format;
+import io.opssight.platform.console.Pages;
 import io.opssight.platform.entity.OpsSightException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +23,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,6 +41,9 @@ import org.primefaces.model.SortMeta;
 public class DoraDashboard implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The filters a rejected question's message stands next to; anything else (the window) goes to "from". */
+    static final Map<String, String> FILTERS = Map.of("team", "filters:team", "service", "filters:service",
+            "environment", "filters:environment", "benchmark", "filters:benchmark");
 
     @Inject
     DoraMetrics dora;
@@ -122,9 +124,9 @@ public class DoraDashboard implements Serializable {
     public void load() {
         cards = null;
         asked = null;
-        DoraQuery query = new DoraQuery(blankToNull(team), blankToNull(service), blankToNull(environment),
+        DoraQuery query = new DoraQuery(Pages.blankToNull(team), Pages.blankToNull(service), Pages.blankToNull(environment),
                 from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), blankToNull(benchmark));
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), Pages.blankToNull(benchmark));
         try {
             DoraReport report = dora.report(query);
             asked = query;
@@ -133,43 +135,17 @@ public class DoraDashboard implements Serializable {
                     new Charts.Series("Deployments", report.weeks().stream().map(w -> (Number) w.deployments()).toList()),
                     new Charts.Series("Failed deployments", report.weeks().stream().map(w -> (Number) w.failedDeployments()).toList())));
             timesChart = Charts.line(weeks(report), "hours (weekly median)", List.of(
-                    new Charts.Series("Lead time for changes", report.weeks().stream().map(w -> hours(w.medianLeadTimeSeconds())).toList()),
-                    new Charts.Series("Recovery time", report.weeks().stream().map(w -> hours(
+                    new Charts.Series("Lead time for changes",
+                            report.weeks().stream().map(w -> Charts.hours(w.medianLeadTimeSeconds())).toList()),
+                    new Charts.Series("Recovery time", report.weeks().stream().map(w -> Charts.hours(
                             report.benchmark() == Benchmark.Y2021 ? w.medianTimeToRestoreSeconds() : w.medianRecoverySeconds())).toList())));
         } catch (OpsSightException e) {
-            FacesContext.getCurrentInstance().addMessage(fieldOf(e.getMessage()),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            Pages.refused(e, FILTERS, "filters:from");
         }
-    }
-
-    /** Which filter a boundary's validation message is about, so it shows next to that field. */
-    static String fieldOf(String message) {
-        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if (m.contains("team")) {
-            return "filters:team";
-        }
-        if (m.contains("service")) {
-            return "filters:service";
-        }
-        if (m.contains("environment")) {
-            return "filters:environment";
-        }
-        if (m.contains("benchmark")) {
-            return "filters:benchmark";
-        }
-        return "filters:from";
     }
 
     private static List<String> weeks(DoraReport report) {
         return report.weeks().stream().map(w -> w.week().label()).toList();
-    }
-
-    private static Number hours(Double seconds) {
-        return seconds == null ? null : Math.round(seconds / 36.0) / 100.0;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     static String tier(Tier tier) {
@@ -286,48 +262,19 @@ public class DoraDashboard implements Serializable {
         }
     }
 
-    /** A deployment counted for DORA. */
-    public static class CountedRow implements Serializable {
+    /** A deployment counted for DORA: the deployments table's row, with what it shipped and caused. */
+    public static class CountedRow extends DeploymentRow {
 
         private static final long serialVersionUID = 1L;
-        private final long id;
-        private final String service;
-        private final String environment;
-        private final String version;
-        private final String finishedAt;
         private final long changes;
         private final String medianLeadTime;
         private final String incidents;
 
         CountedRow(CountedDeployment c) {
-            id = c.deployment().getId();
-            service = c.deployment().getService().getName();
-            environment = c.deployment().getEnvironment().getName();
-            version = c.deployment().getVersion() != null ? c.deployment().getVersion() : Format.shortSha(c.deployment().getSha());
-            finishedAt = Format.time(c.deployment().getFinishedAt());
+            super(c.deployment());
             changes = c.changes();
             medianLeadTime = Format.duration(c.medianLeadTimeSeconds());
             incidents = c.incidentIds().isEmpty() ? "none" : c.incidentIds().stream().map(i -> "#" + i).collect(Collectors.joining(", "));
-        }
-
-        public long getId() {
-            return id;
-        }
-
-        public String getService() {
-            return service;
-        }
-
-        public String getEnvironment() {
-            return environment;
-        }
-
-        public String getVersion() {
-            return version;
-        }
-
-        public String getFinishedAt() {
-            return finishedAt;
         }
 
         public long getChanges() {

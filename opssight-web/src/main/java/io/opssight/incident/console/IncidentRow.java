@@ -3,13 +3,15 @@ package io.opssight.incident.console;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.incident.entity.Incident;
 import io.opssight.incident.entity.LinkReason;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-/** One incident with its linked deployment and why it is linked. */
+/**
+ * An incident as every console page lists it (the incidents table, the overview, a service's page,
+ * the DORA drill-down): with the deployment it is linked to and why.
+ */
 public class IncidentRow implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -23,50 +25,46 @@ public class IncidentRow implements Serializable {
     private final String resolvedAt;
     private final String timeToRestore;
     private final String url;
-    private final String deployment;
+    private final Long causeId;
+    private final String cause;
     private final String deploymentLink;
     private final String why;
 
-    IncidentRow(Incident i) {
+    public IncidentRow(Incident i) {
         this.id = i.getId();
         this.title = i.getTitle();
         this.service = i.getService() == null ? "" : i.getService().getName();
-        this.status = i.getStatus().wireName();
+        this.status = Format.words(i.getStatus());
         this.severity = i.getSeverity();
-        this.openedAt = Pages.time(i.getOpenedAt());
-        this.resolvedAt = Pages.time(i.getResolvedAt());
-        Duration restore = i.timeToRestore();
-        this.timeToRestore = restore == null ? "" : duration(restore.toSeconds());
-        this.url = i.getUrl() != null && (i.getUrl().startsWith("https://") || i.getUrl().startsWith("http://")) ? i.getUrl() : null;
+        this.openedAt = Format.time(i.getOpenedAt());
+        this.resolvedAt = Format.time(i.getResolvedAt());
+        this.timeToRestore = Format.duration(i.timeToRestore());
+        this.url = Format.safeUrl(i.getUrl());
         Deployment d = i.getCausedBy();
-        if (d == null) {
-            this.deployment = "";
-            this.deploymentLink = null;
-            this.why = i.getCauseExternalId() == null ? "no deployment linked"
-                    : "the source names " + i.getCauseExternalId() + ", not (yet) a known deployment";
-        } else {
-            this.deployment = d.getService().getName() + " " + d.getVersion() + " → " + d.getEnvironment().getName()
-                    + " (" + Pages.time(d.getCreatedAt()) + ")";
-            this.deploymentLink = "deployments.xhtml?service=" + URLEncoder.encode(d.getService().getName(), StandardCharsets.UTF_8)
-                    + "&environment=" + URLEncoder.encode(d.getEnvironment().getName(), StandardCharsets.UTF_8);
-            this.why = why(i.getLinkReason()) + (i.getLinkNote() == null || i.getLinkNote().isBlank() ? "" : ": " + i.getLinkNote());
-        }
+        this.causeId = d == null ? null : d.getId();
+        this.cause = d == null ? "" : d.getService().getName() + " " + (d.getVersion() == null ? Format.shortSha(d.getSha())
+                : d.getVersion()) + " to " + d.getEnvironment().getName() + " at " + Format.time(d.getFinishedAt());
+        this.deploymentLink = d == null ? null : "deployments.xhtml?service="
+                + URLEncoder.encode(d.getService().getName(), StandardCharsets.UTF_8)
+                + "&environment=" + URLEncoder.encode(d.getEnvironment().getName(), StandardCharsets.UTF_8);
+        this.why = why(i);
     }
 
-    private static String why(LinkReason reason) {
+    /** In words: why this incident is attributed to its deployment (or to none). */
+    static String why(Incident i) {
+        LinkReason reason = i.getLinkReason();
+        String note = i.getLinkNote() == null || i.getLinkNote().isBlank() ? "" : ": " + i.getLinkNote();
+        if (i.getCausedBy() == null && i.getCauseExternalId() != null && reason != LinkReason.MANUAL) {
+            return "Not linked: the source names " + i.getCauseExternalId() + ", not (yet) a known deployment";
+        }
         if (reason == null) {
-            return "linked";
+            return "Not linked: no production deployment of its service before it opened";
         }
         return switch (reason) {
-            case EXPLICIT -> "named by the incident's source";
-            case LATEST_PRODUCTION_DEPLOYMENT -> "the service's latest production deployment before the incident opened";
-            case MANUAL -> "set by a person";
+            case EXPLICIT -> "The incident named this deployment" + note;
+            case LATEST_PRODUCTION_DEPLOYMENT -> "Latest successful production deployment of the service before it opened" + note;
+            case MANUAL -> (i.getCausedBy() == null ? "Set by hand to no deployment" : "Linked by hand") + note;
         };
-    }
-
-    private static String duration(long s) {
-        return s >= 86400 ? (s / 86400) + "d " + (s % 86400 / 3600) + "h" : s >= 3600 ? (s / 3600) + "h " + (s % 3600 / 60) + "m"
-                : s >= 60 ? (s / 60) + "m " + (s % 60) + "s" : s + "s";
     }
 
     public long getId() {
@@ -105,8 +103,12 @@ public class IncidentRow implements Serializable {
         return url;
     }
 
-    public String getDeployment() {
-        return deployment;
+    public Long getCauseId() {
+        return causeId;
+    }
+
+    public String getCause() {
+        return cause;
     }
 
     public String getDeploymentLink() {

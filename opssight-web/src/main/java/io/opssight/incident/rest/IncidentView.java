@@ -26,11 +26,11 @@ public record IncidentView(long id, String title, String service, String severit
     public static IncidentView from(Incident i) {
         Deployment cause = i.getCausedBy();
         Duration restore = i.timeToRestore();
-        Long recovery = cause == null || cause.getFinishedAt() == null || i.getResolvedAt() == null ? null
-                : Math.max(0, Duration.between(cause.getFinishedAt(), i.getResolvedAt()).toSeconds());
+        Duration recovery = i.recoveryTime();
         return new IncidentView(i.getId(), i.getTitle(), i.getService() == null ? null : i.getService().getName(),
                 i.getSeverity(), i.getStatus().wireName(), i.getOpenedAt(), i.getAcknowledgedAt(), i.getResolvedAt(),
-                restore == null ? null : restore.toSeconds(), recovery, i.getUrl(), i.getOrigin(), i.getExternalId(),
+                restore == null ? null : restore.toSeconds(), recovery == null ? null : recovery.toSeconds(), i.getUrl(),
+                i.getOrigin(), i.getExternalId(),
                 cause == null ? null : DeploymentView.from(cause),
                 i.getLinkReason() == null ? null : i.getLinkReason().name().toLowerCase(Locale.ROOT), i.getLinkNote(),
                 i.getCauseOrigin() == null ? null : new NamedCause(i.getCauseOrigin(), i.getCauseExternalId()));

@@ -1,7 +1,7 @@
 package io.opssight.ingestion.console;
 
 import io.opssight.ingestion.entity.Delivery;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 
 /** One dead letter as the console lists it: never its body or headers. */
@@ -20,7 +20,7 @@ public class DeadLetterRow implements Serializable {
         this.id = d.getId();
         this.source = d.getSource().getKind().wireName() + "/" + d.getSource().getName();
         this.eventType = d.getEventType();
-        this.receivedAt = Pages.time(d.getReceivedAt());
+        this.receivedAt = Format.time(d.getReceivedAt());
         this.reason = d.getError();
         this.attempts = d.getAttempts();
     }

@@ -3,7 +3,7 @@ package io.opssight.ingestion.console;
 import io.opssight.ingestion.boundary.SourceActivity;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.ingestion.entity.Source;
-import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.Format;
 import java.io.Serializable;
 
 /** One row of the sources table: never the secret. */
@@ -30,9 +30,9 @@ public class SourceRow implements Serializable {
         this.kind = source.getKind().wireName();
         this.name = source.getName();
         this.enabled = source.isEnabled();
-        this.createdAt = Pages.time(source.getCreatedAt());
-        this.secretRotatedAt = Pages.time(source.getSecretRotatedAt());
-        this.lastReceivedAt = activity == null ? "" : Pages.time(activity.lastReceivedAt());
+        this.createdAt = Format.time(source.getCreatedAt());
+        this.secretRotatedAt = Format.time(source.getSecretRotatedAt());
+        this.lastReceivedAt = activity == null ? "" : Format.time(activity.lastReceivedAt());
         this.total = activity == null ? 0 : activity.total();
         this.processed = activity == null ? 0 : activity.count(DeliveryStatus.PROCESSED);
         this.ignored = activity == null ? 0 : activity.count(DeliveryStatus.IGNORED);

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SourcesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The form fields a refused registration's message stands next to, by the input the boundary names. */
+    private static final Map<String, String> FIELDS = Map.of("name", "create:name", "secret", "create:secret");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** How to connect each kind, in one sentence; docs/INGESTION.md has the details. */
@@ -84,9 +86,7 @@ public class SourcesPage implements Serializable {
             secret = null;
             load();
         } catch (RuntimeException e) {
-            String message = Pages.refusal(e);
-            Pages.error(message.startsWith("name") || message.contains("named") ? "create:name"
-                    : message.startsWith("secret") ? "create:secret" : null, message);
+            Pages.refused(e, FIELDS, null);
         }
     }
 

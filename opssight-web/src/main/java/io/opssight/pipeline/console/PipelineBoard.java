@@ -8,6 +8,7 @@ import io.opssight.pipeline.entity.PipelineJob;
 import io.opssight.pipeline.entity.PipelineStats;
 import io.opssight.platform.console.Charts;
 import io.opssight.platform.console.Format;
+import io.opssight.platform.console.Pages;
 import io.opssight.platform.entity.OpsSightException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -19,8 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -36,6 +37,8 @@ import org.primefaces.model.SortMeta;
 public class PipelineBoard implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The filters a rejected query's message stands next to; anything else (the window) goes to "from". */
+    private static final Map<String, String> FILTERS = Map.of("status", "filters:status", "conclusion", "filters:conclusion");
 
     @Inject
     PipelineRuns runs;
@@ -92,26 +95,25 @@ public class PipelineBoard implements Serializable {
         Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         try {
-            PipelineRunQuery candidate = new PipelineRunQuery(blankToNull(repository), blankToNull(branch), blankToNull(status),
-                    blankToNull(conclusion), start, end, null, 1);
+            PipelineRunQuery candidate = new PipelineRunQuery(Pages.blankToNull(repository), Pages.blankToNull(branch),
+                    Pages.blankToNull(status), Pages.blankToNull(conclusion), start, end, null, 1);
             runs.count(candidate);   // rejects bad filters before the table asks
             query = candidate;
-            PipelineStats stats = analytics.stats(blankToNull(repository), null, blankToNull(branch), null, start, end);
+            PipelineStats stats = analytics.stats(Pages.blankToNull(repository), null, Pages.blankToNull(branch), null,
+                    start, end);
             summary = new Summary(stats);
             List<String> weeks = stats.weeks().stream().map(w -> w.week().label()).toList();
             durationChart = Charts.line(weeks, "minutes", List.of(
-                    new Charts.Series("Duration p50", stats.weeks().stream().map(w -> minutes(w.p50DurationSeconds())).toList()),
-                    new Charts.Series("Duration p95", stats.weeks().stream().map(w -> minutes(w.p95DurationSeconds())).toList()),
-                    new Charts.Series("Queue time p50", stats.weeks().stream().map(w -> minutes(w.p50QueueSeconds())).toList())));
+                    new Charts.Series("Duration p50", minutes(stats, PipelineStats.Week::p50DurationSeconds)),
+                    new Charts.Series("Duration p95", minutes(stats, PipelineStats.Week::p95DurationSeconds)),
+                    new Charts.Series("Queue time p50", minutes(stats, PipelineStats.Week::p50QueueSeconds))));
             successChart = Charts.line(weeks, "runs", List.of(
                     new Charts.Series("Succeeded", stats.weeks().stream().map(w -> (Number) w.succeeded()).toList()),
                     new Charts.Series("Failed", stats.weeks().stream().map(w -> (Number) w.failed()).toList())));
             failingJobs = stats.failingJobs();
             flakyJobs = stats.flakyJobs();
         } catch (OpsSightException e) {
-            String m = e.getMessage().toLowerCase(Locale.ROOT);
-            String field = m.contains("status") ? "filters:status" : m.contains("conclusion") ? "filters:conclusion" : "filters:from";
-            FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            Pages.refused(e, FILTERS, "filters:from");
             return;
         }
         if (run != null) {
@@ -126,16 +128,12 @@ public class PipelineBoard implements Serializable {
         }
     }
 
+    private static List<Number> minutes(PipelineStats stats, Function<PipelineStats.Week, Double> seconds) {
+        return stats.weeks().stream().map(w -> Charts.minutes(seconds.apply(w))).toList();
+    }
+
     private static RunRow jobRow(PipelineJob j) {
         return new RunRow(j.getId(), j.getRepository(), j.getName(), j.getBranch(), j.getSha(), j.getRunner(), j.times(), null, 1);
-    }
-
-    private static Number minutes(Double seconds) {
-        return seconds == null ? null : Math.round(seconds / 0.6) / 100.0;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The headline figures over the window. */

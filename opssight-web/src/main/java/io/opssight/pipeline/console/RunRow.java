@@ -4,7 +4,6 @@ import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.pipeline.entity.RunTimes;
 import io.opssight.platform.console.Format;
 import java.io.Serializable;
-import java.time.Duration;
 
 /** A pipeline run (or, with the same columns, one of its jobs) as the page lists it. */
 public class RunRow implements Serializable {
@@ -42,10 +41,8 @@ public class RunRow implements Serializable {
         this.result = t.getConclusion() == null ? status : t.getConclusion().wireName();
         this.queuedAt = Format.time(t.getQueuedAt() != null ? t.getQueuedAt() : t.getStartedAt() != null ? t.getStartedAt()
                 : t.getStatusAt());
-        Duration run = t.runTime();
-        Duration queue = t.queueTime();
-        this.duration = run == null ? "" : Format.duration(run.toSeconds());
-        this.queueTime = queue == null ? "" : Format.duration(queue.toSeconds());
+        this.duration = Format.duration(t.runTime());
+        this.queueTime = Format.duration(t.queueTime());
         this.url = Format.safeUrl(url);
         this.attempt = attempt;
     }

@@ -44,10 +44,8 @@ public record PipelineStatsView(String repository, String pipeline, String branc
             Double successRate, Double p50DurationSeconds, Double p95DurationSeconds, Double p50QueueSeconds, long redSeconds) {
     }
 
-    public static PipelineStatsView from(PipelineStats s, Instant now) {
+    public static PipelineStatsView from(PipelineStats s) {
         PipelineStats.Runs r = s.runs();
-        Instant end = now.isBefore(s.window().to()) ? now : s.window().to();
-        long seconds = Math.max(0, end.getEpochSecond() - s.window().from().getEpochSecond());
         PipelineStats.RedTime red = s.red();
         return new PipelineStatsView(s.repository(), s.pipeline(), s.branch(), s.window().from(), s.window().to(),
                 new Runs(r.completed(), r.succeeded(), r.failed(), r.other(), r.successRate(), r.p50DurationSeconds(),
@@ -55,9 +53,8 @@ public record PipelineStatsView(String repository, String pipeline, String branc
                 s.failingJobs().stream().map(j -> new FailingJob(j.repository(), j.name(), j.executions(), j.failures(),
                         j.failureRate(), j.lastFailedAt())).toList(),
                 s.flakyJobs().stream().map(j -> new FlakyJob(j.repository(), j.name(), j.flakes(), j.lastPassedAt(), j.shas())).toList(),
-                new Red(red.branch(), red.repositories(), red.redSeconds(),
-                        red.repositories() == 0 || seconds == 0 ? null : red.redSeconds() / (double) (seconds * red.repositories()),
-                        red.redAtEnd(), red.intervals().stream().map(i -> new Interval(i.repository(), i.from(), i.to())).toList()),
+                new Red(red.branch(), red.repositories(), red.redSeconds(), red.ratio(), red.redAtEnd(),
+                        red.intervals().stream().map(i -> new Interval(i.repository(), i.from(), i.to())).toList()),
                 s.weeks().stream().map(w -> new Week(w.week().label(), w.week().from(), w.week().to(), !w.week().complete(),
                         w.completed(), w.succeeded(), w.failed(), w.successRate(), w.p50DurationSeconds(), w.p95DurationSeconds(),
                         w.p50QueueSeconds(), w.redSeconds())).toList());

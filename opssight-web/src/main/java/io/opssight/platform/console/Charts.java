@@ -21,6 +21,16 @@ public final class Charts {
     private Charts() {
     }
 
+    /** Seconds as hours for a chart's y axis, to two decimals; null (no data) stays null. */
+    public static Number hours(Double seconds) {
+        return seconds == null ? null : Math.round(seconds / 36.0) / 100.0;
+    }
+
+    /** Seconds as minutes for a chart's y axis, to two decimals; null (no data) stays null. */
+    public static Number minutes(Double seconds) {
+        return seconds == null ? null : Math.round(seconds / 0.6) / 100.0;
+    }
+
     /** A line chart over {@code labels} with a y axis titled {@code yTitle}, starting at zero. */
     public static String line(List<String> labels, String yTitle, List<Series> series) {
         JsonArrayBuilder datasets = JsonSupport.JSON.createArrayBuilder();

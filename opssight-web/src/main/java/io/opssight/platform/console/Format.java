@@ -1,5 +1,6 @@
 package io.opssight.platform.console;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,7 @@ public final class Format {
     private Format() {
     }
 
+    /** "2026-11-25 21:03:07 UTC" (whole seconds), or "" for none. */
     public static String time(Instant at) {
         return at == null ? "" : TIME.format(at);
     }
@@ -21,6 +23,11 @@ public final class Format {
     /** "42s", "3m 20s", "2h 5m", "3d 4h"; empty for null. */
     public static String duration(Double seconds) {
         return seconds == null ? "" : duration(Math.round(seconds));
+    }
+
+    /** A {@link Duration} the same way; empty for null. */
+    public static String duration(Duration duration) {
+        return duration == null ? "" : duration(duration.toSeconds());
     }
 
     public static String duration(long s) {

@@ -8,17 +8,12 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.time.Instant;
+import java.util.Map;
 
-/** Small helpers every console page shares: times as people read them, messages, filter values. */
+/** Small helpers every console page shares: messages and filter values (times and durations: {@link Format}). */
 public final class Pages {
 
     private Pages() {
-    }
-
-    /** "2026-11-25 21:03:07 UTC", or "" for none. */
-    public static String time(Instant at) {
-        return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ')
-                .replace("Z", " UTC");
     }
 
     public static String blankToNull(String value) {
@@ -62,5 +57,24 @@ public final class Pages {
             cause = cause instanceof EJBException ? cause.getCause() : null;
         }
         throw e;
+    }
+
+    /**
+     * Shows a refused boundary call's message ({@link #refusal}) next to the form field the problem
+     * is about: {@code fields} maps the input names the boundary uses ({@link OpsSightException#field()})
+     * to the page's client ids; any other problem shows at {@code fallback} (null: the page's messages).
+     */
+    public static void refused(RuntimeException e, Map<String, String> fields, String fallback) {
+        error(clientId(e, fields, fallback), refusal(e));
+    }
+
+    /** The client id a refused call's message belongs to (see {@link #refused}). */
+    public static String clientId(RuntimeException e, Map<String, String> fields, String fallback) {
+        Throwable cause = e;
+        while (cause instanceof EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String field = cause instanceof OpsSightException problem ? problem.field() : null;
+        return field == null ? fallback : fields.getOrDefault(field, fallback);
     }
 }
