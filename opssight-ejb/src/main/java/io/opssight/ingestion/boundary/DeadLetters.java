@@ -1,6 +1,5 @@
 package io.opssight.ingestion.boundary;
 
-import io.opssight.ingestion.control.Failures;
 import io.opssight.audit.boundary.Audited;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.Delivery;
@@ -19,13 +18,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.util.List;
 
 /**
  * Deliveries that could not be parsed or mapped: list them, and replay them (one, or in bulk)
- * after the cause is fixed. A replay runs the same processing as a new delivery; whatever still
- * fails stays a dead letter with its new reason.
+ * after the cause is fixed. A replay runs the same processing as a new delivery ({@link Mappings});
+ * whatever still fails stays a dead letter with its new reason.
  */
 @Stateless
 @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
@@ -45,12 +43,10 @@ public class DeadLetters {
     EntityManager em;
 
     @EJB
-    DeliveryLog log;
+    Mappings mappings;
 
     @Resource
     SessionContext context;
-
-    Clock clock = Clock.systemUTC();
 
     /**
      * A page of dead letters (at most {@link #MAX_PAGE}), newest first, optionally of one source,
@@ -109,7 +105,7 @@ public class DeadLetters {
             throw new ValidationProblem("Delivery " + id + " is " + delivery.getStatus().name().toLowerCase()
                     + ", not a dead letter");
         }
-        Replayed result = replayAll(List.of(id));
+        Replayed result = mappings.replay(List.of(id));
         LOGGER.log(Level.INFO, "Dead letter {0} replayed by {1}", id, context.getCallerPrincipal().getName());
         return result;
     }
@@ -121,34 +117,8 @@ public class DeadLetters {
         if (max < 1 || max > MAX_BULK) {
             throw new ValidationProblem("max must be between 1 and " + MAX_BULK);
         }
-        TypedQuery<Long> query = em.createQuery("select d.id from Delivery d where d.status = :status"
-                + (sourceId == null ? "" : " and d.source.id = :source") + " order by d.id", Long.class)
-                .setParameter("status", DeliveryStatus.DEAD_LETTER);
-        if (sourceId != null) {
-            query.setParameter("source", sourceId);
-        }
-        Replayed result = replayAll(query.setMaxResults(max).getResultList());
+        Replayed result = mappings.replayOldest(sourceId, max);
         LOGGER.log(Level.INFO, "{0} dead letters replayed by {1}", result.replayed(), context.getCallerPrincipal().getName());
         return result;
-    }
-
-    private Replayed replayAll(List<Long> ids) {
-        int processed = 0;
-        int ignored = 0;
-        int failing = 0;
-        for (Long id : ids) {
-            try {
-                DeliveryLog.Result result = log.process(id, clock.instant());
-                switch (result.outcome()) {
-                    case MODELLED -> processed++;
-                    case IGNORED -> ignored++;
-                    case MALFORMED -> failing++;
-                }
-            } catch (RuntimeException e) {
-                log.deadLetter(id, Failures.reason(e), clock.instant());
-                failing++;
-            }
-        }
-        return new Replayed(ids.size(), processed, ignored, failing);
     }
 }

@@ -22,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,7 +39,8 @@ import org.hibernate.generator.EventType;
  * The durable log of deliveries. Each method is its own transaction (REQUIRES_NEW): a delivery is
  * committed (alone, or with the others of its group commit) before OpsSight answers, and a failure
  * while mapping it cannot take it down (the caller keeps it as a dead letter instead). Called by
- * {@link Ingestion}, {@link DeliveryWriter}, {@link Pushes} and {@link DeadLetters} only.
+ * {@link Mappings} (the one mapping path), {@link Ingestion}, {@link DeliveryWriter}, {@link Pushes}
+ * and {@link Recovery} only.
  */
 @Stateless
 @PermitAll
@@ -47,11 +49,18 @@ public class DeliveryLog {
 
     private static final System.Logger LOGGER = System.getLogger(DeliveryLog.class.getName());
 
-    /** The outcome of processing one stored delivery. */
-    public enum Processed { MODELLED, IGNORED, MALFORMED }
+    /**
+     * The outcome of processing one stored delivery: MALFORMED, its body is not JSON; DEAD_LETTER,
+     * its mapping failed ({@link Mappings} kept it as a dead letter).
+     */
+    public enum Processed { MODELLED, IGNORED, MALFORMED, DEAD_LETTER }
 
-    /** The result of processing: outcome and, for MALFORMED, the reason kept in the dead letter. */
+    /** The result of processing: outcome and, for MALFORMED and DEAD_LETTER, the reason kept in the dead letter. */
     public record Result(Processed outcome, String note) {
+
+        public boolean deadLetter() {
+            return outcome == Processed.MALFORMED || outcome == Processed.DEAD_LETTER;
+        }
     }
 
     /**
@@ -267,13 +276,32 @@ public class DeliveryLog {
     }
 
     /** Stores a delivery that could not be mapped straight away as a dead letter, in one transaction. */
-    public StoredDelivery storeDeadLetter(long sourceId, String key, String eventType, String headers, byte[] body,
-            Instant receivedAt, String reason) {
-        StoredDelivery stored = store(sourceId, key, eventType, headers, body, receivedAt);
+    public StoredDelivery storeDeadLetter(NewDelivery delivery, String reason) {
+        StoredDelivery stored = storeAll(List.of(delivery)).get(0);
         if (!stored.duplicate()) {
-            em.find(Delivery.class, stored.id()).deadLetter(receivedAt, reason);
+            em.find(Delivery.class, stored.id()).deadLetter(delivery.receivedAt(), reason);
         }
         return stored;
+    }
+
+    /** A stored delivery's body, status and reason, as kept (a repeated push compares its body). */
+    public record Kept(byte[] body, DeliveryStatus status, String error) {
+    }
+
+    public Kept kept(long deliveryId) {
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        return new Kept(delivery.getBody(), delivery.getStatus(), delivery.getError());
+    }
+
+    /** Ids of up to {@code max} dead letters (of one source, or all), oldest first: what a bulk replay takes. */
+    public List<Long> oldestDeadLetters(Long sourceId, int max) {
+        TypedQuery<Long> query = em.createQuery("select d.id from Delivery d where d.status = :status"
+                + (sourceId == null ? "" : " and d.source.id = :source") + " order by d.id", Long.class)
+                .setParameter("status", DeliveryStatus.DEAD_LETTER);
+        if (sourceId != null) {
+            query.setParameter("source", sourceId);
+        }
+        return query.setMaxResults(max).getResultList();
     }
 
     /**

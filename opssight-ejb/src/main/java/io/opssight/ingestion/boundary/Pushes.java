@@ -1,7 +1,6 @@
 package io.opssight.ingestion.boundary;
 
 import io.opssight.ingestion.control.Failures;
-import static io.opssight.platform.entity.JsonSupport.JSON;
 
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
@@ -31,7 +30,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
@@ -87,6 +85,9 @@ public class Pushes {
 
     @EJB
     PushSources sources;
+
+    @EJB
+    Mappings mappings;
 
     @Inject
     IngestionMetrics metrics;
@@ -179,102 +180,69 @@ public class Pushes {
 
     private <T> Pushed<T> store(Prepared prepared, Function<NaturalKey, T> loader) {
         PushType type = prepared.type();
-        String caller = prepared.caller();
-        String idempotencyKey = prepared.idempotencyKey();
         String key = prepared.key();
-        NaturalKey target = prepared.target();
         Instant received = clock.instant();
         byte[] body = prepared.canonical().toString().getBytes(StandardCharsets.UTF_8);
         long sourceId = sourceId(type);
         Long earlier = log.find(sourceId, key);
         if (earlier != null) {
-            return repeat(type, earlier, body, idempotencyKey, loader);
+            return repeat(prepared, earlier, body, loader);
         }
-        boolean existed = loader.apply(target) != null;
-        long id;
-        try {
-            StoredDelivery stored = log.store(sourceId, key, type.eventType(), headers(caller, idempotencyKey), body,
-                    received);
-            if (stored.duplicate()) {
-                return repeat(type, stored.id(), body, idempotencyKey, loader);
-            }
-            id = stored.id();
-        } catch (RuntimeException e) {
-            Long stored = findStored(sourceId, key, e);
-            return repeat(type, stored, body, idempotencyKey, loader);
+        boolean existed = loader.apply(prepared.target()) != null;
+        StoredDelivery stored = mappings.storeOr503(sourceId, key, "push", () -> log.store(sourceId, key, type.eventType(),
+                PushKeys.headers(prepared.caller(), prepared.idempotencyKey()), body, received));
+        if (stored.duplicate()) {
+            return repeat(prepared, stored.id(), body, loader);
         }
-        String note = process(type, id);
+        long id = stored.id();
+        String note = map(type, id);
         metrics.latency(METRIC_KIND, Duration.between(received, clock.instant()));
-        T entity = note == null ? null : loader.apply(target);
+        T entity = note == null ? null : loader.apply(prepared.target());
         if (entity == null) {
             return new Pushed<>(Outcome.STORED, id, null, note != null ? note
                     : "stored as delivery " + id + "; it could not be modelled and is kept as a dead letter for replay");
         }
-        LOGGER.log(Level.INFO, "{0} pushed {1} {2} {3} (delivery {4})", caller, type.eventType(), target.origin(),
-                target.externalId(), id);
+        LOGGER.log(Level.INFO, "{0} pushed {1} {2} {3} (delivery {4})", prepared.caller(), type.eventType(),
+                prepared.target().origin(), prepared.target().externalId(), id);
         return new Pushed<>(existed ? Outcome.UPDATED : Outcome.CREATED, id, entity, note);
     }
 
     /** An earlier push with the same key: answer with what it produced, if it is the same request. */
-    private <T> Pushed<T> repeat(PushType type, long deliveryId, byte[] body, String idempotencyKey,
-            Function<NaturalKey, T> loader) {
-        List<Object[]> rows = em.createQuery("select d.body, d.status, d.error from Delivery d where d.id = :id", Object[].class)
-                .setParameter("id", deliveryId).getResultList();
-        byte[] stored = (byte[]) rows.get(0)[0];
-        if (!Arrays.equals(stored, body)) {
-            throw new OpsSightException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
-                    + "' was already used for a different " + type.eventType() + " push (delivery " + deliveryId
+    private <T> Pushed<T> repeat(Prepared prepared, long deliveryId, byte[] body, Function<NaturalKey, T> loader) {
+        DeliveryLog.Kept kept = log.kept(deliveryId);
+        if (!Arrays.equals(kept.body(), body)) {
+            throw new OpsSightException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + prepared.idempotencyKey()
+                    + "' was already used for a different " + prepared.type().eventType() + " push (delivery " + deliveryId
                     + "); use a new key for a new request");
         }
-        metrics.count(METRIC_KIND, type.sourceName(), "duplicate");
-        T entity = loader.apply(PushRequests.keyOf(Payloads.parse(stored)));
+        metrics.count(METRIC_KIND, prepared.type().sourceName(), "duplicate");
+        T entity = loader.apply(PushRequests.keyOf(Payloads.parse(kept.body())));
         if (entity == null) {
-            Object error = rows.get(0)[2];
             return new Pushed<>(Outcome.STORED, deliveryId, null, "already received as delivery " + deliveryId + " ("
-                    + rows.get(0)[1].toString().toLowerCase(Locale.ROOT) + (error == null ? "" : ": " + error) + ")");
+                    + kept.status().toString().toLowerCase(Locale.ROOT) + (kept.error() == null ? "" : ": " + kept.error())
+                    + ")");
         }
         return new Pushed<>(Outcome.REPEATED, deliveryId, entity, "already received as delivery " + deliveryId);
     }
 
-    /** Normalises a stored push like Ingestion does a webhook; null when it ended as a dead letter. */
-    private String process(PushType type, long id) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            try {
-                DeliveryLog.Result result = log.process(id, clock.instant());
-                if (result.outcome() == DeliveryLog.Processed.MALFORMED) {
-                    metrics.count(METRIC_KIND, type.sourceName(), "dead_lettered");
-                    return null;
-                }
-                metrics.count(METRIC_KIND, type.sourceName(), "accepted");
-                return result.note();
-            } catch (RuntimeException e) {
-                last = e;
-            }
-        }
-        String reason = Failures.reason(last);
-        LOGGER.log(Level.WARNING, "Push delivery {0} ({1}) failed to normalise: {2}", id, type.eventType(), reason);
+    /**
+     * Maps a stored push the webhooks' way ({@link Mappings}: retried once, then a dead letter);
+     * null when it ended as a dead letter, or is left stored for recovery.
+     */
+    private String map(PushType type, long id) {
+        DeliveryLog.Result result;
         try {
-            log.deadLetter(id, reason, clock.instant());
+            result = mappings.map(id, null, METRIC_KIND, type.sourceName());
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Push delivery {0} left for recovery: {1}", id, Failures.describe(e));
+            metrics.count(METRIC_KIND, type.sourceName(), "dead_lettered");
+            return null;
         }
-        metrics.count(METRIC_KIND, type.sourceName(), "dead_lettered");
-        return null;
-    }
-
-    private Long findStored(long sourceId, String key, RuntimeException storeFailure) {
-        Long stored;
-        try {
-            stored = log.find(sourceId, key);
-        } catch (RuntimeException e) {
-            stored = null;
+        if (result == null || result.deadLetter()) {
+            return null;
         }
-        if (stored == null) {
-            LOGGER.log(Level.WARNING, "Could not store a push: {0}", Failures.describe(storeFailure));
-            throw new OpsSightException(ProblemType.UNAVAILABLE, "The push could not be stored (database unavailable); retry later");
-        }
-        return stored;
+        metrics.count(METRIC_KIND, type.sourceName(), "accepted");
+        return result.note();
     }
 
     private long sourceId(PushType type) {
@@ -288,16 +256,6 @@ public class Pushes {
 
     private String caller() {
         return context.getCallerPrincipal().getName();
-    }
-
-    /** What is kept with the delivery besides the body: the key the caller sent and who pushed. */
-    private static String headers(String caller, String idempotencyKey) {
-        JsonObjectBuilder headers = JSON.createObjectBuilder().add("content-type", "application/json")
-                .add("x-opssight-caller", caller);
-        if (idempotencyKey != null) {
-            headers.add("idempotency-key", idempotencyKey);
-        }
-        return headers.build().toString();
     }
 
     private Deployment deployment(NaturalKey key) {
