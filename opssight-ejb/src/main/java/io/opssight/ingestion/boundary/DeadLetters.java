@@ -1,6 +1,7 @@
 package io.opssight.ingestion.boundary;
 
 import io.opssight.audit.boundary.Audited;
+import io.opssight.ingestion.control.Failures;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
@@ -8,6 +9,7 @@ import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -18,12 +20,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Deliveries that could not be parsed or mapped: list them, and replay them (one, or in bulk)
- * after the cause is fixed. A replay runs the same processing as a new delivery ({@link Mappings});
- * whatever still fails stays a dead letter with its new reason.
+ * after the cause is fixed. A replay runs the same processing as a new delivery
+ * ({@link DeliveryLog#process}); whatever still fails stays a dead letter with its new reason.
  */
 @Stateless
 @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
@@ -43,7 +46,9 @@ public class DeadLetters {
     EntityManager em;
 
     @EJB
-    Mappings mappings;
+    DeliveryLog log;
+
+    Clock clock = Clock.systemUTC();
 
     @Resource
     SessionContext context;
@@ -105,7 +110,7 @@ public class DeadLetters {
             throw new ValidationProblem("Delivery " + id + " is " + delivery.getStatus().name().toLowerCase()
                     + ", not a dead letter");
         }
-        Replayed result = mappings.replay(List.of(id));
+        Replayed result = replay(List.of(id));
         LOGGER.log(Level.INFO, "Dead letter {0} replayed by {1}", id, context.getCallerPrincipal().getName());
         return result;
     }
@@ -117,8 +122,38 @@ public class DeadLetters {
         if (max < 1 || max > MAX_BULK) {
             throw new ValidationProblem("max must be between 1 and " + MAX_BULK);
         }
-        Replayed result = mappings.replayOldest(sourceId, max);
+        Replayed result = replayOldest(sourceId, max);
         LOGGER.log(Level.INFO, "{0} dead letters replayed by {1}", result.replayed(), context.getCallerPrincipal().getName());
         return result;
+    }
+
+    /**
+     * Replays up to {@code max} dead letters (of one source, or all), oldest first, each as a new
+     * delivery is mapped but without the retry: whatever still fails stays a dead letter with its
+     * new reason. The dead-letter API ({@link #replayBulk}) and JMX ({@code Management}) both replay
+     * here; open to any caller for JMX, which carries no OpsSight identity and audits on its own.
+     */
+    @PermitAll
+    public Replayed replayOldest(Long sourceId, int max) {
+        return replay(log.oldestDeadLetters(sourceId, max));
+    }
+
+    private Replayed replay(List<Long> ids) {
+        int processed = 0;
+        int ignored = 0;
+        int failing = 0;
+        for (Long id : ids) {
+            try {
+                switch (log.process(id, clock.instant()).outcome()) {
+                    case MODELLED -> processed++;
+                    case IGNORED -> ignored++;
+                    case MALFORMED, DEAD_LETTER -> failing++;
+                }
+            } catch (RuntimeException e) {
+                log.deadLetter(id, Failures.reason(e), clock.instant());
+                failing++;
+            }
+        }
+        return new Replayed(ids.size(), processed, ignored, failing);
     }
 }

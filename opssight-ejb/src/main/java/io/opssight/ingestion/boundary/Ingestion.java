@@ -33,20 +33,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Receives webhook deliveries. The order of work is the contract:
- * <ol>
- * <li>find the source and authenticate the delivery (401 before anything is stored);</li>
- * <li>parse it: a body that is not JSON is stored as a dead letter and the sender hears 400;</li>
- * <li>store the raw delivery in its own transaction (one statement, which also finds a repeated
- * delivery id: "duplicate", 200). Only after that commit is the delivery acknowledged (202), so an
- * acknowledged delivery is never lost; if it cannot be stored the sender hears 503;</li>
- * <li>map it onto the model: at once, by the request, when nothing else is waiting
- * ({@link MappingQueue}), else by the queue's worker ({@link MappingWorker}) after the answer.
- * Mapping is {@link Mappings}: a mapping that fails is retried once, then the delivery is kept as
- * a dead letter with the reason, and still acknowledged (fixing the mapping and replaying is ours,
- * not the sender's). A delivery the process died before mapping is mapped by {@link Recovery}.</li>
- * </ol>
- * Webhooks carry their own authentication, so this boundary is open to unauthenticated callers.
+ * Receives webhook deliveries in the order that is the contract (docs/INGESTION.md): authenticate
+ * (401 before anything is stored), commit the raw delivery ({@link GroupCommit}; not JSON: a dead
+ * letter and 400; a repeat: "duplicate", 200; not storable: 503), acknowledge (202), and map it
+ * through {@link Mappings}. Webhooks authenticate themselves: open to unauthenticated callers.
  */
 @Stateless
 @PermitAll
@@ -93,13 +83,8 @@ public class Ingestion {
 
     public Receipt receive(String kind, String sourceName, Map<String, String> rawHeaders, byte[] body) {
         Instant started = clock.instant();
-        SourceKind sourceKind = kindOf(kind);
-        Source source;
-        try {
-            source = findSource(sourceKind, sourceName);
-        } catch (OpsSightException e) {
-            throw e.type() == ProblemType.UNAVAILABLE ? e : rateLimit.refused(sourceKind, sourceName, e);
-        }
+        Source source = findSource(kind, sourceName);
+        SourceKind sourceKind = source.getKind();
         Headers headers = new Headers(rawHeaders);
         try {
             DeliveryAuthenticator.verify(source, headers, body);
@@ -116,69 +101,60 @@ public class Ingestion {
             throw e;
         }
         try {
-            return throttle.within(kind, sourceName,
-                    () -> store(new Arrival(kind, sourceName, sourceKind, source, headers, body, started)));
+            return throttle.within(kind, sourceName, () -> {
+                DeliveryKeys.Key key = DeliveryKeys.key(sourceKind, headers, body);
+                return store(kind, sourceName, key.problem(), new NewDelivery(source.getId(), key.value(),
+                        DeliveryKeys.eventTypeOf(sourceKind, headers), headers.keptAsJson(), body, started));
+            });
         } catch (SourceThrottle.SourceBusy e) {
             metrics.count(kind, sourceName, "throttled");
             throw e;
         }
     }
 
-    /** A delivery as it arrived, authenticated: where from, what and when. */
-    private record Arrival(String kind, String sourceName, SourceKind sourceKind, Source source, Headers headers, byte[] body,
-            Instant started) {
-    }
-
-    private Receipt store(Arrival arrival) {
-        boolean inline = queue.tryInline(arrival.kind(), arrival.sourceName());
+    /**
+     * Stores the delivery (one whose key or body is unusable, {@code problem}, as a dead letter: 400),
+     * then maps it now, when nothing waits, or leaves it to the queue's worker ({@link MappingQueue}).
+     */
+    private Receipt store(String kind, String sourceName, String problem, NewDelivery delivery) {
+        long sourceId = delivery.sourceId();
+        String key = delivery.key();
+        boolean inline = queue.tryInline(kind, sourceName);
         try {
-            return store(arrival, inline);
+            JsonObject payload = null;
+            try {
+                // Mapping now needs the document; mapping later needs only to know the body is JSON.
+                if (problem != null) {
+                    throw new Payloads.MalformedPayload(problem);
+                } else if (inline) {
+                    payload = Payloads.parse(delivery.body());
+                } else {
+                    Payloads.check(delivery.body());
+                }
+            } catch (Payloads.MalformedPayload e) {
+                StoredDelivery stored = mappings.storeOr503(sourceId, key, "delivery",
+                        () -> log.storeDeadLetter(delivery, e.getMessage()));
+                if (stored.duplicate()) {
+                    return duplicate(kind, sourceName, stored);
+                }
+                metrics.count(kind, sourceName, "dead_lettered");
+                throw new Payloads.MalformedPayload(e.getMessage() + " (kept as dead letter " + stored.id() + ")");
+            }
+            StoredDelivery stored = mappings.storeOr503(sourceId, key, "delivery",
+                    () -> group.enabled() ? group.store(delivery) : log.storeAll(List.of(delivery)).get(0));
+            if (stored.duplicate()) {
+                return duplicate(kind, sourceName, stored);
+            }
+            // Stored and committed: from here on the delivery is acknowledged whatever mapping makes of it.
+            metrics.count(kind, sourceName, "accepted");
+            String note = mappings.mapNowOrQueue(stored.id(), inline, payload, kind, sourceName);
+            metrics.latency(kind, Duration.between(delivery.receivedAt(), clock.instant()));
+            return new Receipt(Outcome.ACCEPTED, stored.id(), note);
         } finally {
             if (inline) {
                 queue.inlineDone();
             }
         }
-    }
-
-    private Receipt store(Arrival in, boolean inline) {
-        String kind = in.kind();
-        String sourceName = in.sourceName();
-        long sourceId = in.source().getId();
-        DeliveryKeys.Key deliveryKey = DeliveryKeys.key(in.sourceKind(), in.headers(), in.body());
-        String key = deliveryKey.value();
-        NewDelivery delivery = new NewDelivery(sourceId, key, DeliveryKeys.eventTypeOf(in.sourceKind(), in.headers()),
-                in.headers().keptAsJson(), in.body(), in.started());
-        JsonObject payload = null;
-        try {
-            // Mapping now needs the document; mapping later needs only to know the body is JSON.
-            if (deliveryKey.problem() != null) {
-                throw new Payloads.MalformedPayload(deliveryKey.problem());
-            } else if (inline) {
-                payload = Payloads.parse(in.body());
-            } else {
-                Payloads.check(in.body());
-            }
-        } catch (Payloads.MalformedPayload e) {
-            StoredDelivery stored = mappings.storeOr503(sourceId, key, "delivery",
-                    () -> log.storeDeadLetter(delivery, e.getMessage()));
-            if (stored.duplicate()) {
-                return duplicate(kind, sourceName, stored);
-            }
-            metrics.count(kind, sourceName, "dead_lettered");
-            throw new Payloads.MalformedPayload(e.getMessage() + " (kept as dead letter " + stored.id() + ")");
-        }
-        StoredDelivery stored = mappings.storeOr503(sourceId, key, "delivery",
-                () -> group.enabled() ? group.store(delivery) : log.storeAll(List.of(delivery)).get(0));
-        if (stored.duplicate()) {
-            return duplicate(kind, sourceName, stored);
-        }
-        // Stored and committed: from here on the delivery is acknowledged whatever mapping makes of it.
-        metrics.count(kind, sourceName, "accepted");
-        String note = inline ? mappings.mapNow(stored.id(), payload, kind, sourceName)
-                : queue.offer(new MappingQueue.Waiting(stored.id(), kind, sourceName)) ? "stored; queued for mapping"
-                : "stored; the mapping queue is full, recovery maps it shortly";
-        metrics.latency(kind, Duration.between(in.started(), clock.instant()));
-        return new Receipt(Outcome.ACCEPTED, stored.id(), note);
     }
 
     private Receipt duplicate(String kind, String sourceName, StoredDelivery stored) {
@@ -187,16 +163,21 @@ public class Ingestion {
     }
 
     /**
-     * The source a delivery is addressed to. Unknown (404) and disabled (403) are answers about the
-     * request; any other failure here is the database (away or overloaded, e.g. no pooled connection
-     * in time) and becomes 503, which senders retry: Alertmanager retries 5xx but drops a
-     * notification on 4xx, so load must never look like a 4xx (PRODUCT.md: 503, never 429).
+     * The source a delivery is addressed to. Unknown (404) and disabled (403) answer the request
+     * (counted by the rate limit); any other failure is the database (away, or no pooled connection
+     * in time): 503, which senders retry (Alertmanager drops a notification on 4xx; PRODUCT.md).
      */
-    private Source findSource(SourceKind kind, String name) {
+    private Source findSource(String wireKind, String name) {
+        SourceKind kind;
+        try {
+            kind = SourceKind.fromWire(wireKind);
+        } catch (OpsSightException e) {
+            throw new NotFoundProblem("No webhook receiver for kind '" + wireKind + "'");
+        }
         try {
             return sourceCache.get(kind, name, () -> sources.findEnabled(kind, name));
         } catch (OpsSightException e) {
-            throw e;
+            throw e.type() == ProblemType.UNAVAILABLE ? e : rateLimit.refused(kind, name, e);
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not look up source {0}/{1}: {2}", kind.wireName(), name, Failures.describe(e));
             throw new OpsSightException(ProblemType.UNAVAILABLE,
@@ -215,13 +196,4 @@ public class Ingestion {
     public long[] backlogAndDeadLetters() {
         return new long[] {metrics.backlog(), metrics.deadLetters()};
     }
-
-    private static SourceKind kindOf(String kind) {
-        try {
-            return SourceKind.fromWire(kind);
-        } catch (OpsSightException e) {
-            throw new NotFoundProblem("No webhook receiver for kind '" + kind + "'");
-        }
-    }
-
 }

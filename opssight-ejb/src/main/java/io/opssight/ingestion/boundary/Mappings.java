@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.Attempts;
 import io.opssight.ingestion.control.Failures;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.MappingQueue;
@@ -20,17 +21,11 @@ import java.util.function.Supplier;
 
 /**
  * The one path from a stored delivery to the model, for webhooks ({@link Ingestion}, the queue's
- * {@link MappingWorker}, {@link Recovery}), pushes ({@link Pushes}) and replays ({@link DeadLetters},
- * JMX): store or find the stored twin, map in a transaction of its own ({@link DeliveryLog}), retry
- * a failed mapping once (a lost race on a new catalogue row), then keep the delivery as a dead
- * letter with the reason. A boundary, not a control, because it is the transaction plan: every
- * attempt and the dead letter are separate transactions of {@link DeliveryLog}.
- *
- * <p>The retry is this loop rather than MicroProfile Fault Tolerance's {@code @Retry}: the rule is
- * exactly two attempts and then a dead letter written with the last failure's reason, a {@code @Retry}
- * method would need a bean of its own between this one and {@link DeliveryLog} (the interceptor
- * must run outside the REQUIRES_NEW transaction it retries), and its fallback would still have to
- * read the failure back.
+ * {@link MappingWorker}, {@link Recovery}) and pushes ({@link PushDeliveries}): store or find the
+ * stored twin, map in a transaction of its own ({@link DeliveryLog}), retry a failed mapping once
+ * ({@link Attempts}: a lost race on a new catalogue row), then keep the delivery as a dead letter
+ * with the reason. A boundary, not a
+ * control: it is the transaction plan, every attempt and the dead letter a transaction of its own.
  */
 @Stateless
 @PermitAll
@@ -38,7 +33,6 @@ import java.util.function.Supplier;
 public class Mappings {
 
     private static final System.Logger LOGGER = System.getLogger(Mappings.class.getName());
-    static final int ATTEMPTS = 2;
 
     @EJB
     DeliveryLog log;
@@ -76,40 +70,45 @@ public class Mappings {
 
     /**
      * Maps a stored delivery that is still waiting, from {@code parsed} or, when null, its stored
-     * body: retried once, then kept as a dead letter with the reason, for replay (DEAD_LETTER, with
-     * the reason as its note). Null when it was not waiting any more (mapped elsewhere). A dead letter is
-     * counted under {@code kind} and {@code sourceName} (recovery knows neither: null, not counted).
-     * Throws only when even the dead letter cannot be written (the database is away): the delivery
-     * then stays stored as received, and recovery maps it later.
+     * body: retried once, then kept as a dead letter with the reason (DEAD_LETTER, the reason its
+     * note), counted under {@code kind} and {@code sourceName}. Null when it was not waiting any more
+     * (mapped elsewhere). Throws only when even the dead letter cannot be written (the database is
+     * away): the delivery then stays stored as received, and recovery maps it later.
      */
     public DeliveryLog.Result map(long deliveryId, JsonObject parsed, String kind, String sourceName) {
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                DeliveryLog.Result result = log.processWaiting(deliveryId, parsed, clock.instant());
-                if (result != null && result.deadLetter()) {
-                    countDeadLetter(kind, sourceName);
-                }
-                return result;
-            } catch (RuntimeException e) {
-                // Mapping failed (or lost a race on a new catalogue entry): its transaction left nothing.
-                failure = e;
-            }
+        DeliveryLog.Result result;
+        try {
+            result = Attempts.twice(() -> log.processWaiting(deliveryId, parsed, clock.instant()));
+        } catch (RuntimeException failure) {
+            // Mapping failed twice (not only a lost race on a new catalogue entry); its transactions left nothing.
+            String reason = Failures.reason(failure);
+            Failures.logOnce(LOGGER, Level.WARNING, "dead-letter:" + Failures.describe(failure), "Delivery " + deliveryId
+                    + " (" + (kind == null ? "found by recovery" : kind + "/" + sourceName) + ") could not be mapped and is "
+                    + "kept as a dead letter: " + Failures.describe(failure));
+            deadLetter(deliveryId, reason);
+            result = new DeliveryLog.Result(DeliveryLog.Processed.DEAD_LETTER, reason);
         }
-        String reason = Failures.reason(failure);
-        Failures.logOnce(LOGGER, Level.WARNING, "dead-letter:" + Failures.describe(failure), "Delivery " + deliveryId + " ("
-                + (kind == null ? "found by recovery" : kind + "/" + sourceName) + ") could not be mapped and is kept as a "
-                + "dead letter: " + Failures.describe(failure));
-        deadLetter(deliveryId, reason);
-        countDeadLetter(kind, sourceName);
-        return new DeliveryLog.Result(DeliveryLog.Processed.DEAD_LETTER, reason);
+        return counted(result, kind, sourceName);
+    }
+
+    /** Counts a dead letter under its delivery's kind and source; recovery knows neither and counts nothing. */
+    private DeliveryLog.Result counted(DeliveryLog.Result result, String kind, String sourceName) {
+        if (result != null && result.deadLetter() && kind != null) {
+            metrics.count(kind, sourceName, "dead_lettered");
+        }
+        return result;
     }
 
     /**
-     * Maps a webhook delivery its request stored, before the answer, and says what it became for
-     * the answer's note. A failure to map now is left to recovery (the delivery stays stored).
+     * Maps a webhook delivery its request stored before the answer ({@code inline}; a failure is
+     * left to recovery, the delivery stays stored), else queues it for the {@link MappingWorker};
+     * says what became of it, for the answer's note.
      */
-    public String mapNow(long deliveryId, JsonObject payload, String kind, String sourceName) {
+    public String mapNowOrQueue(long deliveryId, boolean inline, JsonObject payload, String kind, String sourceName) {
+        if (!inline) {
+            return queue.offer(new MappingQueue.Waiting(deliveryId, kind, sourceName)) ? "stored; queued for mapping"
+                    : "stored; the mapping queue is full, recovery maps it shortly";
+        }
         DeliveryLog.Result result;
         try {
             result = map(deliveryId, payload, kind, sourceName);
@@ -143,24 +142,19 @@ public class Mappings {
     }
 
     private void mapTogether(List<MappingQueue.Waiting> batch) {
-        if (batch.size() > 1) {
-            List<DeliveryLog.Result> results;
-            try {
-                results = log.processWaitingAll(batch.stream().map(MappingQueue.Waiting::deliveryId).toList(),
-                        clock.instant());
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.DEBUG, "Mapping a batch of {0} deliveries failed ({1}); mapping them one by one",
-                        batch.size(), Failures.describe(e));
-                results = null;
+        List<DeliveryLog.Result> results = null;
+        try {
+            results = batch.size() < 2 ? null : log.processWaitingAll(
+                    batch.stream().map(MappingQueue.Waiting::deliveryId).toList(), clock.instant());
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.DEBUG, "Mapping a batch of {0} deliveries failed ({1}); mapping them one by one",
+                    batch.size(), Failures.describe(e));
+        }
+        if (results != null) {
+            for (int i = 0; i < batch.size(); i++) {
+                counted(results.get(i), batch.get(i).kind(), batch.get(i).source());
             }
-            if (results != null) {
-                for (int i = 0; i < batch.size(); i++) {
-                    if (results.get(i) != null && results.get(i).deadLetter()) {
-                        countDeadLetter(batch.get(i).kind(), batch.get(i).source());
-                    }
-                }
-                return;
-            }
+            return;
         }
         for (int i = 0; i < batch.size(); i++) {
             try {
@@ -177,35 +171,6 @@ public class Mappings {
     }
 
     /**
-     * Replays up to {@code max} dead letters (of one source, or all), oldest first, each as a new
-     * delivery is mapped but without the retry: whatever still fails stays a dead letter with its
-     * new reason. The dead-letter API and JMX both replay here.
-     */
-    public DeadLetters.Replayed replayOldest(Long sourceId, int max) {
-        return replay(log.oldestDeadLetters(sourceId, max));
-    }
-
-    /** Replays these dead letters (see {@link #replayOldest}). */
-    public DeadLetters.Replayed replay(List<Long> ids) {
-        int processed = 0;
-        int ignored = 0;
-        int failing = 0;
-        for (Long id : ids) {
-            try {
-                switch (log.process(id, clock.instant()).outcome()) {
-                    case MODELLED -> processed++;
-                    case IGNORED -> ignored++;
-                    case MALFORMED, DEAD_LETTER -> failing++;
-                }
-            } catch (RuntimeException e) {
-                log.deadLetter(id, Failures.reason(e), clock.instant());
-                failing++;
-            }
-        }
-        return new DeadLetters.Replayed(ids.size(), processed, ignored, failing);
-    }
-
-    /**
      * Keeps a delivery as a dead letter. The reason is cleaned to what its column holds, so this
      * fails only when the database is away; should it fail otherwise, the delivery is still
      * settled, with a fixed reason, so that it cannot come back to the mapping again and again.
@@ -218,13 +183,6 @@ public class Mappings {
                 throw e;
             }
             log.deadLetter(deliveryId, "it could not be mapped, and its reason could not be stored", clock.instant());
-        }
-    }
-
-    /** Counted under the delivery's kind and source; recovery does not know them and counts nothing. */
-    private void countDeadLetter(String kind, String sourceName) {
-        if (kind != null) {
-            metrics.count(kind, sourceName, "dead_lettered");
         }
     }
 }

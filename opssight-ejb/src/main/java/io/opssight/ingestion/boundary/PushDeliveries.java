@@ -1,5 +1,6 @@
 package io.opssight.ingestion.boundary;
 
+import io.opssight.ingestion.control.Attempts;
 import io.opssight.ingestion.control.Failures;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.Payloads;
@@ -126,12 +127,8 @@ public class PushDeliveries {
         return result.note();
     }
 
+    /** The push type's source, registered on first use (a racing registration's loser finds it on the retry). */
     private long sourceId(PushType type) {
-        try {
-            return sources.idOf(type.sourceName());
-        } catch (RuntimeException e) {
-            // Another request registered it at the same moment; now it exists.
-            return sources.idOf(type.sourceName());
-        }
+        return Attempts.twice(() -> sources.idOf(type.sourceName()));
     }
 }

@@ -6,7 +6,6 @@ import io.opssight.dora.control.DoraQueryMetrics;
 import io.opssight.dora.control.DoraRollup;
 import io.opssight.ingestion.boundary.DeliveryLog;
 import io.opssight.ingestion.boundary.DeadLetters;
-import io.opssight.ingestion.boundary.Mappings;
 import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.platform.control.RateCounters;
@@ -78,7 +77,7 @@ public class Management {
     DeliveryLog deliveries;
 
     @EJB
-    Mappings mappings;
+    DeadLetters deadLetters;
 
     @EJB
     AuditTrail audit;
@@ -196,7 +195,7 @@ public class Management {
         if (max < 1 || max > MAX_REPLAY) {
             return refused(user, action, "dead-letters", "max must be between 1 and " + MAX_REPLAY);
         }
-        DeadLetters.Replayed replayed = mappings.replayOldest(null, max);
+        DeadLetters.Replayed replayed = deadLetters.replayOldest(null, max);
         String result = String.format(Locale.ROOT, "replayed=%d processed=%d ignored=%d stillFailing=%d",
                 replayed.replayed(), replayed.processed(), replayed.ignored(), replayed.stillFailing());
         audit.recordApart(ACTOR, action, "dead-letters", "success", "jmxUser=" + user + " max=" + max + " " + result);
