@@ -1,7 +1,7 @@
 package io.opssight.ingestion.boundary;
 
-import io.opssight.ingestion.control.Failures;
 import io.opssight.audit.boundary.Audited;
+import io.opssight.ingestion.control.Failures;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
@@ -9,6 +9,7 @@ import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -24,8 +25,8 @@ import java.util.List;
 
 /**
  * Deliveries that could not be parsed or mapped: list them, and replay them (one, or in bulk)
- * after the cause is fixed. A replay runs the same processing as a new delivery; whatever still
- * fails stays a dead letter with its new reason.
+ * after the cause is fixed. A replay runs the same processing as a new delivery
+ * ({@link DeliveryLog#process}); whatever still fails stays a dead letter with its new reason.
  */
 @Stateless
 @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
@@ -47,10 +48,10 @@ public class DeadLetters {
     @EJB
     DeliveryLog log;
 
+    Clock clock = Clock.systemUTC();
+
     @Resource
     SessionContext context;
-
-    Clock clock = Clock.systemUTC();
 
     /**
      * A page of dead letters (at most {@link #MAX_PAGE}), newest first, optionally of one source,
@@ -109,7 +110,7 @@ public class DeadLetters {
             throw new ValidationProblem("Delivery " + id + " is " + delivery.getStatus().name().toLowerCase()
                     + ", not a dead letter");
         }
-        Replayed result = replayAll(List.of(id));
+        Replayed result = replay(List.of(id));
         LOGGER.log(Level.INFO, "Dead letter {0} replayed by {1}", id, context.getCallerPrincipal().getName());
         return result;
     }
@@ -121,28 +122,32 @@ public class DeadLetters {
         if (max < 1 || max > MAX_BULK) {
             throw new ValidationProblem("max must be between 1 and " + MAX_BULK);
         }
-        TypedQuery<Long> query = em.createQuery("select d.id from Delivery d where d.status = :status"
-                + (sourceId == null ? "" : " and d.source.id = :source") + " order by d.id", Long.class)
-                .setParameter("status", DeliveryStatus.DEAD_LETTER);
-        if (sourceId != null) {
-            query.setParameter("source", sourceId);
-        }
-        Replayed result = replayAll(query.setMaxResults(max).getResultList());
+        Replayed result = replayOldest(sourceId, max);
         LOGGER.log(Level.INFO, "{0} dead letters replayed by {1}", result.replayed(), context.getCallerPrincipal().getName());
         return result;
     }
 
-    private Replayed replayAll(List<Long> ids) {
+    /**
+     * Replays up to {@code max} dead letters (of one source, or all), oldest first, each as a new
+     * delivery is mapped but without the retry: whatever still fails stays a dead letter with its
+     * new reason. The dead-letter API ({@link #replayBulk}) and JMX ({@code Management}) both replay
+     * here; open to any caller for JMX, which carries no OpsSight identity and audits on its own.
+     */
+    @PermitAll
+    public Replayed replayOldest(Long sourceId, int max) {
+        return replay(log.oldestDeadLetters(sourceId, max));
+    }
+
+    private Replayed replay(List<Long> ids) {
         int processed = 0;
         int ignored = 0;
         int failing = 0;
         for (Long id : ids) {
             try {
-                DeliveryLog.Result result = log.process(id, clock.instant());
-                switch (result.outcome()) {
+                switch (log.process(id, clock.instant()).outcome()) {
                     case MODELLED -> processed++;
                     case IGNORED -> ignored++;
-                    case MALFORMED -> failing++;
+                    case MALFORMED, DEAD_LETTER -> failing++;
                 }
             } catch (RuntimeException e) {
                 log.deadLetter(id, Failures.reason(e), clock.instant());

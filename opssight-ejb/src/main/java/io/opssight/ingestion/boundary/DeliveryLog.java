@@ -1,17 +1,13 @@
 package io.opssight.ingestion.boundary;
 
-import io.opssight.ingestion.control.Failures;
+import io.opssight.ingestion.control.DeliveryMapper;
+import io.opssight.ingestion.control.DeliveryRows;
 import io.opssight.ingestion.control.NewDelivery;
-import io.opssight.ingestion.control.Normalizer;
-import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.control.Normalized;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
-import io.opssight.ingestion.entity.Source;
-import io.opssight.platform.entity.OpsSightException;
-import io.opssight.platform.entity.ProblemType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,66 +16,52 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.LockOptions;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
 
 /**
  * The durable log of deliveries. Each method is its own transaction (REQUIRES_NEW): a delivery is
  * committed (alone, or with the others of its group commit) before OpsSight answers, and a failure
- * while mapping it cannot take it down (the caller keeps it as a dead letter instead). Called by
- * {@link Ingestion}, {@link DeliveryWriter}, {@link Pushes} and {@link DeadLetters} only.
+ * while mapping it cannot take it down (the caller keeps it as a dead letter instead). The
+ * statements are {@link DeliveryRows}', the mapping {@link DeliveryMapper}'s. Called by
+ * {@link Mappings} (the one mapping path), {@link Ingestion}, {@link DeliveryWriter}, {@link Pushes}
+ * and {@link Recovery} only.
  */
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryLog {
 
-    private static final System.Logger LOGGER = System.getLogger(DeliveryLog.class.getName());
+    /**
+     * The outcome of processing one stored delivery: MALFORMED, its body is not JSON; DEAD_LETTER,
+     * its mapping failed ({@link Mappings} kept it as a dead letter).
+     */
+    public enum Processed { MODELLED, IGNORED, MALFORMED, DEAD_LETTER }
 
-    /** The outcome of processing one stored delivery. */
-    public enum Processed { MODELLED, IGNORED, MALFORMED }
-
-    /** The result of processing: outcome and, for MALFORMED, the reason kept in the dead letter. */
+    /** The result of processing: outcome and, for MALFORMED and DEAD_LETTER, the reason kept in the dead letter. */
     public record Result(Processed outcome, String note) {
+
+        public boolean deadLetter() {
+            return outcome == Processed.MALFORMED || outcome == Processed.DEAD_LETTER;
+        }
     }
 
-    /**
-     * Mapping a delivery failed when its changes were written (a value the database refused, a
-     * unique key met by a racing twin), with the reason in the words of {@link Failures#reason}.
-     * An application exception: its transaction rolls back, and the container does not log it as
-     * a system failure (a stack trace per poison delivery); the caller decides what to keep.
-     */
-    public static class MappingFailed extends OpsSightException {
-        public MappingFailed(RuntimeException cause) {
-            super(ProblemType.VALIDATION, Failures.reason(cause));
-            initCause(cause);
-        }
+    /** A stored delivery's body, status and reason, as kept (a repeated push compares its body). */
+    public record Kept(byte[] body, DeliveryStatus status, String error) {
     }
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    Normalizers normalizers;
+    DeliveryRows rows;
 
-    /**
-     * Stores a new delivery, or finds the one stored under the same (source, key), in one statement
-     * ({@code insert ... where not exists}) straight over this transaction's JDBC connection: the
-     * hot path of every webhook, so no query plan, no managed entity and no flush. Two identical
-     * deliveries racing past the check meet the unique key: the loser's transaction fails and the
-     * caller finds the winner's.
-     */
+    @Inject
+    DeliveryMapper mapper;
+
+    /** Stores a new delivery, or finds the one stored under the same (source, key), in one statement. */
     public StoredDelivery store(long sourceId, String key, String eventType, String headers, byte[] body,
             Instant receivedAt) {
         return storeAll(List.of(new NewDelivery(sourceId, key, eventType, headers, body, receivedAt))).get(0);
@@ -87,68 +69,16 @@ public class DeliveryLog {
 
     /**
      * Stores several deliveries in this one transaction (group commit, {@code GroupCommit}): one
-     * batch of the same statement, sent in one round trip, and one commit. A delivery whose key is
-     * already stored, or stored earlier in the same batch, is answered as a duplicate with the
-     * stored one's id. If any of them fails, all roll back (the caller then stores them one by one).
+     * batch of the same statement and one commit ({@link DeliveryRows#insertAll}). If any of them
+     * fails, all roll back (the caller then stores them one by one).
      */
     public List<StoredDelivery> storeAll(List<NewDelivery> deliveries) {
-        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-        BeforeExecutionGenerator generator = (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
-                .getEntityDescriptor(Delivery.class).getGenerator();
-        long[] ids = new long[deliveries.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = ((Number) generator.generate(session, null, null, EventType.INSERT)).longValue();
-        }
-        int[] counts = session.doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < ids.length; i++) {
-                    NewDelivery delivery = deliveries.get(i);
-                    insert.setLong(1, ids[i]);
-                    insert.setLong(2, delivery.sourceId());
-                    insert.setString(3, delivery.key());
-                    insert.setString(4, delivery.eventType());
-                    insert.setObject(5, delivery.receivedAt().atOffset(ZoneOffset.UTC));
-                    insert.setString(6, delivery.headers());
-                    insert.setBytes(7, delivery.body());
-                    insert.setString(8, DeliveryStatus.RECEIVED.name());
-                    insert.setLong(9, delivery.sourceId());
-                    insert.setString(10, delivery.key());
-                    if (ids.length == 1) {
-                        return new int[] {insert.executeUpdate()};
-                    }
-                    insert.addBatch();
-                }
-                return insert.executeBatch();
-            }
-        });
-        List<StoredDelivery> stored = new ArrayList<>(ids.length);
-        for (int i = 0; i < ids.length; i++) {
-            if (counts[i] == 1) {
-                stored.add(new StoredDelivery(ids[i], false));
-                continue;
-            }
-            NewDelivery delivery = deliveries.get(i);
-            Long existing = find(delivery.sourceId(), delivery.key());
-            if (existing == null) {
-                throw new IllegalStateException("delivery " + delivery.sourceId() + "/" + delivery.key()
-                        + " neither inserted nor found");
-            }
-            // 0: stored before; a driver that reports no count (SUCCESS_NO_INFO) is answered by the find.
-            stored.add(new StoredDelivery(existing, existing != ids[i]));
-        }
-        return stored;
+        return rows.insertAll(deliveries);
     }
-
-    private static final String INSERT = "insert into delivery (id, source_id, delivery_key, event_type, received_at, "
-            + "headers, body, status, attempts) select ?, ?, ?, ?, ?, ?, ?, ?, 0 where not exists "
-            + "(select 1 from delivery where source_id = ? and delivery_key = ?)";
 
     /** The id of the delivery stored under this key, if any. */
     public Long find(long sourceId, String key) {
-        List<Long> ids = em.createNamedQuery(Delivery.FIND_BY_KEY, Long.class)
-                .setParameter("source", em.getReference(Source.class, sourceId)).setParameter("key", key)
-                .getResultList();
-        return ids.isEmpty() ? null : ids.get(0);
+        return rows.find(sourceId, key);
     }
 
     /**
@@ -159,12 +89,12 @@ public class DeliveryLog {
      * was not waiting any more or is being mapped elsewhere.
      */
     public Result processWaiting(long deliveryId, JsonObject parsed, Instant now) {
-        Delivery delivery = lockWaiting(List.of(deliveryId)).get(deliveryId);
+        Delivery delivery = rows.lockWaiting(List.of(deliveryId)).get(deliveryId);
         if (delivery == null) {
             return null;
         }
         Result result = parsed == null ? process(delivery, now) : map(delivery, parsed, now);
-        flush();
+        mapper.flush();
         return result;
     }
 
@@ -176,51 +106,23 @@ public class DeliveryLog {
      * and the caller maps them one by one, so a delivery that cannot be mapped costs only itself.
      */
     public List<Result> processWaitingAll(List<Long> deliveryIds, Instant now) {
-        Map<Long, Delivery> waiting = lockWaiting(deliveryIds);
+        Map<Long, Delivery> waiting = rows.lockWaiting(deliveryIds);
         List<Result> results = new ArrayList<>(deliveryIds.size());
         for (Long id : deliveryIds) {
             Delivery delivery = waiting.get(id);
             results.add(delivery == null ? null : process(delivery, now));
         }
-        flush();
+        mapper.flush();
         return results;
     }
 
-    /** Writes the mapping's changes now, inside the method, so a refusal is a {@link MappingFailed}. */
-    private void flush() {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw new MappingFailed(e);
-        }
-    }
-
     /**
-     * Locks the rows of those deliveries that still wait to be mapped, with one statement, skipping
-     * a row another thread or replica holds (it maps that one). One statement for a batch instead
-     * of a locking find each: measured draining a backlog, 17 % less of OpsSight's CPU and 18 % less
-     * of PostgreSQL's per delivery, 21 % more deliveries mapped per second.
-     */
-    private Map<Long, Delivery> lockWaiting(List<Long> deliveryIds) {
-        Map<Long, Delivery> waiting = new HashMap<>();
-        for (Delivery delivery : em.createNamedQuery(Delivery.FIND_BY_IDS, Delivery.class)
-                .setParameter("ids", deliveryIds).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED).getResultList()) {
-            if (delivery.getStatus() == DeliveryStatus.RECEIVED) {
-                waiting.put(delivery.getId(), delivery);
-            }
-        }
-        return waiting;
-    }
-
-    /**
-     * Parses and normalises a stored delivery again (replay, recovery). A body that is not JSON
-     * becomes a dead letter in this transaction; any other failure rolls it back and is the
-     * caller's to record.
+     * Parses and normalises a stored delivery again (replay). A body that is not JSON becomes a
+     * dead letter in this transaction; any other failure rolls it back and is the caller's to record.
      */
     public Result process(long deliveryId, Instant now) {
         Result result = process(em.find(Delivery.class, deliveryId), now);
-        flush();
+        mapper.flush();
         return result;
     }
 
@@ -236,29 +138,8 @@ public class DeliveryLog {
     }
 
     private Result map(Delivery delivery, JsonObject payload, Instant now) {
-        Normalizer normalizer = normalizers.of(delivery.getSource().getKind());
-        Normalized normalized;
-        try {
-            normalized = normalizer == null
-                    ? Normalized.ignored(delivery.getSource().getKind().wireName() + " deliveries are stored raw, not mapped")
-                    : normalizer.normalize(delivery, payload, now);
-        } catch (OpsSightException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // A mapping's own refusal ("without status") or a mapping that did not expect this shape:
-            // kept by the caller as a dead letter; logged once per cause, where it happened.
-            StackTraceElement[] at = e.getStackTrace();
-            Failures.logOnce(LOGGER, System.Logger.Level.WARNING, "mapping:" + Failures.describe(e), "Mapping a "
-                    + delivery.getSource().getKind().wireName() + " delivery failed: " + Failures.describe(e)
-                    + (at.length > 0 ? " at " + at[0] : ""));
-            throw new MappingFailed(e);
-        }
-        if (normalized.modelled()) {
-            delivery.markProcessed(now);
-            return new Result(Processed.MODELLED, normalized.note());
-        }
-        delivery.markIgnored(now, normalized.note());
-        return new Result(Processed.IGNORED, normalized.note());
+        Normalized normalized = mapper.map(delivery, payload, now);
+        return new Result(normalized.modelled() ? Processed.MODELLED : Processed.IGNORED, normalized.note());
     }
 
     /** Keeps a delivery that failed to normalise, with the reason, for replay. */
@@ -267,13 +148,17 @@ public class DeliveryLog {
     }
 
     /** Stores a delivery that could not be mapped straight away as a dead letter, in one transaction. */
-    public StoredDelivery storeDeadLetter(long sourceId, String key, String eventType, String headers, byte[] body,
-            Instant receivedAt, String reason) {
-        StoredDelivery stored = store(sourceId, key, eventType, headers, body, receivedAt);
+    public StoredDelivery storeDeadLetter(NewDelivery delivery, String reason) {
+        StoredDelivery stored = storeAll(List.of(delivery)).get(0);
         if (!stored.duplicate()) {
-            em.find(Delivery.class, stored.id()).deadLetter(receivedAt, reason);
+            em.find(Delivery.class, stored.id()).deadLetter(delivery.receivedAt(), reason);
         }
         return stored;
+    }
+
+    public Kept kept(long deliveryId) {
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        return new Kept(delivery.getBody(), delivery.getStatus(), delivery.getError());
     }
 
     /**
@@ -281,13 +166,15 @@ public class DeliveryLog {
      * the process died in between). The age keeps recovery off deliveries still being processed.
      */
     public List<Long> unprocessed(Instant receivedBefore, int max) {
-        return em.createQuery("select d.id from Delivery d where d.status = :status and d.receivedAt < :before order by d.id",
-                Long.class).setParameter("status", DeliveryStatus.RECEIVED).setParameter("before", receivedBefore)
-                .setMaxResults(max).getResultList();
+        return rows.unprocessed(receivedBefore, max);
+    }
+
+    /** Ids of up to {@code max} dead letters (of one source, or all), oldest first. */
+    public List<Long> oldestDeadLetters(Long sourceId, int max) {
+        return rows.oldestDeadLetters(sourceId, max);
     }
 
     public long count(DeliveryStatus status) {
-        return em.createQuery("select count(d) from Delivery d where d.status = :status", Long.class)
-                .setParameter("status", status).getSingleResult();
+        return rows.count(status);
     }
 }

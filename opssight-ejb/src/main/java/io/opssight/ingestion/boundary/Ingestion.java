@@ -33,20 +33,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Receives webhook deliveries. The order of work is the contract:
- * <ol>
- * <li>find the source and authenticate the delivery (401 before anything is stored);</li>
- * <li>parse it: a body that is not JSON is stored as a dead letter and the sender hears 400;</li>
- * <li>store the raw delivery in its own transaction (one statement, which also finds a repeated
- * delivery id: "duplicate", 200). Only after that commit is the delivery acknowledged (202), so an
- * acknowledged delivery is never lost; if it cannot be stored the sender hears 503;</li>
- * <li>map it onto the model: at once, by the request, when nothing else is waiting
- * ({@link MappingQueue}), else by the queue's worker ({@link MappingWorker}) after the answer.
- * A mapping that fails is retried once, then the delivery is kept as a dead letter with the reason,
- * and still acknowledged (fixing the mapping and replaying is ours, not the sender's). A delivery
- * the process died before mapping is mapped by {@link Recovery}.</li>
- * </ol>
- * Webhooks carry their own authentication, so this boundary is open to unauthenticated callers.
+ * Receives webhook deliveries in the order that is the contract (docs/INGESTION.md): authenticate
+ * (401 before anything is stored), commit the raw delivery ({@link GroupCommit}; not JSON: a dead
+ * letter and 400; a repeat: "duplicate", 200; not storable: 503), acknowledge (202), and map it
+ * through {@link Mappings}. Webhooks authenticate themselves: open to unauthenticated callers.
  */
 @Stateless
 @PermitAll
@@ -67,6 +57,9 @@ public class Ingestion {
 
     @EJB
     Sources sources;
+
+    @EJB
+    Mappings mappings;
 
     @Inject
     IngestionMetrics metrics;
@@ -90,13 +83,8 @@ public class Ingestion {
 
     public Receipt receive(String kind, String sourceName, Map<String, String> rawHeaders, byte[] body) {
         Instant started = clock.instant();
-        SourceKind sourceKind = kindOf(kind);
-        Source source;
-        try {
-            source = findSource(sourceKind, sourceName);
-        } catch (OpsSightException e) {
-            throw e.type() == ProblemType.UNAVAILABLE ? e : rateLimit.refused(sourceKind, sourceName, e);
-        }
+        Source source = findSource(kind, sourceName);
+        SourceKind sourceKind = source.getKind();
         Headers headers = new Headers(rawHeaders);
         try {
             DeliveryAuthenticator.verify(source, headers, body);
@@ -113,18 +101,55 @@ public class Ingestion {
             throw e;
         }
         try {
-            return throttle.within(kind, sourceName, () -> store(kind, sourceName, sourceKind, source, headers, body, started));
+            return throttle.within(kind, sourceName, () -> {
+                DeliveryKeys.Key key = DeliveryKeys.key(sourceKind, headers, body);
+                return store(kind, sourceName, key.problem(), new NewDelivery(source.getId(), key.value(),
+                        DeliveryKeys.eventTypeOf(sourceKind, headers), headers.keptAsJson(), body, started));
+            });
         } catch (SourceThrottle.SourceBusy e) {
             metrics.count(kind, sourceName, "throttled");
             throw e;
         }
     }
 
-    private Receipt store(String kind, String sourceName, SourceKind sourceKind, Source source, Headers headers, byte[] body,
-            Instant started) {
+    /**
+     * Stores the delivery (one whose key or body is unusable, {@code problem}, as a dead letter: 400),
+     * then maps it now, when nothing waits, or leaves it to the queue's worker ({@link MappingQueue}).
+     */
+    private Receipt store(String kind, String sourceName, String problem, NewDelivery delivery) {
+        long sourceId = delivery.sourceId();
+        String key = delivery.key();
         boolean inline = queue.tryInline(kind, sourceName);
         try {
-            return store(kind, sourceName, sourceKind, source, headers, body, started, inline);
+            JsonObject payload = null;
+            try {
+                // Mapping now needs the document; mapping later needs only to know the body is JSON.
+                if (problem != null) {
+                    throw new Payloads.MalformedPayload(problem);
+                } else if (inline) {
+                    payload = Payloads.parse(delivery.body());
+                } else {
+                    Payloads.check(delivery.body());
+                }
+            } catch (Payloads.MalformedPayload e) {
+                StoredDelivery stored = mappings.storeOr503(sourceId, key, "delivery",
+                        () -> log.storeDeadLetter(delivery, e.getMessage()));
+                if (stored.duplicate()) {
+                    return duplicate(kind, sourceName, stored);
+                }
+                metrics.count(kind, sourceName, "dead_lettered");
+                throw new Payloads.MalformedPayload(e.getMessage() + " (kept as dead letter " + stored.id() + ")");
+            }
+            StoredDelivery stored = mappings.storeOr503(sourceId, key, "delivery",
+                    () -> group.enabled() ? group.store(delivery) : log.storeAll(List.of(delivery)).get(0));
+            if (stored.duplicate()) {
+                return duplicate(kind, sourceName, stored);
+            }
+            // Stored and committed: from here on the delivery is acknowledged whatever mapping makes of it.
+            metrics.count(kind, sourceName, "accepted");
+            String note = mappings.mapNowOrQueue(stored.id(), inline, payload, kind, sourceName);
+            metrics.latency(kind, Duration.between(delivery.receivedAt(), clock.instant()));
+            return new Receipt(Outcome.ACCEPTED, stored.id(), note);
         } finally {
             if (inline) {
                 queue.inlineDone();
@@ -132,208 +157,32 @@ public class Ingestion {
         }
     }
 
-    private Receipt store(String kind, String sourceName, SourceKind sourceKind, Source source, Headers headers, byte[] body,
-            Instant started, boolean inline) {
-        DeliveryKeys.Key deliveryKey = DeliveryKeys.key(sourceKind, headers, body);
-        String key = deliveryKey.value();
-        String eventType = DeliveryKeys.eventTypeOf(sourceKind, headers);
-        String keptHeaders = headers.keptAsJson();
-        JsonObject payload = null;
+    private Receipt duplicate(String kind, String sourceName, StoredDelivery stored) {
+        metrics.count(kind, sourceName, "duplicate");
+        return new Receipt(Outcome.DUPLICATE, stored.id(), "already received");
+    }
+
+    /**
+     * The source a delivery is addressed to. Unknown (404) and disabled (403) answer the request
+     * (counted by the rate limit); any other failure is the database (away, or no pooled connection
+     * in time): 503, which senders retry (Alertmanager drops a notification on 4xx; PRODUCT.md).
+     */
+    private Source findSource(String wireKind, String name) {
+        SourceKind kind;
         try {
-            // Mapping now needs the document; mapping later needs only to know the body is JSON.
-            if (deliveryKey.problem() != null) {
-                throw new Payloads.MalformedPayload(deliveryKey.problem());
-            } else if (inline) {
-                payload = Payloads.parse(body);
-            } else {
-                Payloads.check(body);
-            }
-        } catch (Payloads.MalformedPayload e) {
-            StoredDelivery stored = storeOr503(source.getId(), key,
-                    () -> log.storeDeadLetter(source.getId(), key, eventType, keptHeaders, body, started, e.getMessage()));
-            if (stored.duplicate()) {
-                metrics.count(kind, sourceName, "duplicate");
-                return new Receipt(Outcome.DUPLICATE, stored.id(), "already received");
-            }
-            metrics.count(kind, sourceName, "dead_lettered");
-            throw new Payloads.MalformedPayload(e.getMessage() + " (kept as dead letter " + stored.id() + ")");
+            kind = SourceKind.fromWire(wireKind);
+        } catch (OpsSightException e) {
+            throw new NotFoundProblem("No webhook receiver for kind '" + wireKind + "'");
         }
-        NewDelivery delivery = new NewDelivery(source.getId(), key, eventType, keptHeaders, body, started);
-        StoredDelivery stored = storeOr503(source.getId(), key, () -> group.enabled() ? group.store(delivery)
-                : log.store(source.getId(), key, eventType, keptHeaders, body, started));
-        if (stored.duplicate()) {
-            metrics.count(kind, sourceName, "duplicate");
-            return new Receipt(Outcome.DUPLICATE, stored.id(), "already received");
-        }
-        // Stored and committed: from here on the delivery is acknowledged whatever mapping makes of it.
-        metrics.count(kind, sourceName, "accepted");
-        String note;
-        if (inline) {
-            try {
-                note = normaliseStored(stored.id(), payload, kind, sourceName);
-            } catch (RuntimeException e) {
-                Failures.logOnce(LOGGER, Level.WARNING, "map-now:" + Failures.describe(e), "Delivery " + stored.id()
-                        + " is stored but could not be mapped now; recovery will: " + Failures.describe(e));
-                note = null;
-            }
-            if (note == null) {
-                note = "stored; it will be mapped shortly";
-            }
-        } else if (queue.offer(new MappingQueue.Waiting(stored.id(), kind, sourceName))) {
-            note = "stored; queued for mapping";
-        } else {
-            note = "stored; the mapping queue is full, recovery maps it shortly";
-        }
-        metrics.latency(kind, Duration.between(started, clock.instant()));
-        return new Receipt(Outcome.ACCEPTED, stored.id(), note);
-    }
-
-    /**
-     * Maps a stored delivery that is still waiting (from its request, the queue's worker or
-     * recovery): retried once, then kept as a dead letter with the reason, for replay. Returns what
-     * it was understood as, or null when it was not waiting any more (mapped elsewhere meanwhile).
-     * Throws only when even the dead letter cannot be written (the database is away): the delivery
-     * then stays stored as received, and recovery maps it later.
-     */
-    public String normaliseStored(long deliveryId, JsonObject parsed, String kind, String sourceName) {
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            try {
-                DeliveryLog.Result result = log.processWaiting(deliveryId, parsed, clock.instant());
-                if (result == null) {
-                    return null;
-                }
-                if (result.outcome() == DeliveryLog.Processed.MALFORMED) {
-                    countDeadLetter(kind, sourceName);
-                    return "stored; it is not JSON and is kept as a dead letter: " + result.note();
-                }
-                return result.note();
-            } catch (RuntimeException e) {
-                // Mapping failed (or lost a race on a new catalogue entry): its transaction left nothing.
-                failure = e;
-            }
-        }
-        String reason = Failures.reason(failure);
-        Failures.logOnce(LOGGER, Level.WARNING, "dead-letter:" + Failures.describe(failure), "Delivery " + deliveryId + " ("
-                + (kind == null ? "found by recovery" : kind + "/" + sourceName) + ") could not be mapped and is kept as a "
-                + "dead letter: " + Failures.describe(failure));
-        deadLetter(deliveryId, reason);
-        countDeadLetter(kind, sourceName);
-        return "stored; it could not be mapped and is kept as a dead letter: " + reason;
-    }
-
-    /**
-     * Keeps a delivery as a dead letter. The reason is cleaned to what its column holds, so this
-     * fails only when the database is away; should it fail otherwise, the delivery is still
-     * settled, with a fixed reason, so that it cannot come back to the mapping again and again.
-     */
-    private void deadLetter(long deliveryId, String reason) {
-        try {
-            log.deadLetter(deliveryId, reason, clock.instant());
-        } catch (RuntimeException e) {
-            if (Failures.unavailable(e)) {
-                throw e;
-            }
-            log.deadLetter(deliveryId, "it could not be mapped, and its reason could not be stored", clock.instant());
-        }
-    }
-
-    /**
-     * Maps waiting deliveries (the queue's worker, recovery), {@code opssight.ingestion.map-batch}
-     * (default 20) in one transaction ({@link DeliveryLog#processWaitingAll}): a commit per batch
-     * instead of per delivery (the worker otherwise spent half its time waiting for PostgreSQL).
-     * When a batch fails, each of its deliveries is mapped on its own by {@link #normaliseStored},
-     * with its retry and dead letter.
-     */
-    public void normaliseWaiting(List<MappingQueue.Waiting> waiting) {
-        int size = queue.mapBatch();
-        for (int from = 0; from < waiting.size(); from += size) {
-            mapTogether(waiting.subList(from, Math.min(waiting.size(), from + size)));
-        }
-    }
-
-    private void mapTogether(List<MappingQueue.Waiting> batch) {
-        if (batch.size() > 1) {
-            List<DeliveryLog.Result> results;
-            try {
-                results = log.processWaitingAll(batch.stream().map(MappingQueue.Waiting::deliveryId).toList(),
-                        clock.instant());
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.DEBUG, "Mapping a batch of {0} deliveries failed ({1}); mapping them one by one",
-                        batch.size(), Failures.describe(e));
-                results = null;
-            }
-            if (results != null) {
-                for (int i = 0; i < batch.size(); i++) {
-                    DeliveryLog.Result result = results.get(i);
-                    if (result != null && result.outcome() == DeliveryLog.Processed.MALFORMED) {
-                        countDeadLetter(batch.get(i).kind(), batch.get(i).source());
-                    }
-                }
-                return;
-            }
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                normaliseStored(batch.get(i).deliveryId(), null, batch.get(i).kind(), batch.get(i).source());
-            } catch (RuntimeException e) {
-                // Not even a dead letter could be written: the database is away. They stay stored as
-                // received, and recovery maps them once it is back; one warning, not one per delivery.
-                Failures.logOnce(LOGGER, Level.WARNING, "unavailable:" + Failures.describe(e), "Could not map "
-                        + (batch.size() - i) + " deliveries now (from " + batch.get(i).deliveryId() + "), recovery will: "
-                        + Failures.describe(e));
-                return;
-            }
-        }
-    }
-
-    /** Counted under the delivery's kind and source; recovery does not know them and counts nothing. */
-    private void countDeadLetter(String kind, String sourceName) {
-        if (kind != null) {
-            metrics.count(kind, sourceName, "dead_lettered");
-        }
-    }
-
-    /** Runs a store; when it fails, the delivery may have been stored by a racing twin, else 503. */
-    private StoredDelivery storeOr503(long sourceId, String key, java.util.function.Supplier<StoredDelivery> store) {
-        try {
-            return store.get();
-        } catch (RuntimeException e) {
-            return new StoredDelivery(findExisting(sourceId, key, e), true);
-        }
-    }
-
-    /**
-     * The source a delivery is addressed to. Unknown (404) and disabled (403) are answers about the
-     * request; any other failure here is the database (away or overloaded, e.g. no pooled connection
-     * in time) and becomes 503, which senders retry: Alertmanager retries 5xx but drops a
-     * notification on 4xx, so load must never look like a 4xx (PRODUCT.md: 503, never 429).
-     */
-    private Source findSource(SourceKind kind, String name) {
         try {
             return sourceCache.get(kind, name, () -> sources.findEnabled(kind, name));
         } catch (OpsSightException e) {
-            throw e;
+            throw e.type() == ProblemType.UNAVAILABLE ? e : rateLimit.refused(kind, name, e);
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not look up source {0}/{1}: {2}", kind.wireName(), name, Failures.describe(e));
             throw new OpsSightException(ProblemType.UNAVAILABLE,
                     "The source could not be looked up (database unavailable or overloaded); retry later");
         }
-    }
-
-    private Long findExisting(long sourceId, String key, RuntimeException storeFailure) {
-        Long existing;
-        try {
-            existing = log.find(sourceId, key);
-        } catch (RuntimeException e) {
-            existing = null;
-        }
-        if (existing == null) {
-            LOGGER.log(Level.WARNING, "Could not store a delivery: {0}", Failures.describe(storeFailure));
-            throw new OpsSightException(ProblemType.UNAVAILABLE,
-                    "The delivery could not be stored (database unavailable); retry later");
-        }
-        return existing;
     }
 
     /** Counts a delivery refused for its size (the web layer measures it) and says why. */
@@ -347,28 +196,4 @@ public class Ingestion {
     public long[] backlogAndDeadLetters() {
         return new long[] {metrics.backlog(), metrics.deadLetters()};
     }
-
-    /**
-     * Maps deliveries that were stored but never mapped (the process died first, or the queue was
-     * full), oldest first; returns how many it looked at. Left to the queue's worker while it has
-     * work on this replica.
-     */
-    public int recover(int max) {
-        if (!queue.idle()) {
-            return 0;
-        }
-        List<Long> ids = log.unprocessed(clock.instant().minusSeconds(30), max);
-        // Recovery does not know a delivery's source name: nothing is counted under one.
-        normaliseWaiting(ids.stream().map(id -> new MappingQueue.Waiting(id, null, null)).toList());
-        return ids.size();
-    }
-
-    private static SourceKind kindOf(String kind) {
-        try {
-            return SourceKind.fromWire(kind);
-        } catch (OpsSightException e) {
-            throw new NotFoundProblem("No webhook receiver for kind '" + kind + "'");
-        }
-    }
-
 }

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * The worker behind {@link MappingQueue}: one thread per replica that maps the deliveries
  * requests stored and left waiting, oldest first, several in one transaction
- * ({@link Ingestion#normaliseWaiting}; when a batch fails, each of its deliveries is mapped in its
+ * ({@link Mappings#mapWaiting}; when a batch fails, each of its deliveries is mapped in its
  * own, retried once, then kept as a dead letter, as for a delivery mapped by its request). Ids
  * still waiting when the process stops are not lost: the deliveries are stored as received, and
  * {@link Recovery} maps them.
@@ -41,7 +41,7 @@ public class MappingWorker {
     MappingQueue queue;
 
     @EJB
-    Ingestion ingestion;
+    Mappings mappings;
 
     private volatile boolean running;
     private Thread worker;
@@ -78,7 +78,7 @@ public class MappingWorker {
                 continue;
             }
             try {
-                ingestion.normaliseWaiting(batch);
+                mappings.mapWaiting(batch);
             } catch (RuntimeException e) {
                 // Stored as received: recovery maps them later.
                 LOGGER.log(Level.WARNING, "Could not map {0} deliveries now, recovery will: {1}", batch.size(),

@@ -1,26 +1,19 @@
 package io.opssight.ingestion.boundary;
 
-import io.opssight.ingestion.control.Failures;
-import static io.opssight.platform.entity.JsonSupport.JSON;
-
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.incident.control.IncidentQueries;
 import io.opssight.incident.entity.Incident;
-import io.opssight.ingestion.control.IngestionMetrics;
-import io.opssight.ingestion.control.Payloads;
+import io.opssight.ingestion.control.PreparedPush;
 import io.opssight.ingestion.control.PushKeys;
 import io.opssight.ingestion.control.PushRequests;
 import io.opssight.ingestion.control.PushRequests.NaturalKey;
 import io.opssight.ingestion.control.PushScope;
 import io.opssight.ingestion.control.PushType;
-import io.opssight.ingestion.control.StoredDelivery;
 import io.opssight.pipeline.control.PipelineRunQueries;
 import io.opssight.pipeline.boundary.RunWithJobs;
 import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.platform.entity.NotFoundProblem;
-import io.opssight.platform.entity.OpsSightException;
-import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,65 +24,37 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The push API, for tools without webhooks: deployments, incidents (and their resolution) and
  * pipeline runs, authenticated by API token and authorised per operation. A push travels the
- * webhooks' path, so it is exactly as durable and replayable and lands in exactly the same model:
- * <ol>
- * <li>check it (400 before anything is stored) and make its canonical body ({@link PushRequests});</li>
- * <li>commit it as a delivery of an internal PUSH source, keyed by the caller's Idempotency-Key
- * or a hash of the content ({@link PushKeys}); a repeat finds the stored delivery and answers with
- * what it produced, and a reused Idempotency-Key with a different body is refused (422);</li>
- * <li>normalise it in a second transaction with the webhooks' recorders ({@code PushNormalizer});
- * a failure is retried once and then kept as a dead letter, and the caller hears "stored".</li>
- * </ol>
- * Unlike a webhook, the caller gets the resulting resource back, so the answer is read after the
- * normalising transaction committed. Pushed objects have the origin "push:<token name>" unless the
- * caller names one. Every push, before it is stored, passes {@link PushScope}: a team-scoped caller
- * (e.g. a token limited to teams) creates and changes only objects of its teams' services, whatever
- * service, repository, natural key or cause the push names (403; an unknown service included);
- * another team's deployment named as a cause is an unknown one (400), another team's incident
- * resolved by id a 404.
+ * webhooks' path, so it is as durable and replayable and lands in the same model: checked (400
+ * before anything is stored, {@link PushRequests}) and scoped ({@link PushScope}: a team-scoped
+ * caller creates and changes only its teams' objects, 403; another team's cause is unknown, 400;
+ * another team's incident resolved by id, 404); committed as a delivery of an internal PUSH source,
+ * keyed by the caller's Idempotency-Key or a hash of the content ({@link PushKeys}; a repeat answers
+ * with what the first produced, a reused key with a different body is 422); then mapped by
+ * {@link Mappings} (retried once, then a dead letter, and the caller hears "stored"). The caller
+ * gets the resulting resource, read after the mapping committed. Pushed objects have the origin
+ * "push:&lt;token name&gt;" unless the caller names one.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Pushes {
 
-    private static final System.Logger LOGGER = System.getLogger(Pushes.class.getName());
-    private static final String METRIC_KIND = "push";
-
     /** What a push did: made the object, changed it, repeated an earlier push, or only stored it. */
     public enum Outcome { CREATED, UPDATED, REPEATED, STORED }
 
-    /**
-     * The answer to a push: its outcome, the delivery it is stored as, the resulting object (null
-     * when it is STORED only: kept as a dead letter, or an earlier identical push is still being
-     * processed) and what normalising said.
-     */
+    /** Outcome, delivery, resulting object (null when only STORED: a dead letter, or its first push still maps) and note. */
     public record Pushed<T>(Outcome outcome, long deliveryId, T entity, String note) {
     }
 
     @EJB
-    DeliveryLog log;
-
-    @EJB
-    PushSources sources;
-
-    @Inject
-    IngestionMetrics metrics;
+    PushDeliveries deliveries;
 
     @Inject
     IncidentQueries incidents;
@@ -106,14 +71,13 @@ public class Pushes {
     @Inject
     PushScope scope;
 
-    Clock clock = Clock.systemUTC();
-
     /** Records a deployment (and, if it lists commits, their push, so lead time works). */
     @RolesAllowed(Permission.DEPLOYMENTS_WRITE)
     public Pushed<Deployment> deployment(JsonObject body, String idempotencyKey) {
         String caller = caller();
         JsonObject checked = PushRequests.deployment(body, PushRequests.defaultOrigin(caller));
-        return store(prepare(PushType.DEPLOYMENT, caller, idempotencyKey, checked, null), this::deployment);
+        return deliveries.store(PreparedPush.of(scope, PushType.DEPLOYMENT, caller, idempotencyKey, checked, null),
+                this::deployment);
     }
 
     /** Records an incident; it is linked to the deployment it names, else to the latest production one. */
@@ -121,7 +85,7 @@ public class Pushes {
     public Pushed<Incident> incident(JsonObject body, String idempotencyKey) {
         String caller = caller();
         JsonObject checked = PushRequests.incident(body, PushRequests.defaultOrigin(caller), scope::deploymentKey);
-        return store(prepare(PushType.INCIDENT, caller, idempotencyKey, checked, null),
+        return deliveries.store(PreparedPush.of(scope, PushType.INCIDENT, caller, idempotencyKey, checked, null),
                 key -> incidents.byNaturalKey(key.origin(), key.externalId()));
     }
 
@@ -140,12 +104,13 @@ public class Pushes {
         JsonObject checked = PushRequests.resolution(new NaturalKey(incident.getOrigin(), incident.getExternalId()),
                 resolvedAt);
         // Checked against the caller's scope first: another team's incident says nothing, not even its opening time.
-        Prepared prepared = prepare(PushType.INCIDENT_RESOLUTION, caller, idempotencyKey, checked, unknown);
+        PreparedPush prepared = PreparedPush.of(scope, PushType.INCIDENT_RESOLUTION, caller, idempotencyKey, checked,
+                unknown);
         if (resolvedAt != null && resolvedAt.isBefore(incident.getOpenedAt())) {
             throw new ValidationProblem("resolvedAt (" + resolvedAt + ") is before the incident opened ("
                     + incident.getOpenedAt() + ")");
         }
-        return store(prepared, key -> incidents.byNaturalKey(key.origin(), key.externalId()));
+        return deliveries.store(prepared, key -> incidents.byNaturalKey(key.origin(), key.externalId()));
     }
 
     /** Records a pipeline run and its jobs. */
@@ -153,151 +118,12 @@ public class Pushes {
     public Pushed<RunWithJobs> pipelineRun(JsonObject body, String idempotencyKey) {
         String caller = caller();
         JsonObject checked = PushRequests.pipelineRun(body, PushRequests.defaultOrigin(caller));
-        return store(prepare(PushType.PIPELINE_RUN, caller, idempotencyKey, checked, null), this::run);
-    }
-
-    /** A push ready to store: its delivery key, its canonical body and the object that body names. */
-    private record Prepared(PushType type, String caller, String idempotencyKey, String key, JsonObject canonical,
-            NaturalKey target) {
-    }
-
-    /**
-     * Makes the push's delivery key and canonical body and checks it against the caller's scope
-     * ({@link PushScope}; {@code unknown}: the refusal when it names by id an object that is not the
-     * caller's), before anything is stored.
-     */
-    private Prepared prepare(PushType type, String caller, String idempotencyHeader, JsonObject checked,
-            NotFoundProblem unknown) {
-        String idempotencyKey = PushKeys.checkedIdempotencyKey(idempotencyHeader);
-        String key = idempotencyKey == null && !type.dedupesByContent() ? PushKeys.uniqueKey()
-                : PushKeys.deliveryKey(caller, idempotencyKey, checked);
-        JsonObject canonical = type.generatesExternalId()
-                ? PushRequests.withExternalId(checked, PushKeys.externalIdFor(key)) : checked;
-        scope.check(type, canonical, unknown);
-        return new Prepared(type, caller, idempotencyKey, key, canonical, PushRequests.keyOf(canonical));
-    }
-
-    private <T> Pushed<T> store(Prepared prepared, Function<NaturalKey, T> loader) {
-        PushType type = prepared.type();
-        String caller = prepared.caller();
-        String idempotencyKey = prepared.idempotencyKey();
-        String key = prepared.key();
-        NaturalKey target = prepared.target();
-        Instant received = clock.instant();
-        byte[] body = prepared.canonical().toString().getBytes(StandardCharsets.UTF_8);
-        long sourceId = sourceId(type);
-        Long earlier = log.find(sourceId, key);
-        if (earlier != null) {
-            return repeat(type, earlier, body, idempotencyKey, loader);
-        }
-        boolean existed = loader.apply(target) != null;
-        long id;
-        try {
-            StoredDelivery stored = log.store(sourceId, key, type.eventType(), headers(caller, idempotencyKey), body,
-                    received);
-            if (stored.duplicate()) {
-                return repeat(type, stored.id(), body, idempotencyKey, loader);
-            }
-            id = stored.id();
-        } catch (RuntimeException e) {
-            Long stored = findStored(sourceId, key, e);
-            return repeat(type, stored, body, idempotencyKey, loader);
-        }
-        String note = process(type, id);
-        metrics.latency(METRIC_KIND, Duration.between(received, clock.instant()));
-        T entity = note == null ? null : loader.apply(target);
-        if (entity == null) {
-            return new Pushed<>(Outcome.STORED, id, null, note != null ? note
-                    : "stored as delivery " + id + "; it could not be modelled and is kept as a dead letter for replay");
-        }
-        LOGGER.log(Level.INFO, "{0} pushed {1} {2} {3} (delivery {4})", caller, type.eventType(), target.origin(),
-                target.externalId(), id);
-        return new Pushed<>(existed ? Outcome.UPDATED : Outcome.CREATED, id, entity, note);
-    }
-
-    /** An earlier push with the same key: answer with what it produced, if it is the same request. */
-    private <T> Pushed<T> repeat(PushType type, long deliveryId, byte[] body, String idempotencyKey,
-            Function<NaturalKey, T> loader) {
-        List<Object[]> rows = em.createQuery("select d.body, d.status, d.error from Delivery d where d.id = :id", Object[].class)
-                .setParameter("id", deliveryId).getResultList();
-        byte[] stored = (byte[]) rows.get(0)[0];
-        if (!Arrays.equals(stored, body)) {
-            throw new OpsSightException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
-                    + "' was already used for a different " + type.eventType() + " push (delivery " + deliveryId
-                    + "); use a new key for a new request");
-        }
-        metrics.count(METRIC_KIND, type.sourceName(), "duplicate");
-        T entity = loader.apply(PushRequests.keyOf(Payloads.parse(stored)));
-        if (entity == null) {
-            Object error = rows.get(0)[2];
-            return new Pushed<>(Outcome.STORED, deliveryId, null, "already received as delivery " + deliveryId + " ("
-                    + rows.get(0)[1].toString().toLowerCase(Locale.ROOT) + (error == null ? "" : ": " + error) + ")");
-        }
-        return new Pushed<>(Outcome.REPEATED, deliveryId, entity, "already received as delivery " + deliveryId);
-    }
-
-    /** Normalises a stored push like Ingestion does a webhook; null when it ended as a dead letter. */
-    private String process(PushType type, long id) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            try {
-                DeliveryLog.Result result = log.process(id, clock.instant());
-                if (result.outcome() == DeliveryLog.Processed.MALFORMED) {
-                    metrics.count(METRIC_KIND, type.sourceName(), "dead_lettered");
-                    return null;
-                }
-                metrics.count(METRIC_KIND, type.sourceName(), "accepted");
-                return result.note();
-            } catch (RuntimeException e) {
-                last = e;
-            }
-        }
-        String reason = Failures.reason(last);
-        LOGGER.log(Level.WARNING, "Push delivery {0} ({1}) failed to normalise: {2}", id, type.eventType(), reason);
-        try {
-            log.deadLetter(id, reason, clock.instant());
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Push delivery {0} left for recovery: {1}", id, Failures.describe(e));
-        }
-        metrics.count(METRIC_KIND, type.sourceName(), "dead_lettered");
-        return null;
-    }
-
-    private Long findStored(long sourceId, String key, RuntimeException storeFailure) {
-        Long stored;
-        try {
-            stored = log.find(sourceId, key);
-        } catch (RuntimeException e) {
-            stored = null;
-        }
-        if (stored == null) {
-            LOGGER.log(Level.WARNING, "Could not store a push: {0}", Failures.describe(storeFailure));
-            throw new OpsSightException(ProblemType.UNAVAILABLE, "The push could not be stored (database unavailable); retry later");
-        }
-        return stored;
-    }
-
-    private long sourceId(PushType type) {
-        try {
-            return sources.idOf(type.sourceName());
-        } catch (RuntimeException e) {
-            // Another request registered it at the same moment; now it exists.
-            return sources.idOf(type.sourceName());
-        }
+        return deliveries.store(PreparedPush.of(scope, PushType.PIPELINE_RUN, caller, idempotencyKey, checked, null),
+                this::run);
     }
 
     private String caller() {
         return context.getCallerPrincipal().getName();
-    }
-
-    /** What is kept with the delivery besides the body: the key the caller sent and who pushed. */
-    private static String headers(String caller, String idempotencyKey) {
-        JsonObjectBuilder headers = JSON.createObjectBuilder().add("content-type", "application/json")
-                .add("x-opssight-caller", caller);
-        if (idempotencyKey != null) {
-            headers.add("idempotency-key", idempotencyKey);
-        }
-        return headers.build().toString();
     }
 
     private Deployment deployment(NaturalKey key) {

@@ -1,6 +1,7 @@
 package io.opssight.ingestion.boundary;
 
 import io.opssight.ingestion.control.IngestionMetrics;
+import io.opssight.ingestion.control.MappingQueue;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -16,6 +17,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * Finishes what a crash interrupted and keeps the ingestion gauges current. Every 15 seconds:
@@ -40,13 +43,18 @@ public class Recovery {
     TimerService timers;
 
     @EJB
-    Ingestion ingestion;
+    Mappings mappings;
+
+    @Inject
+    MappingQueue queue;
 
     @EJB
     DeliveryLog log;
 
     @Inject
     IngestionMetrics metrics;
+
+    Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void schedule() {
@@ -58,7 +66,7 @@ public class Recovery {
         try {
             int handled;
             do {
-                handled = ingestion.recover(BATCH);
+                handled = recover(BATCH);
                 if (handled > 0) {
                     LOGGER.log(Level.INFO, "Recovered {0} stored but unprocessed deliveries", handled);
                 }
@@ -67,5 +75,19 @@ public class Recovery {
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Delivery recovery failed, retrying shortly: {0}", e.toString());
         }
+    }
+
+    /**
+     * Maps up to {@code max} deliveries that were stored but never mapped, oldest first; returns
+     * how many it looked at. Left to the queue's worker while it has work on this replica.
+     */
+    private int recover(int max) {
+        if (!queue.idle()) {
+            return 0;
+        }
+        List<Long> ids = log.unprocessed(clock.instant().minusSeconds(30), max);
+        // Recovery does not know a delivery's source name: nothing is counted under one.
+        mappings.mapWaiting(ids.stream().map(id -> new MappingQueue.Waiting(id, null, null)).toList());
+        return ids.size();
     }
 }

@@ -1,7 +1,10 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.platform.entity.JsonSupport.JSON;
+
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,5 +60,15 @@ public final class PushKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** What is kept with the delivery besides the body: the key the caller sent and who pushed. */
+    public static String headers(String caller, String idempotencyKey) {
+        JsonObjectBuilder headers = JSON.createObjectBuilder().add("content-type", "application/json")
+                .add("x-opssight-caller", caller);
+        if (idempotencyKey != null) {
+            headers.add("idempotency-key", idempotencyKey);
+        }
+        return headers.build().toString();
     }
 }

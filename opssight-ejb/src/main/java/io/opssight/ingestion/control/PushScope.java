@@ -2,8 +2,12 @@ package io.opssight.ingestion.control;
 
 import io.opssight.access.control.CallerTeams;
 import io.opssight.catalog.control.Catalog;
+import io.opssight.catalog.control.Ownership;
 import io.opssight.catalog.entity.Service;
+import io.opssight.deployment.entity.Deployment;
+import io.opssight.incident.entity.Incident;
 import io.opssight.ingestion.control.PushRequests.NaturalKey;
+import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
@@ -11,9 +15,6 @@ import io.opssight.platform.entity.ValidationProblem;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.List;
 
 /**
  * The object-level check of every push: a team-scoped caller ({@link CallerTeams}) creates or
@@ -29,7 +30,8 @@ import java.util.List;
  * <li>the deployment an incident names as its cause, by id ({@link #deploymentKey}) or natural key:
  * it must exist and be the caller's, else 400 exactly like an unknown deployment.</li>
  * </ul>
- * Refusals name nothing of the other team. An unscoped caller is not checked.
+ * Refusals name nothing of the other team. An unscoped caller is not checked. Who owns what is the
+ * catalogue's answer ({@link Ownership}).
  */
 @Dependent
 public class PushScope {
@@ -42,8 +44,8 @@ public class PushScope {
     @Inject
     Catalog catalog;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Ownership ownership;
 
     /**
      * Refuses {@code canonical} (a checked push body of {@code type}) unless everything it would
@@ -60,9 +62,8 @@ public class PushScope {
         String origin = Payloads.string(canonical, "origin");
         String externalId = Payloads.string(canonical, "externalId");
         if (origin != null && externalId != null) {
-            List<Object[]> existing = em.createQuery(EXISTING.formatted(entityOf(type)), Object[].class)
-                    .setParameter("origin", origin).setParameter("externalId", externalId).getResultList();
-            if (!existing.isEmpty() && !callerTeams.sees((Long) existing.get(0)[1])) {
+            Ownership.Owned existing = ownership.byNaturalKey(entityOf(type), origin, externalId);
+            if (existing != null && !callerTeams.sees(existing.teamId())) {
                 if (unknown != null) {
                     throw unknown;
                 }
@@ -86,16 +87,9 @@ public class PushScope {
      * when there is none the caller may see (another team's deployment is an unknown one).
      */
     public NaturalKey deploymentKey(long id) {
-        List<Object[]> found = em.createQuery("select d.origin, d.externalId, t.id from Deployment d join d.service s "
-                + "left join s.team t where d.id = :id", Object[].class).setParameter("id", id).getResultList();
-        if (found.isEmpty() || !callerTeams.sees((Long) found.get(0)[2])) {
-            return null;
-        }
-        return new NaturalKey((String) found.get(0)[0], (String) found.get(0)[1]);
+        Ownership.Owned found = ownership.byId(Deployment.class, id);
+        return found == null || !callerTeams.sees(found.teamId()) ? null : new NaturalKey(found.origin(), found.externalId());
     }
-
-    private static final String EXISTING = "select o.id, t.id from %s o left join o.service s left join s.team t "
-            + "where o.origin = :origin and o.externalId = :externalId";
 
     /** The service the push lands on, as its recorder will resolve it; null: none, or a new one. */
     private Service target(PushType type, JsonObject canonical) {
@@ -121,22 +115,20 @@ public class PushScope {
         if (service == null) {
             return false;
         }
-        List<Long> owner = em.createQuery("select t.id from Service s join s.team t where s.id = :id", Long.class)
-                .setParameter("id", service.getId()).getResultList();
-        return !owner.isEmpty() && callerTeams.sees(owner.get(0));
+        Long owner = ownership.teamOfService(service.getId());
+        return owner != null && callerTeams.sees(owner);
     }
 
     private NaturalKey visibleDeployment(String origin, String externalId) {
-        List<Object[]> found = em.createQuery(EXISTING.formatted("Deployment"), Object[].class)
-                .setParameter("origin", origin).setParameter("externalId", externalId).getResultList();
-        return found.isEmpty() || !callerTeams.sees((Long) found.get(0)[1]) ? null : new NaturalKey(origin, externalId);
+        Ownership.Owned found = ownership.byNaturalKey(Deployment.class, origin, externalId);
+        return found == null || !callerTeams.sees(found.teamId()) ? null : new NaturalKey(origin, externalId);
     }
 
-    private static String entityOf(PushType type) {
+    private static Class<?> entityOf(PushType type) {
         return switch (type) {
-            case DEPLOYMENT -> "Deployment";
-            case INCIDENT, INCIDENT_RESOLUTION -> "Incident";
-            case PIPELINE_RUN -> "PipelineRun";
+            case DEPLOYMENT -> Deployment.class;
+            case INCIDENT, INCIDENT_RESOLUTION -> Incident.class;
+            case PIPELINE_RUN -> PipelineRun.class;
         };
     }
 

@@ -1,12 +1,11 @@
 package io.opssight.platform.boundary;
 
-import io.opssight.ingestion.control.Failures;
 import io.opssight.audit.boundary.AuditTrail;
 import io.opssight.dora.control.DoraDirtyDays;
 import io.opssight.dora.control.DoraQueryMetrics;
 import io.opssight.dora.control.DoraRollup;
 import io.opssight.ingestion.boundary.DeliveryLog;
-import io.opssight.ingestion.boundary.Ingestion;
+import io.opssight.ingestion.boundary.DeadLetters;
 import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.platform.control.RateCounters;
@@ -25,8 +24,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -76,11 +73,11 @@ public class Management {
     static final Set<String> FEATURES = Set.of("access", "alerting", "audit", "automation", "catalog", "change",
             "deployment", "dora", "incident", "ingestion", "pipeline", "platform");
 
-    @PersistenceContext
-    EntityManager em;
-
     @EJB
     DeliveryLog deliveries;
+
+    @EJB
+    DeadLetters deadLetters;
 
     @EJB
     AuditTrail audit;
@@ -198,27 +195,11 @@ public class Management {
         if (max < 1 || max > MAX_REPLAY) {
             return refused(user, action, "dead-letters", "max must be between 1 and " + MAX_REPLAY);
         }
-        List<Long> ids = em.createQuery("select d.id from Delivery d where d.status = :status order by d.id", Long.class)
-                .setParameter("status", DeliveryStatus.DEAD_LETTER).setMaxResults(max).getResultList();
-        int processed = 0;
-        int ignored = 0;
-        int failing = 0;
-        for (Long id : ids) {
-            try {
-                switch (deliveries.process(id, clock.instant()).outcome()) {
-                    case MODELLED -> processed++;
-                    case IGNORED -> ignored++;
-                    case MALFORMED -> failing++;
-                }
-            } catch (RuntimeException e) {
-                deliveries.deadLetter(id, Failures.reason(e), clock.instant());
-                failing++;
-            }
-        }
+        DeadLetters.Replayed replayed = deadLetters.replayOldest(null, max);
         String result = String.format(Locale.ROOT, "replayed=%d processed=%d ignored=%d stillFailing=%d",
-                ids.size(), processed, ignored, failing);
+                replayed.replayed(), replayed.processed(), replayed.ignored(), replayed.stillFailing());
         audit.recordApart(ACTOR, action, "dead-letters", "success", "jmxUser=" + user + " max=" + max + " " + result);
-        LOGGER.log(Level.INFO, "{0} dead letters replayed through JMX by {1}", ids.size(), user);
+        LOGGER.log(Level.INFO, "{0} dead letters replayed through JMX by {1}", replayed.replayed(), user);
         return result;
     }
 

@@ -10,6 +10,7 @@ import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
 import io.opssight.ingestion.boundary.DeliveryLog;
 import io.opssight.ingestion.boundary.Ingestion;
+import io.opssight.ingestion.boundary.Mappings;
 import io.opssight.ingestion.boundary.Sources;
 import io.opssight.ingestion.control.MappingQueue;
 import io.opssight.ingestion.control.NewDelivery;
@@ -57,6 +58,9 @@ class IngestionTransactionsIT {
 
     @EJB
     Ingestion ingestion;
+
+    @EJB
+    Mappings mappings;
 
     @EJB
     Sources sources;
@@ -157,7 +161,7 @@ class IngestionTransactionsIT {
                 (i, d) -> i != 1 ? d : new GitHubHooks.Deployment(d.id(), d.owner(), d.repo(), d.environment(),
                         d.sha().repeat(3), d.ref(), d.createdAt(), d.creator(), null));
 
-        ingestion.normaliseWaiting(batch);
+        mappings.mapWaiting(batch);
 
         assertEquals("PROCESSED", status(batch.get(0)));
         assertEquals("DEAD_LETTER", status(batch.get(1)));
@@ -182,7 +186,7 @@ class IngestionTransactionsIT {
                 (i, d) -> i != 1 ? d : new GitHubHooks.Deployment(d.id(), d.owner(), d.repo(), "prod\u0000uction",
                         d.sha(), d.ref(), d.createdAt(), d.creator(), null));
 
-        ingestion.normaliseWaiting(batch);
+        mappings.mapWaiting(batch);
 
         assertEquals("PROCESSED", status(batch.get(0)));
         assertEquals("DEAD_LETTER", status(batch.get(1)));
@@ -191,7 +195,7 @@ class IngestionTransactionsIT {
         assertTrue(reason.contains("environment") && !reason.contains("Exception") && !reason.contains("\u0000"),
                 () -> "the dead letter says why, readably: " + reason);
         assertEquals("0", single("select count(*) from service where name = ?", repos.get(1)), "nothing half-made");
-        ingestion.normaliseWaiting(List.of(batch.get(1)));
+        mappings.mapWaiting(List.of(batch.get(1)));
         assertEquals("DEAD_LETTER", status(batch.get(1)), "settled: not retried");
     }
 
@@ -222,7 +226,7 @@ class IngestionTransactionsIT {
             other.rollback();
         }
         // Its holder gave up without mapping it: it is still waiting, and the next batch maps it.
-        ingestion.normaliseWaiting(List.of(batch.get(1)));
+        mappings.mapWaiting(List.of(batch.get(1)));
         assertEquals("PROCESSED", status(batch.get(1)));
         for (String repo : repos) {
             assertEquals("1", single("select count(*) from deployment d join service s on s.id = d.service_id "
