@@ -12,6 +12,7 @@ import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.platform.control.RateCounters;
 import io.opssight.platform.control.RateLimitSettings;
 import io.opssight.platform.control.RateLimitSettings.Limit;
+import io.opssight.platform.entity.Feature;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -73,8 +74,7 @@ public class Management {
     public static final String DOMAIN = "io.opssight";
     public static final String ACTOR = "jmx";
     public static final int MAX_REPLAY = 10_000;
-    static final Set<String> FEATURES = Set.of("access", "alerting", "audit", "automation", "catalog", "change",
-            "deployment", "dora", "incident", "ingestion", "pipeline", "platform");
+    static final Set<String> FEATURES = Set.copyOf(Feature.packageNames());
 
     @PersistenceContext
     EntityManager em;
