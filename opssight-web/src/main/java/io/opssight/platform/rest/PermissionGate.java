@@ -19,7 +19,8 @@ import java.util.List;
  * gets 403 problem+json whatever it sent, never a validation answer. A method that declares none is
  * refused to everyone (and logged at deployment). The EJB boundaries' {@code @RolesAllowed} stay the
  * authority behind it (for the console and SOAP too); the OpenAPI document is derived from the same
- * annotation ({@link ApiDocumentFilter}), so the document and the behaviour are the same thing.
+ * annotation ({@link ApiDocumentFilter}), so the document and the behaviour are the same thing. Payara's own
+ * JAX-RS {@code @RolesAllowed} filter is switched off in {@code glassfish-web.xml}, so this is the one check.
  */
 @Provider
 public class PermissionGate implements DynamicFeature {
