@@ -40,7 +40,8 @@ public class UsersResource {
     Users users;
 
     @POST
-    @Operation(operationId = "createUser", summary = "Create a user", description = "Password: at least 12 characters, not containing the username.")
+    @Operation(operationId = "createUser", summary = "Create a user",
+            description = "Password: at least 12 characters, not containing the username.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Bad username, weak password, unknown role or team",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -40,7 +40,8 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @Operation(operationId = "listAuditEntries", summary = "Query the audit trail", description = "Oldest first; filters actor, action, outcome, from, to.")
+    @Operation(operationId = "listAuditEntries", summary = "Query the audit trail",
+            description = "Oldest first; filters actor, action, outcome, from, to.")
     @APIResponse(responseCode = "200", description = "A page, oldest first; nextCursor for more", content = @Content(schema = @Schema(ref = "AuditPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.AUDIT_READ)

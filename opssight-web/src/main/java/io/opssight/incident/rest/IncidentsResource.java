@@ -54,7 +54,8 @@ public class IncidentsResource {
     Pushes pushes;
 
     @GET
-    @Operation(operationId = "listIncidents", summary = "List incidents", description = "Newest first by opening time, each with its causing deployment.")
+    @Operation(operationId = "listIncidents", summary = "List incidents",
+            description = "Newest first by opening time, each with its causing deployment.")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
             content = @Content(schema = @Schema(ref = "IncidentPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -83,7 +84,8 @@ public class IncidentsResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getIncident", summary = "Read one incident", description = "With the deployment that caused it and why it was linked.")
+    @Operation(operationId = "getIncident", summary = "Read one incident",
+            description = "With the deployment that caused it and why it was linked.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.INCIDENTS_READ)

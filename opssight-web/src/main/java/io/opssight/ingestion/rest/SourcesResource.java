@@ -65,7 +65,8 @@ public class SourcesResource {
     }
 
     @GET
-    @Operation(operationId = "listSources", summary = "List webhook sources", description = "With the last delivery time and delivery counts.")
+    @Operation(operationId = "listSources", summary = "List webhook sources",
+            description = "With the last delivery time and delivery counts.")
     @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
     public List<SourceView> list() {
         Map<Long, SourceActivity> activity = sources.activity();

@@ -55,7 +55,8 @@ public class PipelineRunsResource {
     Pushes pushes;
 
     @GET
-    @Operation(operationId = "listPipelineRuns", summary = "List pipeline runs", description = "Newest first by queue time (else start, else last report).")
+    @Operation(operationId = "listPipelineRuns", summary = "List pipeline runs",
+            description = "Newest first by queue time (else start, else last report).")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
             content = @Content(schema = @Schema(ref = "PipelineRunPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -88,7 +89,8 @@ public class PipelineRunsResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getPipelineRun", summary = "Read one pipeline run", description = "With its jobs, in the order they started.")
+    @Operation(operationId = "getPipelineRun", summary = "Read one pipeline run",
+            description = "With its jobs, in the order they started.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PipelineRunView.class)))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.PIPELINES_READ)

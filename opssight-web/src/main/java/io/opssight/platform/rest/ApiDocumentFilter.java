@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * the error answers every operation can give (400 with parameters or a body, 401, 403, 404 with a
  * path parameter, 415 with a body that must be JSON (not the webhooks', which may be any type), 500,
  * 503), each operation's permission (from its {@code @RolesAllowed}, {@link ApiPermissions}) as the
- * {@code x-opssight-permission} extension, in its description and in its 403 answer, and integer ids. Operation-specific answers
+ * {@code x-opssight-permission} extension and in its description, and integer ids. Operation-specific answers
  * (409, 412, 413, 422, 428) stay on the methods.
  */
 public class ApiDocumentFilter implements OASFilter {
@@ -82,7 +82,8 @@ public class ApiDocumentFilter implements OASFilter {
         boolean open = List.of(ApiPermissions.NONE).equals(permissions);
         if (permissions != null && !open) {
             String description = operation.getDescription() == null ? "" : operation.getDescription().strip();
-            operation.setDescription((description.isEmpty() ? "" : description + " ") + "Permission: " + String.join(" or ", permissions));
+            operation.setDescription((description.isEmpty() ? "" : description + " ")
+                    + "Permission: " + String.join(" or ", permissions));
         }
         if (!open && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
             operation.setSecurity(new ArrayList<>(List.of(bearerRequirement())));
@@ -113,8 +114,7 @@ public class ApiDocumentFilter implements OASFilter {
         }
         if (!open) {
             addIfMissing(responses, "401", "No bearer token, or an unknown, expired or revoked one");
-            addIfMissing(responses, "403", permissions == null ? "The token lacks the permission this operation needs"
-                    : "The token lacks " + (permissions.size() == 1 ? permissions.get(0) : "all of " + String.join(", ", permissions)));
+            addIfMissing(responses, "403", "The token lacks the permission this operation needs");
         }
         if (path.contains("{")) {
             addIfMissing(responses, "404", "No such resource");
