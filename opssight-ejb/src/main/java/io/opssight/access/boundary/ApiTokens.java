@@ -6,6 +6,7 @@ import io.opssight.audit.entity.AuditEntry;
 import io.opssight.access.control.CallerTeams;
 import io.opssight.access.control.TokenCodec;
 import io.opssight.access.entity.ApiToken;
+import io.opssight.access.entity.Identity;
 import io.opssight.access.entity.Permission;
 import io.opssight.catalog.entity.Team;
 import io.opssight.platform.entity.NotFoundProblem;

@@ -3,6 +3,7 @@ package io.opssight.access.boundary;
 import io.opssight.access.control.GitHubApi;
 import io.opssight.access.control.Grants;
 import io.opssight.access.control.Pkce;
+import io.opssight.access.entity.Identity;
 import io.opssight.audit.control.AuditWriter;
 import io.opssight.audit.entity.AuditEntry;
 import jakarta.annotation.security.PermitAll;

@@ -4,6 +4,7 @@ import io.opssight.access.control.Grants;
 import io.opssight.access.control.JwtKeySource;
 import io.opssight.access.control.JwtVerifier;
 import io.opssight.access.control.PublicKeys;
+import io.opssight.access.entity.Identity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -42,6 +43,14 @@ public class JwtAuthentication {
 
     @Inject
     Grants grants;
+
+    /**
+     * Whether a bearer value has the shape of a JWT (three base64url parts), as API tokens never do:
+     * which of this bean and {@link ApiTokens} should authenticate it.
+     */
+    public static boolean looksLikeJwt(String value) {
+        return JwtVerifier.looksLikeJwt(value);
+    }
 
     /** The caller a valid token names; empty for every refused token (the reason goes to the log). */
     public Optional<Identity> authenticate(String token) {

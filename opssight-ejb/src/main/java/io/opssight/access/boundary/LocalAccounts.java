@@ -2,6 +2,7 @@ package io.opssight.access.boundary;
 
 import io.opssight.access.control.Grants;
 import io.opssight.access.control.PasswordHasher;
+import io.opssight.access.entity.Identity;
 import io.opssight.access.entity.UserAccount;
 import io.opssight.audit.control.AuditWriter;
 import io.opssight.audit.entity.AuditEntry;

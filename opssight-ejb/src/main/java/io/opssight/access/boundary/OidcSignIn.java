@@ -4,6 +4,7 @@ import io.opssight.access.control.Grants;
 import io.opssight.access.control.JwtVerifier;
 import io.opssight.access.control.OidcProvider;
 import io.opssight.access.control.Pkce;
+import io.opssight.access.entity.Identity;
 import io.opssight.audit.control.AuditWriter;
 import io.opssight.audit.entity.AuditEntry;
 import jakarta.annotation.security.PermitAll;

@@ -1,6 +1,6 @@
 package io.opssight.access.control;
 
-import io.opssight.access.boundary.Identity;
+import io.opssight.access.entity.Identity;
 import io.opssight.access.entity.Role;
 import io.opssight.access.entity.RoleAssignment;
 import io.opssight.access.entity.UserAccount;

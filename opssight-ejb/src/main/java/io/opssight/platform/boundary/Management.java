@@ -11,6 +11,7 @@ import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.platform.control.RateCounters;
 import io.opssight.platform.control.RateLimitSettings;
 import io.opssight.platform.control.RateLimitSettings.Limit;
+import io.opssight.platform.entity.Feature;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -70,8 +71,7 @@ public class Management {
     public static final String DOMAIN = "io.opssight";
     public static final String ACTOR = "jmx";
     public static final int MAX_REPLAY = 10_000;
-    static final Set<String> FEATURES = Set.of("access", "alerting", "audit", "automation", "catalog", "change",
-            "deployment", "dora", "incident", "ingestion", "pipeline", "platform");
+    static final Set<String> FEATURES = Set.copyOf(Feature.packageNames());
 
     @EJB
     DeliveryLog deliveries;

@@ -6,11 +6,11 @@ import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
 import io.opssight.alerting.entity.Alert;
 import io.opssight.platform.entity.KeysetPage;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,13 +48,11 @@ public class AlertsResource {
     AlertAcknowledgements acknowledgements;
 
     @GET
-    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest first by the time they started firing. Permission: alerts:read")
+    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest first by the time they started firing.")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
             content = @Content(schema = @Schema(ref = "AlertPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks alerts:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_READ)
+    @RolesAllowed(Permission.ALERTS_READ)
     public Response list(
             @Parameter(description = "firing or resolved") @QueryParam("status") String status,
             @Parameter(description = "service name") @QueryParam("service") String service,
@@ -76,11 +73,10 @@ public class AlertsResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getAlert", summary = "Read one alert", description = "Permission: alerts:read")
+    @Operation(operationId = "getAlert", summary = "Read one alert")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks alerts:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_READ)
+    @RolesAllowed(Permission.ALERTS_READ)
     public AlertView get(@PathParam("id") long id) {
         return AlertView.from(alerts.find(id));
     }
@@ -91,14 +87,12 @@ public class AlertsResource {
     @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge a firing alert",
             description = "Records that the caller is on it, when, and an optional note ({\"note\": \"...\"}, at most 800 "
                     + "characters; the body may be left out). Acknowledging again replaces the earlier acknowledgement. The "
-                    + "state stays Alertmanager's: a resolve still resolves it, a new firing clears the acknowledgement. "
-                    + "Permission: alerts:acknowledge")
+                    + "state stays Alertmanager's: a resolve still resolves it, a new firing clears the acknowledgement.")
     @APIResponse(responseCode = "200", description = "The acknowledged alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "400", description = "Note too long or not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks alerts:acknowledge", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The alert is resolved (or changed concurrently)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_ACKNOWLEDGE)
+    @RolesAllowed(Permission.ALERTS_ACKNOWLEDGE)
     public AlertView acknowledge(@PathParam("id") long id, @Valid Acknowledgement in) {
         return AlertView.from(acknowledgements.acknowledge(id, in == null ? null : in.getNote()));
     }
@@ -106,12 +100,10 @@ public class AlertsResource {
     @DELETE
     @Path("{id}/acknowledgement")
     @Operation(operationId = "unacknowledgeAlert", summary = "Take an acknowledgement back",
-            description = "The alert is unacknowledged again (nothing changes when it was not acknowledged). "
-                    + "Permission: alerts:acknowledge")
+            description = "The alert is unacknowledged again (nothing changes when it was not acknowledged).")
     @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks alerts:acknowledge", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.ALERTS_ACKNOWLEDGE)
+    @RolesAllowed(Permission.ALERTS_ACKNOWLEDGE)
     public AlertView unacknowledge(@PathParam("id") long id) {
         return AlertView.from(acknowledgements.unacknowledge(id));
     }

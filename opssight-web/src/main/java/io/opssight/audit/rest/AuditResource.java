@@ -6,10 +6,10 @@ import io.opssight.audit.boundary.AuditTrail;
 import io.opssight.audit.entity.AuditEntry;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,11 +40,11 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @Operation(operationId = "listAuditEntries", summary = "Query the audit trail", description = "Oldest first; filters actor, action, outcome, from, to. "
-            + "Permission: audit:read")
+    @Operation(operationId = "listAuditEntries", summary = "Query the audit trail",
+            description = "Oldest first; filters actor, action, outcome, from, to.")
     @APIResponse(responseCode = "200", description = "A page, oldest first; nextCursor for more", content = @Content(schema = @Schema(ref = "AuditPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_READ)
+    @RolesAllowed(Permission.AUDIT_READ)
     public AuditPage list(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -61,9 +60,9 @@ public class AuditResource {
     @GET
     @Path("verify")
     @Operation(operationId = "verifyAuditTrail", summary = "Verify the hash chain", description = "Recomputes every entry's hash; reports the first entry "
-            + "that was changed, deleted or reordered. Permission: audit:read")
+            + "that was changed, deleted or reordered.")
     @APIResponse(responseCode = "200", description = "The chain's state", content = @Content(schema = @Schema(ref = "Verification")))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_READ)
+    @RolesAllowed(Permission.AUDIT_READ)
     public AuditTrail.Verification verify() {
         return trail.verify();
     }
@@ -72,12 +71,12 @@ public class AuditResource {
     @Path("export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail", description = "Streamed as CSV (format=csv, the default) or a JSON array "
-            + "(format=json), same filters as the query. Permission: audit:export")
+            + "(format=json), same filters as the query.")
     @APIResponse(responseCode = "200", description = "The entries as CSV (format=csv) or a JSON array (format=json)",
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryView.class))})
     @APIResponse(responseCode = "400", description = "Bad format or filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.AUDIT_EXPORT)
+    @RolesAllowed(Permission.AUDIT_EXPORT)
     public Response export(@QueryParam("format") @DefaultValue("csv") String format, @QueryParam("actor") String actor,
             @QueryParam("action") String action, @QueryParam("outcome") String outcome, @QueryParam("from") String from,
             @QueryParam("to") String to) {

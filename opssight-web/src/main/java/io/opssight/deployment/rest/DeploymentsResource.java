@@ -9,12 +9,12 @@ import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.platform.entity.KeysetPage;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
 import io.opssight.platform.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,11 +61,11 @@ public class DeploymentsResource {
     Pushes pushes;
 
     @GET
-    @Operation(operationId = "listDeployments", summary = "List deployments", description = "Newest first by creation time. Permission: deployments:read")
+    @Operation(operationId = "listDeployments", summary = "List deployments", description = "Newest first by creation time.")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
             content = @Content(schema = @Schema(ref = "DeploymentPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DEPLOYMENTS_READ)
+    @RolesAllowed(Permission.DEPLOYMENTS_READ)
     public Response list(
             @Parameter(description = "service name") @QueryParam("service") String service,
             @Parameter(description = "environment name") @QueryParam("environment") String environment,
@@ -95,10 +94,10 @@ public class DeploymentsResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getDeployment", summary = "Read one deployment", description = "Permission: deployments:read")
+    @Operation(operationId = "getDeployment", summary = "Read one deployment")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "404", description = "No such deployment", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DEPLOYMENTS_READ)
+    @RolesAllowed(Permission.DEPLOYMENTS_READ)
     public DeploymentView get(@PathParam("id") long id) {
         return DeploymentView.from(deployments.find(id));
     }
@@ -108,11 +107,10 @@ public class DeploymentsResource {
     @Operation(operationId = "getDeploymentChanges", summary = "What a deployment shipped",
             description = "The commits between the previous successful deployment of the same service and environment and "
                     + "this one, oldest first, each with its lead time (deployment finish - commit time), and their median. "
-                    + "Empty until the deployment succeeded, or when no push of its commits was received. "
-                    + "Permission: deployments:read")
+                    + "Empty until the deployment succeeded, or when no push of its commits was received.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShippedChangesView.class)))
     @APIResponse(responseCode = "404", description = "No such deployment", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DEPLOYMENTS_READ)
+    @RolesAllowed(Permission.DEPLOYMENTS_READ)
     public ShippedChangesView changes(@PathParam("id") long id) {
         return ShippedChangesView.from(changes.shippedBy(id));
     }
@@ -123,7 +121,7 @@ public class DeploymentsResource {
             description = "For tools without webhooks. Recorded exactly like a webhook deployment (stored first as a "
                     + "delivery, then mapped), so it counts for DORA, links incidents and, with commits, has lead times. "
                     + "A push naming an existing origin and externalId updates that deployment (e.g. in_progress, then "
-                    + "success). Origin is \"push:<token name>\" unless given. Permission: deployments:write")
+                    + "success). Origin is \"push:<token name>\" unless given.")
     @APIResponse(responseCode = "201", description = "Created; Location names the deployment",
             content = @Content(schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "200", description = "Updated an existing deployment, or a repeat of an earlier push "
@@ -134,12 +132,9 @@ public class DeploymentsResource {
             content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Invalid body (violations list the fields)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks deployments:write",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DEPLOYMENTS_WRITE)
+    @RolesAllowed(Permission.DEPLOYMENTS_WRITE)
     public Response push(@Valid NewDeployment in,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe: a push with a key already used answers "
                     + "with the first push's result (up to 255 characters; without it, an identical body is a repeat)")

@@ -4,10 +4,10 @@ import io.opssight.access.entity.Permission;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
 import io.opssight.dora.entity.DoraReport;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,14 +50,11 @@ public class DoraResource {
             description = "Deployment frequency, lead time for changes, change failure rate, failed deployment recovery "
                     + "time (DORA 2023) and time to restore (DORA 2021), each with value, unit, tier (elite, high, medium, "
                     + "low; null when there is no data), the counts behind it and a drill-down link; plus a trend per ISO "
-                    + "week (Monday 00:00 UTC). Computed from the stored events when asked, so always current." + FILTERS
-                    + " Permission: dora:read")
+                    + "week (Monday 00:00 UTC). Computed from the stored events when asked, so always current." + FILTERS)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DoraView.class)))
     @APIResponse(responseCode = "400", description = "Unknown team, service or environment; a non-production environment; "
             + "a bad window or benchmark", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks dora:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DORA_READ)
+    @RolesAllowed(Permission.DORA_READ)
     public DoraView report(
             @Parameter(description = "team name") @QueryParam("team") String team,
             @Parameter(description = "service name") @QueryParam("service") String service,
@@ -76,12 +72,10 @@ public class DoraResource {
     @Operation(operationId = "listDoraDeployments", summary = "Deployments behind the DORA figures",
             description = "The deployments counted: successful, to a production environment, finished in the window; newest "
                     + "first, each with the number of changes it shipped, their median lead time and the incidents linked to "
-                    + "it (failed = at least one). total equals deploymentFrequency.deployments." + FILTERS
-                    + " Permission: dora:read")
+                    + "it (failed = at least one). total equals deploymentFrequency.deployments." + FILTERS)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DoraDeploymentPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, offset or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks dora:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DORA_READ)
+    @RolesAllowed(Permission.DORA_READ)
     public DoraDeploymentPage deployments(@QueryParam("team") String team, @QueryParam("service") String service,
             @QueryParam("environment") String environment, @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "rows to skip") @QueryParam("offset") @DefaultValue("0") int offset,
@@ -94,11 +88,10 @@ public class DoraResource {
     @Operation(operationId = "listDoraChanges", summary = "Changes behind the lead time",
             description = "Every commit the counted deployments shipped, with its lead time (deployment finish - commit "
                     + "time) and the deployment; by deployment, newest first, then commit time. total equals "
-                    + "leadTimeForChanges.changes." + FILTERS + " Permission: dora:read")
+                    + "leadTimeForChanges.changes." + FILTERS)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DoraChangePage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, offset or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks dora:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DORA_READ)
+    @RolesAllowed(Permission.DORA_READ)
     public DoraChangePage changes(@QueryParam("team") String team, @QueryParam("service") String service,
             @QueryParam("environment") String environment, @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "rows to skip") @QueryParam("offset") @DefaultValue("0") int offset,
@@ -114,12 +107,11 @@ public class DoraResource {
                     + "before the incident opened) or manual (corrected by a user), with the note, and which figures each "
                     + "counts for. measure=change_failure_rate, recovery or time_to_restore lists exactly the incidents of "
                     + "that figure (total equals its count); without it, also the scope's incidents opened in the window "
-                    + "that count for nothing. Newest opened first." + FILTERS + " Permission: dora:read")
+                    + "that count for nothing. Newest opened first." + FILTERS)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DoraIncidentPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, measure, offset or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks dora:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.DORA_READ)
+    @RolesAllowed(Permission.DORA_READ)
     public DoraIncidentPage incidents(@QueryParam("team") String team, @QueryParam("service") String service,
             @QueryParam("environment") String environment, @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "change_failure_rate, recovery or time_to_restore") @QueryParam("measure") String measure,

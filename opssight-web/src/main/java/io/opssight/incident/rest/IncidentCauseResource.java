@@ -3,11 +3,11 @@ package io.opssight.incident.rest;
 import io.opssight.access.entity.Permission;
 import io.opssight.incident.boundary.IncidentCauses;
 import io.opssight.incident.entity.Incident;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.EntityTags;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,12 +48,12 @@ public class IncidentCauseResource {
     @GET
     @Operation(operationId = "getIncidentCause", summary = "Read what caused an incident",
             description = "The linked deployment (or none), why it was linked and the note. The ETag is what "
-                    + "PUT needs as If-Match. Permission: incidents:read or incidents:link")
+                    + "PUT needs as If-Match.")
     @APIResponse(responseCode = "200", description = "The cause link",
             headers = @Header(name = HttpHeaders.ETAG, description = "The link's tag, for If-Match"),
             content = @Content(schema = @Schema(ref = "CauseLinkView")))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_READ + "," + Permission.INCIDENTS_LINK)
+    @RolesAllowed({Permission.INCIDENTS_READ, Permission.INCIDENTS_LINK})
     public Response read(@PathParam("id") long id) {
         Incident incident = causes.read(id);
         return Response.ok(CauseLinkView.from(incident)).tag(EntityTags.of(incident.causeTag())).build();
@@ -65,8 +64,7 @@ public class IncidentCauseResource {
             description = "Links the incident to deploymentId (a successful production deployment) or, with null, to no "
                     + "deployment. The link reason becomes manual and stays: neither a time-based link nor a cause a source "
                     + "names later replaces it. Change failure rate and recovery time follow at once. The note (required) is "
-                    + "kept with who set it and when. Needs If-Match with the ETag of GET /incidents/{id}/cause. "
-                    + "Permission: incidents:link")
+                    + "kept with who set it and when. Needs If-Match with the ETag of GET /incidents/{id}/cause.")
     @APIResponse(responseCode = "200", description = "The incident with its corrected cause",
             headers = @Header(name = HttpHeaders.ETAG, description = "The new link's tag"),
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
@@ -78,7 +76,7 @@ public class IncidentCauseResource {
     @APIResponse(responseCode = "412", description = "The link changed since you read it (If-Match does not match)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "No If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_LINK)
+    @RolesAllowed(Permission.INCIDENTS_LINK)
     public Response correct(@PathParam("id") long id, @Valid CauseCorrection in,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH, required = true,
                     description = "The ETag of GET /incidents/{id}/cause, or * to replace whatever link there is")

@@ -8,13 +8,13 @@ import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.platform.entity.KeysetPage;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
 import io.opssight.platform.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,14 +54,12 @@ public class IncidentsResource {
     Pushes pushes;
 
     @GET
-    @Operation(operationId = "listIncidents", summary = "List incidents", description = "Newest first by opening time, each with its causing deployment. "
-            + "Permission: incidents:read")
+    @Operation(operationId = "listIncidents", summary = "List incidents",
+            description = "Newest first by opening time, each with its causing deployment.")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
             content = @Content(schema = @Schema(ref = "IncidentPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks incidents:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_READ)
+    @RolesAllowed(Permission.INCIDENTS_READ)
     public Response list(
             @Parameter(description = "service name") @QueryParam("service") String service,
             @Parameter(description = "triggered, acknowledged or resolved") @QueryParam("status") String status,
@@ -87,12 +84,11 @@ public class IncidentsResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getIncident", summary = "Read one incident", description = "With the deployment that caused it and why it was linked. "
-            + "Permission: incidents:read")
+    @Operation(operationId = "getIncident", summary = "Read one incident",
+            description = "With the deployment that caused it and why it was linked.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks incidents:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_READ)
+    @RolesAllowed(Permission.INCIDENTS_READ)
     public IncidentView get(@PathParam("id") long id) {
         return IncidentView.from(incidents.find(id));
     }
@@ -103,7 +99,7 @@ public class IncidentsResource {
             description = "For tools without webhooks. Stored as a delivery, then recorded like a PagerDuty incident and "
                     + "linked to its causing deployment: the one named in causedBy, else the latest successful production "
                     + "deployment of its service before it opened. A push naming an existing origin and externalId updates "
-                    + "that incident. Origin is \"push:<token name>\" unless given. Permission: incidents:write")
+                    + "that incident. Origin is \"push:<token name>\" unless given.")
     @APIResponse(responseCode = "201", description = "Created; Location names the incident",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "200", description = "Updated an existing incident, or a repeat of an earlier push "
@@ -113,11 +109,9 @@ public class IncidentsResource {
             content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Invalid body, or causedBy.deploymentId names no deployment",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks incidents:write", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_WRITE)
+    @RolesAllowed(Permission.INCIDENTS_WRITE)
     public Response push(@Valid NewIncident in,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe (up to 255 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -132,18 +126,16 @@ public class IncidentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "resolveIncident", summary = "Resolve an incident",
             description = "Resolves the incident (from any source) at resolvedAt, default now. Stored as a delivery like "
-                    + "every push; resolving a resolved incident changes nothing. Permission: incidents:write")
+                    + "every push; resolving a resolved incident changes nothing.")
     @APIResponse(responseCode = "200", description = "The incident, resolved",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
             content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "resolvedAt before the incident opened", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks incidents:write", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.INCIDENTS_WRITE)
+    @RolesAllowed(Permission.INCIDENTS_WRITE)
     public Response resolve(@PathParam("id") long id, @Valid Resolution in,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe (up to 255 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,

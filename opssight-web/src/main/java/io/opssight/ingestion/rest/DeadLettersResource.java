@@ -5,10 +5,10 @@ import io.opssight.ingestion.boundary.DeadLetters;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,10 +37,10 @@ public class DeadLettersResource {
     DeadLetters deadLetters;
 
     @GET
-    @Operation(operationId = "listDeadLetters", summary = "List dead letters", description = "Newest first; filter by source id. Permission: sources:read")
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters", description = "Newest first; filter by source id.")
     @APIResponse(responseCode = "200", description = "A page, newest first; nextCursor for more", content = @Content(schema = @Schema(ref = "DeadLetterPage")))
     @APIResponse(responseCode = "400", description = "Bad cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.SOURCES_READ + "," + Permission.SOURCES_MANAGE)
+    @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
     public DeadLetterPage list(@QueryParam("source") Long source, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         QueryParams.limit(limit, DeadLetters.MAX_PAGE);
@@ -59,10 +58,10 @@ public class DeadLettersResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getDeadLetter", summary = "Read a dead letter with its raw body", description = "Permission: sources:read")
+    @Operation(operationId = "getDeadLetter", summary = "Read a dead letter with its raw body")
     @APIResponse(responseCode = "200", description = "The dead letter with its raw body", content = @Content(schema = @Schema(ref = "DeadLetterView")))
     @APIResponse(responseCode = "404", description = "No such delivery", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.SOURCES_READ + "," + Permission.SOURCES_MANAGE)
+    @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
     public DeadLetterView get(@PathParam("id") long id) {
         return DeadLetterView.from(deadLetters.find(id), true);
     }
@@ -70,11 +69,11 @@ public class DeadLettersResource {
     @POST
     @Path("{id}/replay")
     @Operation(operationId = "replayDeadLetter", summary = "Replay one dead letter", description = "Processes it again; it stays a dead letter (with the new "
-            + "reason) if it still fails. Permission: sources:manage")
+            + "reason) if it still fails.")
     @APIResponse(responseCode = "200", description = "What the replay did", content = @Content(schema = @Schema(ref = "Replayed")))
     @APIResponse(responseCode = "400", description = "Not a dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such delivery", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.SOURCES_MANAGE)
+    @RolesAllowed(Permission.SOURCES_MANAGE)
     public DeadLetters.Replayed replay(@PathParam("id") long id) {
         return deadLetters.replay(id);
     }
@@ -82,10 +81,10 @@ public class DeadLettersResource {
     @POST
     @Path("replay")
     @Operation(operationId = "replayDeadLetters", summary = "Replay dead letters in bulk", description = "Oldest first, at most max (default 1000, up to "
-            + "10000), of one source or all. Permission: sources:manage")
+            + "10000), of one source or all.")
     @APIResponse(responseCode = "200", description = "What the replay did", content = @Content(schema = @Schema(ref = "Replayed")))
     @APIResponse(responseCode = "400", description = "Bad max", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.SOURCES_MANAGE)
+    @RolesAllowed(Permission.SOURCES_MANAGE)
     public DeadLetters.Replayed replayBulk(@QueryParam("source") Long source, @QueryParam("max") @DefaultValue("1000") int max) {
         return deadLetters.replayBulk(source, max);
     }

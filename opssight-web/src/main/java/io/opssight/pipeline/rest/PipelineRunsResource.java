@@ -9,13 +9,13 @@ import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.boundary.RunWithJobs;
 import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.platform.entity.KeysetPage;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
 import io.opssight.platform.rest.RequestBodies;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,14 +55,12 @@ public class PipelineRunsResource {
     Pushes pushes;
 
     @GET
-    @Operation(operationId = "listPipelineRuns", summary = "List pipeline runs", description = "Newest first by queue time (else start, else last report). "
-            + "Permission: pipelines:read")
+    @Operation(operationId = "listPipelineRuns", summary = "List pipeline runs",
+            description = "Newest first by queue time (else start, else last report).")
     @APIResponse(responseCode = "200", description = "A page; follow nextCursor (or the Link rel=next header) for more",
             content = @Content(schema = @Schema(ref = "PipelineRunPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_READ)
+    @RolesAllowed(Permission.PIPELINES_READ)
     public Response list(
             @Parameter(description = "repository, owner/name") @QueryParam("repository") String repository,
             @Parameter(description = "branch") @QueryParam("branch") String branch,
@@ -92,12 +89,11 @@ public class PipelineRunsResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getPipelineRun", summary = "Read one pipeline run", description = "With its jobs, in the order they started. "
-            + "Permission: pipelines:read")
+    @Operation(operationId = "getPipelineRun", summary = "Read one pipeline run",
+            description = "With its jobs, in the order they started.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PipelineRunView.class)))
     @APIResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_READ)
+    @RolesAllowed(Permission.PIPELINES_READ)
     public PipelineRunView get(@PathParam("id") long id) {
         return PipelineRunView.from(runs.find(id));
     }
@@ -107,7 +103,7 @@ public class PipelineRunsResource {
     @Operation(operationId = "pushPipelineRun", summary = "Push a pipeline run",
             description = "For CI systems without webhooks. Stored as a delivery, then recorded like a GitHub Actions run, "
                     + "with its jobs. A push naming an existing origin and externalId updates that run. Origin is "
-                    + "\"push:<token name>\" unless given. Permission: pipelines:write")
+                    + "\"push:<token name>\" unless given.")
     @APIResponse(responseCode = "201", description = "Created; Location names the run",
             content = @Content(schema = @Schema(implementation = PipelineRunView.class)))
     @APIResponse(responseCode = "200", description = "Updated an existing run, or a repeat of an earlier push "
@@ -117,11 +113,9 @@ public class PipelineRunsResource {
             content = @Content(schema = @Schema(ref = "ReceiptView")))
     @APIResponse(responseCode = "400", description = "Invalid body (violations list the fields)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks pipelines:write", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_WRITE)
+    @RolesAllowed(Permission.PIPELINES_WRITE)
     public Response push(@Valid NewPipelineRun in,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe (up to 255 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,

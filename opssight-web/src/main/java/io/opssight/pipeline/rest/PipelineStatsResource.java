@@ -2,10 +2,10 @@ package io.opssight.pipeline.rest;
 
 import io.opssight.access.entity.Permission;
 import io.opssight.pipeline.boundary.PipelineAnalytics;
-import io.opssight.platform.rest.ApiPermissions;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,13 +39,10 @@ public class PipelineStatsResource {
                     + "(queued to start) of succeeded and failed runs, the 10 most failing jobs, flaky jobs (a job that failed "
                     + "and later passed on the same sha, once per sha), and how long the branch was red: per pipeline from a "
                     + "failed run's finish to the next successful run's finish, united over the repository's pipelines. Red "
-                    + "time is for 'branch' when given, else 'defaultBranch' (default main). Everything again per ISO week. "
-                    + "Permission: pipelines:read")
+                    + "time is for 'branch' when given, else 'defaultBranch' (default main). Everything again per ISO week.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PipelineStatsView.class)))
     @APIResponse(responseCode = "400", description = "Bad window", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks pipelines:read", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @Extension(name = ApiPermissions.EXTENSION, value = Permission.PIPELINES_READ)
+    @RolesAllowed(Permission.PIPELINES_READ)
     public PipelineStatsView stats(
             @Parameter(description = "repository, owner/name") @QueryParam("repository") String repository,
             @Parameter(description = "pipeline (workflow) name") @QueryParam("pipeline") String pipeline,

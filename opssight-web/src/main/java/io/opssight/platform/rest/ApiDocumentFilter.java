@@ -1,7 +1,6 @@
 package io.opssight.platform.rest;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -28,7 +26,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * every error answer, the HTTP bearer scheme required by every operation that declares a permission,
  * the error answers every operation can give (400 with parameters or a body, 401, 403, 404 with a
  * path parameter, 415 with a body that must be JSON (not the webhooks', which may be any type), 500,
- * 503), each operation's permission in its description, and integer ids. Operation-specific answers
+ * 503), each operation's permission (from its {@code @RolesAllowed}, {@link ApiPermissions}) as the
+ * {@code x-opssight-permission} extension and in its description, and integer ids. Operation-specific answers
  * (409, 412, 413, 422, 428) stay on the methods.
  */
 public class ApiDocumentFilter implements OASFilter {
@@ -57,7 +56,9 @@ public class ApiDocumentFilter implements OASFilter {
         Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
         schemas.values().forEach(schema -> clean(schema, schemas, false));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().forEach(ApiDocumentFilter::decorate);
+            Map<String, List<String>> permissions = ApiPermissions.byOperationId();
+            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                    decorate(path, operation, permissions.get(operation.getOperationId()))));
             openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
                 if (operation.getRequestBody() != null) {
                     cleanContent(operation.getRequestBody().getContent(), schemas);
@@ -70,25 +71,19 @@ public class ApiDocumentFilter implements OASFilter {
         dedupeTags(openAPI);
     }
 
-    private static void decorate(String path, PathItem item) {
-        item.getOperations().forEach((method, operation) -> decorate(path, method, operation));
-    }
-
-    private static void decorate(String path, PathItem.HttpMethod method, Operation operation) {
-        String permission = permission(operation.getExtensions());
-        if (permission == null && operation.getOperationId() != null) {
-            permission = ApiPermissions.OF_DESCRIBED_OPERATIONS.get(operation.getOperationId());
+    /**
+     * Adds what every operation shares; {@code permissions} are the operation's {@code @RolesAllowed}
+     * ({@link ApiPermissions}), [none] for the webhook receivers, null when it declares none.
+     */
+    private static void decorate(String path, Operation operation, List<String> permissions) {
+        if (permissions != null) {
+            operation.addExtension(ApiPermissions.EXTENSION, String.join(",", permissions));
         }
-        if (permission != null) {
-            operation.addExtension(ApiPermissions.EXTENSION, permission);
-        }
-        boolean open = ApiPermissions.NONE.equals(permission);
-        if (permission != null && !open) {
-            String description = operation.getDescription() == null ? "" : operation.getDescription();
-            if (!description.contains("Permission: ")) {
-                operation.setDescription((description.isEmpty() ? "" : description + " ") + "Permission: "
-                        + permission.replace(",", " or "));
-            }
+        boolean open = List.of(ApiPermissions.NONE).equals(permissions);
+        if (permissions != null && !open) {
+            String description = operation.getDescription() == null ? "" : operation.getDescription().strip();
+            operation.setDescription((description.isEmpty() ? "" : description + " ")
+                    + "Permission: " + String.join(" or ", permissions));
         }
         if (!open && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
             operation.setSecurity(new ArrayList<>(List.of(bearerRequirement())));
@@ -146,25 +141,10 @@ public class ApiDocumentFilter implements OASFilter {
                     }
                 });
             }
-            if (response.getExtensions() != null && response.getExtensions().containsKey(ApiPermissions.EXTENSION)) {
-                response.removeExtension(ApiPermissions.EXTENSION); // Payara copies method extensions onto each answer
-            }
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(problemContent());
             }
         });
-    }
-
-    /** The declared permission as one string of comma-separated alternatives (Payara splits "a,b" into a list). */
-    private static String permission(Map<String, Object> extensions) {
-        Object declared = extensions == null ? null : extensions.get(ApiPermissions.EXTENSION);
-        if (declared instanceof Object[] array) {
-            declared = List.of(array);
-        }
-        if (declared instanceof Collection<?> many) {
-            return many.stream().map(String::valueOf).collect(Collectors.joining(","));
-        }
-        return declared == null ? null : declared.toString();
     }
 
     /**

@@ -14,11 +14,13 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 
 /**
- * Deny by default at the REST edge: each resource method's declared permission
+ * Deny by default at the REST edge: each resource method's {@code @RolesAllowed}
  * ({@link ApiPermissions}) is checked before its body is read or validated, so a caller without it
  * gets 403 problem+json whatever it sent, never a validation answer. A method that declares none is
  * refused to everyone (and logged at deployment). The EJB boundaries' {@code @RolesAllowed} stay the
- * authority behind it; this gate makes the document and the behaviour the same thing.
+ * authority behind it (for the console and SOAP too); the OpenAPI document is derived from the same
+ * annotation ({@link ApiDocumentFilter}), so the document and the behaviour are the same thing. Payara's own
+ * JAX-RS {@code @RolesAllowed} filter is switched off in {@code glassfish-web.xml}, so this is the one check.
  */
 @Provider
 public class PermissionGate implements DynamicFeature {
@@ -33,7 +35,7 @@ public class PermissionGate implements DynamicFeature {
         // "none" is no permission here: the only open route, the webhook receivers, is not JAX-RS.
         List<String> permissions = ApiPermissions.of(resource);
         if (permissions.isEmpty()) {
-            LOGGER.log(Level.ERROR, "{0}.{1} declares no permission (" + ApiPermissions.EXTENSION + "); it is refused to everyone",
+            LOGGER.log(Level.ERROR, "{0}.{1} declares no permission (@RolesAllowed); it is refused to everyone",
                     resource.getResourceClass().getName(), resource.getResourceMethod().getName());
         }
         context.register(new Check(permissions));

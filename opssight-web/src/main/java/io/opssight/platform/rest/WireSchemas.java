@@ -1,6 +1,7 @@
 package io.opssight.platform.rest;
 
 import io.opssight.audit.boundary.AuditTrail;
+import io.opssight.platform.entity.Feature;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -9,7 +10,6 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -23,8 +23,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  */
 final class WireSchemas {
 
-    private static final List<String> FEATURES = List.of("access", "alerting", "audit", "catalog", "change", "deployment",
-            "dora", "incident", "ingestion", "pipeline", "platform");
     private static final String REF = "#/components/schemas/";
     /** Wire types that are not in a rest package (a boundary's answer returned as it is). */
     private static final Map<String, Class<?>> ELSEWHERE = Map.of("Verification", AuditTrail.Verification.class,
@@ -81,7 +79,7 @@ final class WireSchemas {
         if (ELSEWHERE.containsKey(simpleName)) {
             return ELSEWHERE.get(simpleName);
         }
-        for (String feature : FEATURES) {
+        for (String feature : Feature.packageNames()) {
             try {
                 return Class.forName("io.opssight." + feature + ".rest." + simpleName, false, WireSchemas.class.getClassLoader());
             } catch (ClassNotFoundException | LinkageError e) {

@@ -1,10 +1,9 @@
 package io.opssight.platform.security;
 
 import io.opssight.access.boundary.ApiTokens;
-import io.opssight.access.boundary.Identity;
 import io.opssight.access.boundary.JwtAuthentication;
 import io.opssight.access.boundary.LocalAccounts;
-import io.opssight.access.control.JwtVerifier;
+import io.opssight.access.entity.Identity;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,7 +70,7 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
                 return context.doNothing();
             }
             String presented = authorization.substring(7).trim();
-            Optional<Identity> identity = JwtVerifier.looksLikeJwt(presented) ? jwts.authenticate(presented)
+            Optional<Identity> identity = JwtAuthentication.looksLikeJwt(presented) ? jwts.authenticate(presented)
                     : tokens.authenticate(presented, proxies.clientOf(request));
             if (identity.isPresent()) {
                 return login(request, context, identity.get());

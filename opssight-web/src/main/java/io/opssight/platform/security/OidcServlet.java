@@ -1,7 +1,7 @@
 package io.opssight.platform.security;
 
-import io.opssight.access.boundary.Identity;
 import io.opssight.access.boundary.OidcSignIn;
+import io.opssight.access.entity.Identity;
 import io.opssight.platform.console.SignIn;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;

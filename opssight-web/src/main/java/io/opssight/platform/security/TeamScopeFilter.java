@@ -1,7 +1,7 @@
 package io.opssight.platform.security;
 
-import io.opssight.access.boundary.Identity;
 import io.opssight.access.control.CallerTeams;
+import io.opssight.access.entity.Identity;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

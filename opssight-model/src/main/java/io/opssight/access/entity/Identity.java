@@ -1,4 +1,4 @@
-package io.opssight.access.boundary;
+package io.opssight.access.entity;
 
 import java.io.Serializable;
 import java.util.Set;
