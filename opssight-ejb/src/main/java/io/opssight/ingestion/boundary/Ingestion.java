@@ -1,6 +1,5 @@
 package io.opssight.ingestion.boundary;
 
-import io.opssight.ingestion.control.DeliveryAuthenticator;
 import io.opssight.ingestion.control.DeliveryKeys;
 import io.opssight.ingestion.control.Failures;
 import io.opssight.ingestion.control.GroupCommit;
@@ -8,6 +7,7 @@ import io.opssight.ingestion.control.Headers;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.MappingQueue;
 import io.opssight.ingestion.control.NewDelivery;
+import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.control.SourceRateLimit;
@@ -86,6 +86,9 @@ public class Ingestion {
     @Inject
     SourceRateLimit rateLimit;
 
+    @Inject
+    Normalizers kinds;
+
     Clock clock = Clock.systemUTC();
 
     public Receipt receive(String kind, String sourceName, Map<String, String> rawHeaders, byte[] body) {
@@ -99,7 +102,7 @@ public class Ingestion {
         }
         Headers headers = new Headers(rawHeaders);
         try {
-            DeliveryAuthenticator.verify(source, headers, body);
+            kinds.protocol(sourceKind).verify(source, headers, body);
         } catch (OpsSightException e) {
             metrics.count(kind, sourceName, "rejected");
             Failures.logOnce(LOGGER, Level.INFO, "unauthenticated:" + kind + "/" + sourceName,
@@ -134,9 +137,9 @@ public class Ingestion {
 
     private Receipt store(String kind, String sourceName, SourceKind sourceKind, Source source, Headers headers, byte[] body,
             Instant started, boolean inline) {
-        DeliveryKeys.Key deliveryKey = DeliveryKeys.key(sourceKind, headers, body);
+        DeliveryKeys.Key deliveryKey = DeliveryKeys.key(kinds.protocol(sourceKind), headers, body);
         String key = deliveryKey.value();
-        String eventType = DeliveryKeys.eventTypeOf(sourceKind, headers);
+        String eventType = kinds.protocol(sourceKind).eventType(headers);
         String keptHeaders = headers.keptAsJson();
         JsonObject payload = null;
         try {

@@ -40,6 +40,12 @@ public class AlertmanagerNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol("Alertmanager: a webhook_configs receiver with url = the URL above, send_resolved: true and "
+                + "http_config.authorization credentials = the secret above.");
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         JsonValue list = payload.get("alerts");
         if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY) {

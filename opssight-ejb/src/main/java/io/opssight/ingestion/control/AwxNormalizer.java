@@ -34,6 +34,12 @@ public class AwxNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol("AWX: a Webhook notification template, Target URL = the URL above, header Authorization: Bearer + the "
+                + "secret above; attach it to job templates on start, success and failure.");
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         String id = Payloads.string(payload, "id");
         if (id == null) {

@@ -54,6 +54,12 @@ public class JenkinsNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol("Jenkins: Notification plugin endpoint, JSON over HTTP, to https://jenkins:SECRET@ followed by the "
+                + "URL above without its scheme (the secret is the Basic password); keep it in a Secret text credential.");
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         JsonObject build = Payloads.object(payload, "build");
         String job = fullName(Payloads.string(payload, "url"), Payloads.string(payload, "name"));

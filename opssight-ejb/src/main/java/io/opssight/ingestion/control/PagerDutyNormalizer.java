@@ -35,6 +35,11 @@ public class PagerDutyNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new PagerDutyProtocol();
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         JsonObject event = Payloads.object(payload, "event");
         if (event == null) {

@@ -37,6 +37,12 @@ public class TerraformNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol("Terraform: POST the output of terraform show -json PLAN to the URL above with "
+                + "Authorization: Bearer + the secret above.");
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         TerraformPlans.Summary plan = TerraformPlans.summarize(payload, workspaceHeader(delivery.getHeaders()));
         Instant timestamp = Payloads.instant(payload, "timestamp");
