@@ -1,5 +1,8 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.ingestion.control.HookFields.clip;
+import static io.opssight.ingestion.control.HookFields.stripped;
+
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.SourceKind;
 import io.opssight.pipeline.control.PipelineRecorder;
@@ -72,7 +75,7 @@ public class JenkinsNormalizer implements Normalizer {
         String phase = Payloads.string(build, "phase");
         long number = Payloads.number(build, "number", 0);
         String origin = Normalizer.origin(delivery);
-        String externalId = Text.clip(job + "#" + number, 200);
+        String externalId = clip(stripped(job + "#" + number), 200);
         Instant at = timestamp(build.get("timestamp"));
         long duration = Payloads.number(build, "duration", 0);
         Instant knownStart = "FINALIZED".equalsIgnoreCase(phase) ? knownStart(origin, externalId) : null;
@@ -82,12 +85,14 @@ public class JenkinsNormalizer implements Normalizer {
         }
         Conclusion conclusion = progress.status() == RunStatus.COMPLETED ? Conclusion.parse(Payloads.string(build, "status")) : null;
         JsonObject scm = Payloads.object(build, "scm");
-        String repository = Text.clip(repositoryOf(Payloads.string(scm, "url")), 300);
+        String repository = clip(stripped(repositoryOf(Payloads.string(scm, "url"))), 300);
         // Without a repository the job itself names the service (a deploy or ops job, say).
-        String repositoryName = repository != null ? repository.substring(repository.lastIndexOf('/') + 1) : Text.clip(job, 200);
-        RunFacts facts = new RunFacts(origin, externalId, Text.clip(job, 300), repository, repositoryName, number, null,
-                Text.clip(branchOf(Payloads.string(scm, "branch")), 300), Text.clip(Payloads.string(scm, "commit"), 64), null, null,
-                Text.clip(Payloads.string(build, "full_url"), 2000), progress.status(), conclusion, progress.queuedAt(),
+        String repositoryName = repository != null ? repository.substring(repository.lastIndexOf('/') + 1)
+                : clip(stripped(job), 200);
+        RunFacts facts = new RunFacts(origin, externalId, clip(stripped(job), 300), repository, repositoryName, number, null,
+                clip(stripped(branchOf(Payloads.string(scm, "branch"))), 300), clip(stripped(Payloads.string(scm, "commit")), 64),
+                null, null,
+                clip(stripped(Payloads.string(build, "full_url")), 2000), progress.status(), conclusion, progress.queuedAt(),
                 progress.startedAt(), progress.finishedAt(), at != null ? at : now);
         PipelineRun run = pipelines.recordRun(facts, now);
         return Normalized.modelled("pipeline run " + run.getExternalId() + " " + run.times().getStatus().wireName()

@@ -149,9 +149,9 @@ class AlertmanagerNormalizerTest {
     @Test
     @DisplayName("#3 clipping never splits a surrogate pair")
     void clipKeepsSurrogatesWhole() {
-        assertEquals("ab", Text.clip("ab\uD83D\uDD25", 3));
-        assertEquals("ab\uD83D\uDD25", Text.clip("ab\uD83D\uDD25", 4));
-        assertNull(Text.clip("   ", 3));
+        assertEquals("ab", HookFields.clip(HookFields.stripped("ab\uD83D\uDD25"), 3));
+        assertEquals("ab\uD83D\uDD25", HookFields.clip(HookFields.stripped("ab\uD83D\uDD25"), 4));
+        assertNull(HookFields.clip(HookFields.stripped("   "), 3));
     }
 
     private static Delivery delivery() {
