@@ -1,5 +1,6 @@
 package io.opssight.ingestion.control;
 
+import io.opssight.platform.entity.TextControls;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,7 +26,7 @@ public final class DeliveryKeys {
     public static Key key(SourceProtocol protocol, Headers headers, byte[] body) {
         String id = protocol.deliveryId(headers, body);
         String hash = "sha256:" + sha256Hex(body);
-        if (id != null && id.chars().anyMatch(Character::isISOControl)) {
+        if (TextControls.any(id, TextControls.Refused.ALL)) {
             return new Key(hash, protocol.deliveryIdName() + " holds control characters and cannot identify a delivery");
         }
         if (id != null && !id.isBlank() && id.length() <= 100) {
