@@ -140,7 +140,7 @@ public class Ingestion {
         DeliveryKeys.Key deliveryKey = DeliveryKeys.key(kinds.protocol(sourceKind), headers, body);
         String key = deliveryKey.value();
         String eventType = kinds.protocol(sourceKind).eventType(headers);
-        String keptHeaders = headers.keptAsJson();
+        String keptHeaders = headers.keptAsJson(kinds.keptHeaders());
         JsonObject payload = null;
         try {
             // Mapping now needs the document; mapping later needs only to know the body is JSON.

@@ -1,5 +1,7 @@
 package io.opssight.ingestion.control;
 
+import java.util.Set;
+
 /**
  * GitHub signs: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>}; it redelivers
  * with the same {@code X-GitHub-Delivery} and names the event in {@code X-GitHub-Event}.
@@ -27,6 +29,12 @@ final class GitHubProtocol implements SourceProtocol {
     @Override
     public String deliveryId(Headers headers, byte[] body) {
         return headers.get("X-GitHub-Delivery");
+    }
+
+    @Override
+    public Set<String> keptHeaders() {
+        return Set.of("x-github-event", "x-github-delivery", "x-github-hook-id", "x-github-hook-installation-target-id",
+                "x-github-hook-installation-target-type", "x-hub-signature-256");
     }
 
     @Override

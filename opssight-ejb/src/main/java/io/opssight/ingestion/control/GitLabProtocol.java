@@ -1,5 +1,7 @@
 package io.opssight.ingestion.control;
 
+import java.util.Set;
+
 /**
  * GitLab does not sign: {@code X-Gitlab-Token} is the shared secret itself. Its delivery id is
  * {@code Idempotency-Key}, else {@code X-Gitlab-Event-UUID}; the event is named in {@code X-Gitlab-Event}.
@@ -19,6 +21,11 @@ final class GitLabProtocol implements SourceProtocol {
     @Override
     public String deliveryId(Headers headers, byte[] body) {
         return headers.get("Idempotency-Key") != null ? headers.get("Idempotency-Key") : headers.get("X-Gitlab-Event-UUID");
+    }
+
+    @Override
+    public Set<String> keptHeaders() {
+        return Set.of("x-gitlab-event", "x-gitlab-event-uuid", "x-gitlab-instance", "x-gitlab-webhook-uuid", "idempotency-key");
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Maps the Jenkins Notification plugin's JSON (one delivery per build phase) onto pipeline runs.
@@ -58,7 +59,7 @@ public class JenkinsNormalizer implements Normalizer {
 
     @Override
     public SourceProtocol protocol() {
-        return new TokenProtocol("Jenkins: Notification plugin endpoint, JSON over HTTP, to https://jenkins:SECRET@ followed by the "
+        return new TokenProtocol(Set.of("x-jenkins-event"), "Jenkins: Notification plugin endpoint, JSON over HTTP, to https://jenkins:SECRET@ followed by the "
                 + "URL above without its scheme (the secret is the Basic password); keep it in a Secret text credential.");
     }
 

@@ -7,7 +7,9 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The registry of source kinds: each kind's normalizer and {@link SourceProtocol}, resolved once.
@@ -23,6 +25,7 @@ public class Normalizers {
 
     private final Map<SourceKind, Normalizer> byKind = new EnumMap<>(SourceKind.class);
     private final Map<SourceKind, SourceProtocol> protocols = new EnumMap<>(SourceKind.class);
+    private final Set<String> keptHeaders = new HashSet<>();
 
     @PostConstruct
     void resolve() {
@@ -43,13 +46,20 @@ public class Normalizers {
                 throw new IllegalStateException("two normalizers for " + candidate.kind() + ": "
                         + previous.getClass().getName() + " and " + candidate.getClass().getName());
             }
-            protocols.put(candidate.kind(), candidate.protocol());
+            SourceProtocol protocol = candidate.protocol();
+            protocols.put(candidate.kind(), protocol);
+            keptHeaders.addAll(protocol.keptHeaders());
         }
     }
 
     /** The normalizer for this kind, or null when deliveries of the kind are only stored raw. */
     public Normalizer of(SourceKind kind) {
         return byKind.get(kind);
+    }
+
+    /** Every kind's own headers kept with a delivery ({@link Headers#keptAsJson}). */
+    public Set<String> keptHeaders() {
+        return Set.copyOf(keptHeaders);
     }
 
     /** The protocol of this kind; every kind has one, named by its normalizer. */

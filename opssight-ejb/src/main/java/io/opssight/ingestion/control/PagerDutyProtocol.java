@@ -3,6 +3,7 @@ package io.opssight.ingestion.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.Set;
 
 /**
  * PagerDuty v3 signs: {@code X-PagerDuty-Signature: v1=<hex>[,v1=<hex>...]}, any one valid (secret
@@ -49,6 +50,11 @@ final class PagerDutyProtocol implements SourceProtocol {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    @Override
+    public Set<String> keptHeaders() {
+        return Set.of("x-pagerduty-signature", "x-webhook-id", "x-webhook-subscription");
     }
 
     @Override

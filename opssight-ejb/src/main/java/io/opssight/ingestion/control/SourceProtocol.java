@@ -3,6 +3,7 @@ package io.opssight.ingestion.control;
 import io.opssight.ingestion.entity.Source;
 import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
+import java.util.Set;
 
 /**
  * How one kind of tool speaks to the webhook path: how a delivery proves it comes from its source,
@@ -35,6 +36,14 @@ public interface SourceProtocol {
     /** The tool's name for what the delivery reports, from its headers; null when it sends none. */
     default String eventType(Headers headers) {
         return null;
+    }
+
+    /**
+     * The kind's own headers kept with a delivery, lower case (beside {@link Headers}' common ones);
+     * never a secret: no signature scheme needs one back, and tokens are never stored.
+     */
+    default Set<String> keptHeaders() {
+        return Set.of();
     }
 
     /** Refuses (401) a delivery that is not authenticated for its source, saying what was expected. */

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Maps a Terraform plan ({@code terraform show -json <planfile>}, posted by CI) to one
@@ -38,7 +39,7 @@ public class TerraformNormalizer implements Normalizer {
 
     @Override
     public SourceProtocol protocol() {
-        return new TokenProtocol("Terraform: POST the output of terraform show -json PLAN to the URL above with "
+        return new TokenProtocol(Set.of("x-opssight-workspace"), "Terraform: POST the output of terraform show -json PLAN to the URL above with "
                 + "Authorization: Bearer + the secret above.");
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.opssight.ingestion.entity.SourceKind;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,15 @@ class NormalizersTest {
 
         assertFalse(howTo.isBlank(), kind.name());
         assertTrue(howTo.contains("URL above") && howTo.toLowerCase(Locale.ROOT).contains("secret"), howTo);
+    }
+
+    @Test
+    @DisplayName("#17 the headers kept with a delivery are every kind's own, whatever the delivery's kind")
+    void keptHeadersAreEveryKinds() {
+        assertEquals(Set.of("x-github-event", "x-github-delivery", "x-github-hook-id", "x-github-hook-installation-target-id",
+                "x-github-hook-installation-target-type", "x-hub-signature-256", "x-gitlab-event", "x-gitlab-event-uuid",
+                "x-gitlab-instance", "x-gitlab-webhook-uuid", "idempotency-key", "x-pagerduty-signature", "x-webhook-id",
+                "x-webhook-subscription", "x-jenkins-event", "x-opssight-workspace"), Deliveries.KINDS.keptHeaders());
     }
 
     @Test
