@@ -2,9 +2,9 @@ package io.opssight.ingestion.boundary;
 
 import io.opssight.audit.boundary.Audited;
 import io.opssight.access.entity.Permission;
+import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.ingestion.entity.Source;
-import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.entity.SourceKind;
 import io.opssight.platform.entity.ConflictProblem;
 import io.opssight.platform.entity.NotFoundProblem;
