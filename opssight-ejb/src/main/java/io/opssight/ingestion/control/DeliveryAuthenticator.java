@@ -24,7 +24,8 @@ final class DeliveryAuthenticator {
         if (presented == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(secret), sha256(presented));
+        return MessageDigest.isEqual(sha256(secret.getBytes(StandardCharsets.UTF_8)),
+                sha256(presented.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String credentialFromAuthorization(String authorization) {
@@ -66,9 +67,9 @@ final class DeliveryAuthenticator {
         }
     }
 
-    private static byte[] sha256(String value) {
+    static byte[] sha256(byte[] value) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(value);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

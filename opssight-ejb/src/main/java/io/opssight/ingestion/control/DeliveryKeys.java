@@ -1,8 +1,6 @@
 package io.opssight.ingestion.control;
 
 import io.opssight.platform.entity.TextControls;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -36,10 +34,6 @@ public final class DeliveryKeys {
     }
 
     static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(DeliveryAuthenticator.sha256(body));
     }
 }

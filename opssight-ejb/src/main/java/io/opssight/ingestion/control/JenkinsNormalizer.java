@@ -1,7 +1,7 @@
 package io.opssight.ingestion.control;
 
-import static io.opssight.ingestion.control.HookFields.clip;
 import static io.opssight.ingestion.control.HookFields.stripped;
+import static io.opssight.platform.entity.StorableText.clip;
 
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.SourceKind;

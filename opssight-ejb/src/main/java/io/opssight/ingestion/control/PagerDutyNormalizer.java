@@ -1,8 +1,8 @@
 package io.opssight.ingestion.control;
 
-import static io.opssight.ingestion.control.HookFields.clip;
 import static io.opssight.ingestion.control.HookFields.firstNonNull;
 import static io.opssight.ingestion.control.HookFields.stripped;
+import static io.opssight.platform.entity.StorableText.clip;
 
 import io.opssight.incident.control.IncidentFacts;
 import io.opssight.incident.control.IncidentRecorder;

@@ -34,7 +34,10 @@ public final class StorableText {
         return clip(kept == null ? value : kept.toString(), max);
     }
 
-    /** The value cut to at most {@code max} characters, never between the halves of a surrogate pair. */
+    /**
+     * The value cut to at most {@code max} characters, never between the halves of a surrogate pair;
+     * null stays null. The one clip: the source mappings fit display text to its column with it.
+     */
     public static String clip(String value, int max) {
         if (value == null || value.length() <= max) {
             return value;
