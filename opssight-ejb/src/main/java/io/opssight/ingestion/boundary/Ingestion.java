@@ -1,6 +1,5 @@
 package io.opssight.ingestion.boundary;
 
-import io.opssight.ingestion.control.DeliveryAuthenticator;
 import io.opssight.ingestion.control.DeliveryKeys;
 import io.opssight.ingestion.control.Failures;
 import io.opssight.ingestion.control.GroupCommit;
@@ -8,6 +7,7 @@ import io.opssight.ingestion.control.Headers;
 import io.opssight.ingestion.control.IngestionMetrics;
 import io.opssight.ingestion.control.MappingQueue;
 import io.opssight.ingestion.control.NewDelivery;
+import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.control.SourceRateLimit;
@@ -79,6 +79,9 @@ public class Ingestion {
     @Inject
     SourceRateLimit rateLimit;
 
+    @Inject
+    Normalizers kinds;
+
     Clock clock = Clock.systemUTC();
 
     public Receipt receive(String kind, String sourceName, Map<String, String> rawHeaders, byte[] body) {
@@ -87,7 +90,7 @@ public class Ingestion {
         SourceKind sourceKind = source.getKind();
         Headers headers = new Headers(rawHeaders);
         try {
-            DeliveryAuthenticator.verify(source, headers, body);
+            kinds.protocol(sourceKind).verify(source, headers, body);
         } catch (OpsSightException e) {
             metrics.count(kind, sourceName, "rejected");
             Failures.logOnce(LOGGER, Level.INFO, "unauthenticated:" + kind + "/" + sourceName,
@@ -102,9 +105,9 @@ public class Ingestion {
         }
         try {
             return throttle.within(kind, sourceName, () -> {
-                DeliveryKeys.Key key = DeliveryKeys.key(sourceKind, headers, body);
+                DeliveryKeys.Key key = DeliveryKeys.key(kinds.protocol(sourceKind), headers, body);
                 return store(kind, sourceName, key.problem(), new NewDelivery(source.getId(), key.value(),
-                        DeliveryKeys.eventTypeOf(sourceKind, headers), headers.keptAsJson(), body, started));
+                        kinds.protocol(sourceKind).eventType(headers), headers.keptAsJson(kinds.keptHeaders()), body, started));
             });
         } catch (SourceThrottle.SourceBusy e) {
             metrics.count(kind, sourceName, "throttled");

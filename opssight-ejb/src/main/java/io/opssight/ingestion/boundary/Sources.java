@@ -2,6 +2,7 @@ package io.opssight.ingestion.boundary;
 
 import io.opssight.audit.boundary.Audited;
 import io.opssight.access.entity.Permission;
+import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.entity.DeliveryStatus;
 import io.opssight.ingestion.entity.Source;
 import io.opssight.ingestion.entity.SourceKind;
@@ -42,6 +43,9 @@ public class Sources {
 
     @jakarta.inject.Inject
     io.opssight.ingestion.control.SourceCache sourceCache;
+
+    @jakarta.inject.Inject
+    Normalizers kinds;
 
     Clock clock = Clock.systemUTC();
 
@@ -173,5 +177,10 @@ public class Sources {
         List<Source> found = em.createNamedQuery(Source.FIND_BY_KEY, Source.class)
                 .setParameter("kind", kind).setParameter("name", name).getResultList();
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** How to connect a tool of this kind, in one sentence (the console shows it beside a new secret). */
+    public String howTo(SourceKind kind) {
+        return kinds.protocol(kind).howTo();
     }
 }

@@ -1,5 +1,9 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.ingestion.control.HookFields.firstNonNull;
+import static io.opssight.ingestion.control.HookFields.stripped;
+import static io.opssight.platform.entity.StorableText.clip;
+
 import io.opssight.alerting.control.AlertFacts;
 import io.opssight.alerting.control.AlertRecorder;
 import io.opssight.alerting.entity.Alert;
@@ -40,6 +44,12 @@ public class AlertmanagerNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol("Alertmanager: a webhook_configs receiver with url = the URL above, send_resolved: true and "
+                + "http_config.authorization credentials = the secret above.");
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         JsonValue list = payload.get("alerts");
         if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY) {
@@ -65,7 +75,7 @@ public class AlertmanagerNormalizer implements Normalizer {
             }
         }
         long truncated = Payloads.number(payload, "truncatedAlerts", 0);
-        String group = Text.clip(Payloads.string(payload, "groupKey"), 300);
+        String group = clip(stripped(Payloads.string(payload, "groupKey")), 300);
         return Normalized.modelled(items.size() + " alert(s)" + (group != null ? " of group " + group : "") + ": " + firing
                 + " firing, " + resolved + " resolved" + (truncated > 0 ? "; " + truncated + " more left out by max_alerts" : ""));
     }
@@ -80,23 +90,23 @@ public class AlertmanagerNormalizer implements Normalizer {
             annotations = JsonValue.EMPTY_JSON_OBJECT;
         }
         // Alertmanager before 0.19 sent no fingerprint; it is the FNV-1a hash of the label set, so compute it.
-        String fingerprint = Text.firstNonNull(Text.clip(Payloads.string(alert, "fingerprint"), 200), fingerprint(labels));
+        String fingerprint = firstNonNull(clip(stripped(Payloads.string(alert, "fingerprint")), 200), fingerprint(labels));
         Instant startsAt = time(Payloads.instant(alert, "startsAt"));
         if (startsAt == null) {
             throw new IllegalArgumentException("Alertmanager alert " + fingerprint + " (alerts[" + index + "]) without startsAt");
         }
-        String status = Text.firstNonNull(Payloads.string(alert, "status"), groupStatus);
+        String status = firstNonNull(Payloads.string(alert, "status"), groupStatus);
         boolean resolved = Alert.RESOLVED.equalsIgnoreCase(status);
         String generatorUrl = Payloads.string(alert, "generatorURL");
         return new AlertFacts(origin, fingerprint, startsAt,
                 resolved ? time(Payloads.instant(alert, "endsAt")) : null,
-                Text.firstNonNull(Text.clip(Payloads.string(labels, "alertname"), 300), UNNAMED),
+                firstNonNull(clip(stripped(Payloads.string(labels, "alertname")), 300), UNNAMED),
                 resolved ? Alert.RESOLVED : Alert.FIRING,
-                Text.clip(serviceOf(labels), 200),
-                Text.clip(Payloads.string(labels, "severity"), 32),
+                clip(stripped(serviceOf(labels)), 200),
+                clip(stripped(Payloads.string(labels, "severity")), 32),
                 labels.toString(), annotations.toString(),
                 // A clipped link would be a broken one; the raw delivery keeps a longer URL.
-                generatorUrl != null && generatorUrl.length() <= 2000 ? Text.clip(generatorUrl, 2000) : null);
+                generatorUrl != null && generatorUrl.length() <= 2000 ? clip(stripped(generatorUrl), 2000) : null);
     }
 
     /** The service an alert is about: its {@code service} label, else {@code app}, else {@code job}. */

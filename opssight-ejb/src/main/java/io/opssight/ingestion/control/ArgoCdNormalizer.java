@@ -60,6 +60,12 @@ public class ArgoCdNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol("Argo CD: a notifications webhook service with url = the URL above and header Authorization: "
+                + "Bearer + the secret above.");
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         String app = value(payload, "app");
         if (app == null) {

@@ -4,6 +4,7 @@ import io.opssight.automation.control.AutomationRecorder;
 import io.opssight.automation.entity.AutomationRun;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.SourceKind;
+import io.opssight.platform.entity.StorableText;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -34,6 +35,12 @@ public class AwxNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol("AWX: a Webhook notification template, Target URL = the URL above, header Authorization: Bearer + the "
+                + "secret above; attach it to job templates on start, success and failure.");
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         String id = Payloads.string(payload, "id");
         if (id == null) {
@@ -56,11 +63,11 @@ public class AwxNormalizer implements Normalizer {
                 Normalizer.origin(delivery),
                 id,
                 // Display text is cut to its column (the raw body keeps all of it); the url is not.
-                HookFields.clip(name != null ? name : "job " + id, 300),
+                StorableText.clip(name != null ? name : "job " + id, 300),
                 status,
-                HookFields.clip(blankToNull(Payloads.string(payload, "playbook")), 300),
-                HookFields.clip(blankToNull(Payloads.string(payload, "inventory")), 300),
-                HookFields.clip(launchedBy(Payloads.string(payload, "created_by")), 200),
+                StorableText.clip(blankToNull(Payloads.string(payload, "playbook")), 300),
+                StorableText.clip(blankToNull(Payloads.string(payload, "inventory")), 300),
+                StorableText.clip(launchedBy(Payloads.string(payload, "created_by")), 200),
                 blankToNull(url),
                 Payloads.instant(payload, "started"),
                 Payloads.instant(payload, "finished"),

@@ -1,20 +1,12 @@
 package io.opssight.ingestion.control;
 
-import io.opssight.ingestion.entity.SourceKind;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.opssight.platform.entity.TextControls;
 import java.util.HexFormat;
 
 /**
- * The idempotency key of a delivery: the source's own delivery id where it has one (GitHub
- * redelivers with the same {@code X-GitHub-Delivery}; GitLab sends {@code Idempotency-Key} or
- * {@code X-Gitlab-Event-UUID}; PagerDuty V3 has no delivery header (its {@code X-Webhook-Id}
- * identifies the webhook, not the event) but every event carries a unique {@code event.id} in the
- * body, kept on retries), otherwise a SHA-256 of the body, so an identical retry is a duplicate.
- * Jenkins and Alertmanager send no id: their phases and repeat notifications are different bodies.
+ * The idempotency key of a delivery: the source's own delivery id where its {@link SourceProtocol}
+ * has one (GitHub redelivers with the same {@code X-GitHub-Delivery}, PagerDuty keeps its
+ * {@code event.id} on retries), otherwise a SHA-256 of the body, so an identical retry is a duplicate.
  */
 public final class DeliveryKeys {
 
@@ -29,21 +21,11 @@ public final class DeliveryKeys {
     public record Key(String value, String problem) {
     }
 
-    public static String keyOf(SourceKind kind, Headers headers, byte[] body) {
-        return key(kind, headers, body).value();
-    }
-
-    public static Key key(SourceKind kind, Headers headers, byte[] body) {
-        String id = switch (kind) {
-            case GITHUB -> headers.get("X-GitHub-Delivery");
-            case GITLAB -> headers.get("Idempotency-Key") != null ? headers.get("Idempotency-Key") : headers.get("X-Gitlab-Event-UUID");
-            case PAGERDUTY -> pagerDutyEventId(body);
-            default -> null;
-        };
+    public static Key key(SourceProtocol protocol, Headers headers, byte[] body) {
+        String id = protocol.deliveryId(headers, body);
         String hash = "sha256:" + sha256Hex(body);
-        if (id != null && id.chars().anyMatch(Character::isISOControl)) {
-            return new Key(hash, (kind == SourceKind.PAGERDUTY ? "event.id" : "The delivery id")
-                    + " holds control characters and cannot identify a delivery");
+        if (TextControls.any(id, TextControls.Refused.ALL)) {
+            return new Key(hash, protocol.deliveryIdName() + " holds control characters and cannot identify a delivery");
         }
         if (id != null && !id.isBlank() && id.length() <= 100) {
             return new Key("id:" + id, null);
@@ -51,35 +33,7 @@ public final class DeliveryKeys {
         return new Key(hash, null);
     }
 
-    public static String eventTypeOf(SourceKind kind, Headers headers) {
-        return switch (kind) {
-            case GITHUB -> headers.get("X-GitHub-Event");
-            case GITLAB -> headers.get("X-Gitlab-Event");
-            default -> null;
-        };
-    }
-
-    /**
-     * PagerDuty's {@code event.id}, read from the body (already authenticated, not yet stored); null
-     * when the body is not JSON or has none, so it still gets the content-hash key and is kept.
-     */
-    static String pagerDutyEventId(byte[] body) {
-        try {
-            // Read as sent (Payloads.string refuses a NUL): an id with one is answered 400 by key().
-            JsonObject event = Payloads.object(Payloads.parse(body), "event");
-            JsonValue id = event == null ? null : event.get("id");
-            return id instanceof JsonString text ? text.getString().trim()
-                    : id != null && id.getValueType() == JsonValue.ValueType.NUMBER ? id.toString() : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(DeliveryAuthenticator.sha256(body));
     }
 }

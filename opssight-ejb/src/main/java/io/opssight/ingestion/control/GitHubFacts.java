@@ -1,7 +1,7 @@
 package io.opssight.ingestion.control;
 
-import static io.opssight.ingestion.control.HookFields.clip;
 import static io.opssight.ingestion.control.HookFields.firstNonNull;
+import static io.opssight.platform.entity.StorableText.clip;
 
 import io.opssight.change.control.CommitFacts;
 import io.opssight.change.control.PullRequestFacts;

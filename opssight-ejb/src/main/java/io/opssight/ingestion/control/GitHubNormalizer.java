@@ -48,6 +48,11 @@ public class GitHubNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new GitHubProtocol();
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         String event = delivery.getEventType();
         if (event == null) {

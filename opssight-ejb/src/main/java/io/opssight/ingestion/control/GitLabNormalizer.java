@@ -47,6 +47,11 @@ public class GitLabNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new GitLabProtocol();
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         String kind = GitLabFacts.kindOf(payload, delivery.getEventType());
         if (kind == null) {

@@ -2,20 +2,17 @@ package io.opssight.ingestion.control;
 
 import static io.opssight.platform.entity.JsonSupport.JSON;
 
+import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Request headers with case-insensitive names, as HTTP defines them. */
 public final class Headers {
 
-    /** The headers kept with a delivery (never Authorization or tokens: those are secrets). */
-    private static final java.util.Set<String> KEPT = java.util.Set.of(
-            "content-type", "user-agent", "x-github-event", "x-github-delivery", "x-github-hook-id",
-            "x-github-hook-installation-target-id", "x-github-hook-installation-target-type", "x-hub-signature-256",
-            "x-gitlab-event", "x-gitlab-event-uuid", "x-gitlab-instance", "x-gitlab-webhook-uuid", "idempotency-key",
-            "x-pagerduty-signature", "x-webhook-id", "x-webhook-subscription", "x-request-id", "x-jenkins-event",
-            "x-opssight-workspace");
+    /** The headers every delivery keeps; each kind's own are its protocol's (never Authorization or tokens). */
+    private static final Set<String> COMMON = Set.of("content-type", "user-agent", "x-request-id");
 
     private final Map<String, String> values = new TreeMap<>();
 
@@ -28,11 +25,14 @@ public final class Headers {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** The kept headers as a JSON object, for storage with the raw body. */
-    public String keptAsJson() {
-        jakarta.json.JsonObjectBuilder builder = JSON.createObjectBuilder();
+    /**
+     * The common headers and these (lower-case) ones as a JSON object, for storage with the raw body:
+     * {@link Normalizers#keptHeaders()}, every kind's, so what is kept does not depend on the kind.
+     */
+    public String keptAsJson(Set<String> kept) {
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         values.forEach((k, v) -> {
-            if (KEPT.contains(k)) {
+            if (COMMON.contains(k) || kept.contains(k)) {
                 builder.add(k, v);
             }
         });

@@ -8,15 +8,20 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small helpers the source mappings share: column-safe text and first-known values. */
+/**
+ * Small helpers the source mappings share. Text longer than its column is cut with the one
+ * {@link StorableText#clip} (a tool may send a longer title or label than a column holds; clipping
+ * keeps the delivery mappable instead of turning it into a dead letter, the raw body keeping the
+ * full text); {@code clip(stripped(x), n)} where blank counts as absent.
+ */
 final class HookFields {
 
     private HookFields() {
     }
 
-    /** Cuts text to a column's length, so a long name from a tool never fails a delivery. */
-    static String clip(String value, int max) {
-        return StorableText.clip(value, max);
+    /** The value without surrounding white space; null and blank are null (the mappings that want so clip this). */
+    static String stripped(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @SafeVarargs

@@ -1,5 +1,8 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.ingestion.control.HookFields.stripped;
+import static io.opssight.platform.entity.StorableText.clip;
+
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.SourceKind;
 import io.opssight.pipeline.control.PipelineRecorder;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Maps the Jenkins Notification plugin's JSON (one delivery per build phase) onto pipeline runs.
@@ -54,6 +58,12 @@ public class JenkinsNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol(Set.of("x-jenkins-event"), "Jenkins: Notification plugin endpoint, JSON over HTTP, to https://jenkins:SECRET@ followed by the "
+                + "URL above without its scheme (the secret is the Basic password); keep it in a Secret text credential.");
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         JsonObject build = Payloads.object(payload, "build");
         String job = fullName(Payloads.string(payload, "url"), Payloads.string(payload, "name"));
@@ -66,7 +76,7 @@ public class JenkinsNormalizer implements Normalizer {
         String phase = Payloads.string(build, "phase");
         long number = Payloads.number(build, "number", 0);
         String origin = Normalizer.origin(delivery);
-        String externalId = Text.clip(job + "#" + number, 200);
+        String externalId = clip(stripped(job + "#" + number), 200);
         Instant at = timestamp(build.get("timestamp"));
         long duration = Payloads.number(build, "duration", 0);
         Instant knownStart = "FINALIZED".equalsIgnoreCase(phase) ? knownStart(origin, externalId) : null;
@@ -76,12 +86,14 @@ public class JenkinsNormalizer implements Normalizer {
         }
         Conclusion conclusion = progress.status() == RunStatus.COMPLETED ? Conclusion.parse(Payloads.string(build, "status")) : null;
         JsonObject scm = Payloads.object(build, "scm");
-        String repository = Text.clip(repositoryOf(Payloads.string(scm, "url")), 300);
+        String repository = clip(stripped(repositoryOf(Payloads.string(scm, "url"))), 300);
         // Without a repository the job itself names the service (a deploy or ops job, say).
-        String repositoryName = repository != null ? repository.substring(repository.lastIndexOf('/') + 1) : Text.clip(job, 200);
-        RunFacts facts = new RunFacts(origin, externalId, Text.clip(job, 300), repository, repositoryName, number, null,
-                Text.clip(branchOf(Payloads.string(scm, "branch")), 300), Text.clip(Payloads.string(scm, "commit"), 64), null, null,
-                Text.clip(Payloads.string(build, "full_url"), 2000), progress.status(), conclusion, progress.queuedAt(),
+        String repositoryName = repository != null ? repository.substring(repository.lastIndexOf('/') + 1)
+                : clip(stripped(job), 200);
+        RunFacts facts = new RunFacts(origin, externalId, clip(stripped(job), 300), repository, repositoryName, number, null,
+                clip(stripped(branchOf(Payloads.string(scm, "branch"))), 300), clip(stripped(Payloads.string(scm, "commit")), 64),
+                null, null,
+                clip(stripped(Payloads.string(build, "full_url")), 2000), progress.status(), conclusion, progress.queuedAt(),
                 progress.startedAt(), progress.finishedAt(), at != null ? at : now);
         PipelineRun run = pipelines.recordRun(facts, now);
         return Normalized.modelled("pipeline run " + run.getExternalId() + " " + run.times().getStatus().wireName()

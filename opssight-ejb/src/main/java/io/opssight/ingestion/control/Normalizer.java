@@ -6,13 +6,17 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 
 /**
- * Maps one kind of source's deliveries onto the model. Implementations are CDI beans, found by
- * {@link #kind()}; they run inside the normalising transaction and may throw to have the delivery
- * kept as a dead letter (with the exception's message as the reason).
+ * Maps one kind of source's deliveries onto the model, and names the kind's {@link SourceProtocol}.
+ * Implementations are CDI beans, found by {@link #kind()} through {@link Normalizers}; they run
+ * inside the normalising transaction and may throw to have the delivery kept as a dead letter
+ * (with the exception's message as the reason).
  */
 public interface Normalizer {
 
     SourceKind kind();
+
+    /** How deliveries of this kind authenticate, identify and name themselves (one instance per kind). */
+    SourceProtocol protocol();
 
     Normalized normalize(Delivery delivery, JsonObject payload, Instant now);
 

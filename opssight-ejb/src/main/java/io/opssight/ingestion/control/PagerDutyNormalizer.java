@@ -1,5 +1,9 @@
 package io.opssight.ingestion.control;
 
+import static io.opssight.ingestion.control.HookFields.firstNonNull;
+import static io.opssight.ingestion.control.HookFields.stripped;
+import static io.opssight.platform.entity.StorableText.clip;
+
 import io.opssight.incident.control.IncidentFacts;
 import io.opssight.incident.control.IncidentRecorder;
 import io.opssight.incident.entity.Incident;
@@ -35,6 +39,11 @@ public class PagerDutyNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new PagerDutyProtocol();
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         JsonObject event = Payloads.object(payload, "event");
         if (event == null) {
@@ -59,14 +68,15 @@ public class PagerDutyNormalizer implements Normalizer {
         JsonObject priority = Payloads.object(data, "priority");
         IncidentFacts facts = new IncidentFacts(
                 Normalizer.origin(delivery),
-                Text.clip(id, 200),
-                Text.clip(Payloads.string(data, "title"), 1000),
-                Text.clip(Payloads.string(Payloads.object(data, "service"), "summary"), 200),
-                Text.clip(Text.firstNonNull(Text.clip(Payloads.string(priority, "summary"), 32), Payloads.string(data, "urgency")), 32),
+                clip(stripped(id), 200),
+                clip(stripped(Payloads.string(data, "title")), 1000),
+                clip(stripped(Payloads.string(Payloads.object(data, "service"), "summary")), 200),
+                clip(stripped(firstNonNull(clip(stripped(Payloads.string(priority, "summary")), 32),
+                        Payloads.string(data, "urgency"))), 32),
                 statusOf(type),
                 Payloads.instant(event, "occurred_at"),
                 Payloads.instant(data, "created_at"),
-                Text.clip(Payloads.string(data, "html_url"), 2000),
+                clip(stripped(Payloads.string(data, "html_url")), 2000),
                 null,
                 null);
         Incident incident = incidents.record(facts, now);

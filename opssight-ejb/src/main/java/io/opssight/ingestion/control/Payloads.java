@@ -5,6 +5,7 @@ import static io.opssight.platform.entity.JsonSupport.JSON;
 import io.opssight.platform.entity.OpsSightException;
 import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.entity.StorableText;
+import io.opssight.platform.entity.TextControls;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -246,7 +247,7 @@ public final class Payloads {
      * reason), before any query or insert meets it.
      */
     private static String storable(String name, String value) {
-        if (StorableText.hasNul(value)) {
+        if (TextControls.any(value, TextControls.Refused.NUL)) {
             throw new ValidationProblem("The field '" + Failures.clean(name) + "' contains a NUL character (U+0000), "
                     + "which OpsSight cannot store");
         }

@@ -52,6 +52,11 @@ public class PushNormalizer implements Normalizer {
     }
 
     @Override
+    public SourceProtocol protocol() {
+        return new PushProtocol();
+    }
+
+    @Override
     public Normalized normalize(Delivery delivery, JsonObject payload, Instant now) {
         String type = delivery.getEventType() == null ? "" : delivery.getEventType();
         Instant received = delivery.getReceivedAt();

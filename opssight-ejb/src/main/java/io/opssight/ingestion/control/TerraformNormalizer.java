@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Maps a Terraform plan ({@code terraform show -json <planfile>}, posted by CI) to one
@@ -34,6 +35,12 @@ public class TerraformNormalizer implements Normalizer {
     @Override
     public SourceKind kind() {
         return SourceKind.TERRAFORM;
+    }
+
+    @Override
+    public SourceProtocol protocol() {
+        return new TokenProtocol(Set.of("x-opssight-workspace"), "Terraform: POST the output of terraform show -json PLAN to the URL above with "
+                + "Authorization: Bearer + the secret above.");
     }
 
     @Override

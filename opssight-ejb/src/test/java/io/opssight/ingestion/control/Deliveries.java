@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,11 +17,33 @@ final class Deliveries {
 
     private static final AtomicLong NAMES = new AtomicLong();
 
+    /** The registry of every kind, as the container resolves it. */
+    static final Normalizers KINDS = Normalizers.of(List.of(new GitHubNormalizer(), new GitLabNormalizer(),
+            new JenkinsNormalizer(), new AlertmanagerNormalizer(), new PagerDutyNormalizer(), new ArgoCdNormalizer(),
+            new AwxNormalizer(), new TerraformNormalizer(), new PushNormalizer()));
+
     private Deliveries() {
     }
 
     static Source source(SourceKind kind) {
         return new Source(kind, "acme-" + NAMES.incrementAndGet(), "secret-" + UUID.randomUUID(), Instant.now());
+    }
+
+    static SourceProtocol protocol(SourceKind kind) {
+        return KINDS.protocol(kind);
+    }
+
+    /** Authenticates a delivery the way Ingestion does, through its source kind's protocol. */
+    static void verify(Source source, Headers headers, byte[] body) {
+        protocol(source.getKind()).verify(source, headers, body);
+    }
+
+    static String keyOf(SourceKind kind, Headers headers, byte[] body) {
+        return DeliveryKeys.key(protocol(kind), headers, body).value();
+    }
+
+    static String eventTypeOf(SourceKind kind, Headers headers) {
+        return protocol(kind).eventType(headers);
     }
 
     static byte[] body(String json) {

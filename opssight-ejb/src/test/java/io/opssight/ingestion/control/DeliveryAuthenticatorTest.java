@@ -29,7 +29,7 @@ class DeliveryAuthenticatorTest {
     private static final byte[] BODY = body("{\"action\":\"created\",\"deployment_status\":{\"state\":\"success\"}}");
 
     private static void assertRefused(Source source, Headers headers, byte[] body) {
-        OpsSightException e = assertThrows(OpsSightException.class, () -> DeliveryAuthenticator.verify(source, headers, body));
+        OpsSightException e = assertThrows(OpsSightException.class, () -> Deliveries.verify(source, headers, body));
         assertEquals(ProblemType.BAD_SIGNATURE, e.type());
         assertEquals(401, e.type().status());
         assertFalse(e.getMessage().contains(source.getSecret()), "the answer must not echo the secret");
@@ -46,7 +46,7 @@ class DeliveryAuthenticatorTest {
         void validSignatureIsAccepted() {
             Headers h = headers("X-Hub-Signature-256", "sha256=" + hmacHex(github.getSecret(), BODY));
 
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(github, h, BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(github, h, BODY));
         }
 
         @Test
@@ -54,7 +54,7 @@ class DeliveryAuthenticatorTest {
         void headerNameAndHexCaseDoNotMatter() {
             Headers h = headers("x-hub-signature-256", "sha256=" + hmacHex(github.getSecret(), BODY).toUpperCase(Locale.ROOT));
 
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(github, h, BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(github, h, BODY));
         }
 
         @Test
@@ -101,7 +101,7 @@ class DeliveryAuthenticatorTest {
             github.rotateSecret("rotated-" + old, Instant.now());
 
             assertRefused(github, headers("X-Hub-Signature-256", "sha256=" + hmacHex(old, BODY)), BODY);
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(github,
+            assertDoesNotThrow(() -> Deliveries.verify(github,
                     headers("X-Hub-Signature-256", "sha256=" + hmacHex(github.getSecret(), BODY)), BODY));
         }
 
@@ -109,7 +109,7 @@ class DeliveryAuthenticatorTest {
         @DisplayName("#2 matches GitHub's documented example signature")
         void matchesGitHubDocumentedExample() {
             // https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries#testing-the-webhook-payload-validation
-            assertTrue(DeliveryAuthenticator.githubSignatureValid("It's a Secret to Everybody",
+            assertTrue(GitHubProtocol.signatureValid("It's a Secret to Everybody",
                     "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17", body("Hello, World!")));
         }
     }
@@ -125,7 +125,7 @@ class DeliveryAuthenticatorTest {
         void singleValidSignature() {
             Headers h = headers("X-PagerDuty-Signature", "v1=" + hmacHex(pagerDuty.getSecret(), BODY));
 
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(pagerDuty, h, BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(pagerDuty, h, BODY));
         }
 
         @Test
@@ -134,9 +134,9 @@ class DeliveryAuthenticatorTest {
             String good = hmacHex(pagerDuty.getSecret(), BODY);
             String other = hmacHex("old-secret", BODY);
 
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(pagerDuty,
+            assertDoesNotThrow(() -> Deliveries.verify(pagerDuty,
                     headers("X-PagerDuty-Signature", "v1=" + other + ",v1=" + good), BODY));
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(pagerDuty,
+            assertDoesNotThrow(() -> Deliveries.verify(pagerDuty,
                     headers("X-PagerDuty-Signature", "v1=" + good + ", v1=" + other), BODY));
         }
 
@@ -173,7 +173,7 @@ class DeliveryAuthenticatorTest {
         @Test
         @DisplayName("#2 the shared secret in X-Gitlab-Token is accepted")
         void sharedSecretIsAccepted() {
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(gitlab, headers("X-Gitlab-Token", gitlab.getSecret()), BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(gitlab, headers("X-Gitlab-Token", gitlab.getSecret()), BODY));
         }
 
         @Test
@@ -196,8 +196,8 @@ class DeliveryAuthenticatorTest {
         void bearerIsAccepted(SourceKind kind) {
             Source s = source(kind);
 
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(s, headers("Authorization", "Bearer " + s.getSecret()), BODY));
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(s, headers("authorization", "bearer " + s.getSecret()), BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(s, headers("Authorization", "Bearer " + s.getSecret()), BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(s, headers("authorization", "bearer " + s.getSecret()), BODY));
         }
 
         @ParameterizedTest(name = "#2 {0}: Basic with the secret as password is accepted")
@@ -206,8 +206,8 @@ class DeliveryAuthenticatorTest {
         void basicWithSecretAsPasswordIsAccepted(SourceKind kind) {
             Source s = source(kind);
 
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(s, headers("Authorization", basic("jenkins", s.getSecret())), BODY));
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(s, headers("Authorization", basic("", s.getSecret())), BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(s, headers("Authorization", basic("jenkins", s.getSecret())), BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(s, headers("Authorization", basic("", s.getSecret())), BODY));
         }
 
         @Test
@@ -215,7 +215,7 @@ class DeliveryAuthenticatorTest {
         void passwordWithColon() {
             Source s = new Source(SourceKind.JENKINS, "ci-colon", "pa:ss:word", Instant.now());
 
-            assertDoesNotThrow(() -> DeliveryAuthenticator.verify(s, headers("Authorization", basic("ci", "pa:ss:word")), BODY));
+            assertDoesNotThrow(() -> Deliveries.verify(s, headers("Authorization", basic("ci", "pa:ss:word")), BODY));
         }
 
         @Test
@@ -250,7 +250,7 @@ class DeliveryAuthenticatorTest {
     void refusalNamesTheSourceAndExpectation() {
         Source github = source(SourceKind.GITHUB);
 
-        OpsSightException e = assertThrows(OpsSightException.class, () -> DeliveryAuthenticator.verify(github, headers(), BODY));
+        OpsSightException e = assertThrows(OpsSightException.class, () -> Deliveries.verify(github, headers(), BODY));
 
         assertTrue(e.getMessage().contains("github/" + github.getName()), e.getMessage());
         assertTrue(e.getMessage().contains("X-Hub-Signature-256"), e.getMessage());

@@ -24,8 +24,8 @@ class DeliveryKeysTest {
     void gitHubUsesDeliveryId() {
         String id = UUID.randomUUID().toString();
 
-        String first = DeliveryKeys.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", id), BODY);
-        String again = DeliveryKeys.keyOf(SourceKind.GITHUB, headers("x-github-delivery", id), body("{}"));
+        String first = Deliveries.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", id), BODY);
+        String again = Deliveries.keyOf(SourceKind.GITHUB, headers("x-github-delivery", id), body("{}"));
 
         assertEquals("id:" + id, first);
         assertEquals(first, again);
@@ -35,8 +35,8 @@ class DeliveryKeysTest {
     @DisplayName("#2 GitHub: different delivery ids of the same body are different deliveries")
     void gitHubDifferentIdsDiffer() {
         assertNotEquals(
-                DeliveryKeys.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", UUID.randomUUID().toString()), BODY),
-                DeliveryKeys.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", UUID.randomUUID().toString()), BODY));
+                Deliveries.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", UUID.randomUUID().toString()), BODY),
+                Deliveries.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", UUID.randomUUID().toString()), BODY));
     }
 
     @Test
@@ -45,7 +45,7 @@ class DeliveryKeysTest {
         String idempotency = UUID.randomUUID().toString();
         String eventUuid = UUID.randomUUID().toString();
 
-        String key = DeliveryKeys.keyOf(SourceKind.GITLAB,
+        String key = Deliveries.keyOf(SourceKind.GITLAB,
                 headers("X-Gitlab-Event-UUID", eventUuid, "Idempotency-Key", idempotency), BODY);
 
         assertEquals("id:" + idempotency, key);
@@ -56,8 +56,8 @@ class DeliveryKeysTest {
     void gitLabFallsBackToEventUuid() {
         String eventUuid = UUID.randomUUID().toString();
 
-        assertEquals("id:" + eventUuid, DeliveryKeys.keyOf(SourceKind.GITLAB, headers("X-Gitlab-Event-UUID", eventUuid), BODY));
-        assertEquals("id:" + eventUuid, DeliveryKeys.keyOf(SourceKind.GITLAB,
+        assertEquals("id:" + eventUuid, Deliveries.keyOf(SourceKind.GITLAB, headers("X-Gitlab-Event-UUID", eventUuid), BODY));
+        assertEquals("id:" + eventUuid, Deliveries.keyOf(SourceKind.GITLAB,
                 headers("Idempotency-Key", "  ", "X-Gitlab-Event-UUID", eventUuid), BODY), "a blank key counts as absent");
     }
 
@@ -65,9 +65,9 @@ class DeliveryKeysTest {
     @EnumSource(value = SourceKind.class, names = {"PAGERDUTY", "JENKINS", "ALERTMANAGER", "ARGOCD", "AWX", "TERRAFORM"})
     @DisplayName("#2 tools without a delivery id: a content hash, so only an identical retry is a duplicate")
     void contentHashForToolsWithoutDeliveryId(SourceKind kind) {
-        String key = DeliveryKeys.keyOf(kind, headers("X-Webhook-Id", "same-webhook"), BODY);
-        String sameBodyAgain = DeliveryKeys.keyOf(kind, headers("X-Webhook-Id", "same-webhook"), BODY.clone());
-        String otherBody = DeliveryKeys.keyOf(kind, headers("X-Webhook-Id", "same-webhook"), body("{\"alerts\":[]}"));
+        String key = Deliveries.keyOf(kind, headers("X-Webhook-Id", "same-webhook"), BODY);
+        String sameBodyAgain = Deliveries.keyOf(kind, headers("X-Webhook-Id", "same-webhook"), BODY.clone());
+        String otherBody = Deliveries.keyOf(kind, headers("X-Webhook-Id", "same-webhook"), body("{\"alerts\":[]}"));
 
         assertTrue(key.matches("sha256:[0-9a-f]{64}"), key);
         assertEquals(key, sameBodyAgain);
@@ -79,8 +79,8 @@ class DeliveryKeysTest {
     void missingIdFallsBackToHash() {
         String expected = "sha256:" + DeliveryKeys.sha256Hex(BODY);
 
-        assertEquals(expected, DeliveryKeys.keyOf(SourceKind.GITHUB, headers(), BODY));
-        assertEquals(expected, DeliveryKeys.keyOf(SourceKind.GITLAB, headers(), BODY));
+        assertEquals(expected, Deliveries.keyOf(SourceKind.GITHUB, headers(), BODY));
+        assertEquals(expected, Deliveries.keyOf(SourceKind.GITLAB, headers(), BODY));
     }
 
     @Test
@@ -88,8 +88,8 @@ class DeliveryKeysTest {
     void overlongIdFallsBackToHash() {
         String longId = "x".repeat(101);
 
-        assertEquals("sha256:" + DeliveryKeys.sha256Hex(BODY), DeliveryKeys.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", longId), BODY));
-        assertEquals("id:" + "x".repeat(100), DeliveryKeys.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", "x".repeat(100)), BODY));
+        assertEquals("sha256:" + DeliveryKeys.sha256Hex(BODY), Deliveries.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", longId), BODY));
+        assertEquals("id:" + "x".repeat(100), Deliveries.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", "x".repeat(100)), BODY));
     }
 
     @Test
@@ -101,8 +101,8 @@ class DeliveryKeysTest {
     @Test
     @DisplayName("#2 the event type comes from GitHub's and GitLab's event headers only")
     void eventType() {
-        assertEquals("deployment_status", DeliveryKeys.eventTypeOf(SourceKind.GITHUB, headers("X-GitHub-Event", "deployment_status")));
-        assertEquals("Pipeline Hook", DeliveryKeys.eventTypeOf(SourceKind.GITLAB, headers("X-Gitlab-Event", "Pipeline Hook")));
-        assertNull(DeliveryKeys.eventTypeOf(SourceKind.JENKINS, headers("X-GitHub-Event", "push")));
+        assertEquals("deployment_status", Deliveries.eventTypeOf(SourceKind.GITHUB, headers("X-GitHub-Event", "deployment_status")));
+        assertEquals("Pipeline Hook", Deliveries.eventTypeOf(SourceKind.GITLAB, headers("X-Gitlab-Event", "Pipeline Hook")));
+        assertNull(Deliveries.eventTypeOf(SourceKind.JENKINS, headers("X-GitHub-Event", "push")));
     }
 }

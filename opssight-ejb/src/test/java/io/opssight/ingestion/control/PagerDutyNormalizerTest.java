@@ -126,9 +126,9 @@ class PagerDutyNormalizerTest {
         byte[] first = body(event("incident.triggered", incident("triggered")).toString());
         byte[] changed = body(event("incident.triggered", incident("triggered").add("title", "edited")).toString());
 
-        assertEquals("id:01DVGP9LY6R0FBB6XFQZ7FWJ0Q", DeliveryKeys.keyOf(SourceKind.PAGERDUTY, headers(), first));
-        assertEquals(DeliveryKeys.keyOf(SourceKind.PAGERDUTY, headers(), first),
-                DeliveryKeys.keyOf(SourceKind.PAGERDUTY, headers(), changed));
+        assertEquals("id:01DVGP9LY6R0FBB6XFQZ7FWJ0Q", Deliveries.keyOf(SourceKind.PAGERDUTY, headers(), first));
+        assertEquals(Deliveries.keyOf(SourceKind.PAGERDUTY, headers(), first),
+                Deliveries.keyOf(SourceKind.PAGERDUTY, headers(), changed));
     }
 
     @Test
@@ -140,7 +140,7 @@ class PagerDutyNormalizerTest {
         byte[] array = body("[1,2]");
 
         for (byte[] b : List.of(notJson, noId, blankId, array)) {
-            assertEquals("sha256:" + DeliveryKeys.sha256Hex(b), DeliveryKeys.keyOf(SourceKind.PAGERDUTY, headers(), b));
+            assertEquals("sha256:" + DeliveryKeys.sha256Hex(b), Deliveries.keyOf(SourceKind.PAGERDUTY, headers(), b));
         }
     }
 
@@ -149,7 +149,7 @@ class PagerDutyNormalizerTest {
     void onlyPagerDuty() {
         byte[] b = body(event("incident.triggered", incident("triggered")).toString());
 
-        assertEquals("sha256:" + DeliveryKeys.sha256Hex(b), DeliveryKeys.keyOf(SourceKind.ALERTMANAGER, headers(), b));
+        assertEquals("sha256:" + DeliveryKeys.sha256Hex(b), Deliveries.keyOf(SourceKind.ALERTMANAGER, headers(), b));
     }
 
     private static Delivery delivery() {

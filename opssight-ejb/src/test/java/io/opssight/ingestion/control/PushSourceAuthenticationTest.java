@@ -27,7 +27,7 @@ class PushSourceAuthenticationTest {
 
         for (Headers presented : new Headers[] {headers("Authorization", "Bearer " + push.getSecret()),
                 headers("Authorization", basic("push", push.getSecret())), headers()}) {
-            OpsSightException e = assertThrows(OpsSightException.class, () -> DeliveryAuthenticator.verify(push, presented, BODY));
+            OpsSightException e = assertThrows(OpsSightException.class, () -> Deliveries.verify(push, presented, BODY));
             assertEquals(ProblemType.BAD_SIGNATURE, e.type());
             assertFalse(e.getMessage().contains(push.getSecret()));
         }

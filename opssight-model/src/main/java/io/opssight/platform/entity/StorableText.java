@@ -24,7 +24,7 @@ public final class StorableText {
         StringBuilder kept = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean drop = Character.isISOControl(c) && c != '\n' && c != '\t';
+            boolean drop = TextControls.Refused.ALL_BUT_TAB_AND_LINE_FEED.refuses(c);
             if (drop && kept == null) {
                 kept = new StringBuilder(value.length()).append(value, 0, i);
             } else if (!drop && kept != null) {
@@ -34,17 +34,15 @@ public final class StorableText {
         return clip(kept == null ? value : kept.toString(), max);
     }
 
-    /** The value cut to at most {@code max} characters, never between the halves of a surrogate pair. */
+    /**
+     * The value cut to at most {@code max} characters, never between the halves of a surrogate pair;
+     * null stays null. The one clip: the source mappings fit display text to its column with it.
+     */
     public static String clip(String value, int max) {
         if (value == null || value.length() <= max) {
             return value;
         }
         int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
         return value.substring(0, end);
-    }
-
-    /** Whether the value holds a NUL, which no PostgreSQL text column can store. */
-    public static boolean hasNul(String value) {
-        return value != null && value.indexOf('\u0000') >= 0;
     }
 }

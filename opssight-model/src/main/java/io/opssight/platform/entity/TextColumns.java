@@ -50,7 +50,7 @@ public class TextColumns {
             if (value == null) {
                 continue;
             }
-            if (StorableText.hasNul(value)) {
+            if (TextControls.any(value, TextControls.Refused.NUL)) {
                 throw new ValidationProblem(text.label() + " contains a NUL character (U+0000), which cannot be stored");
             }
             if (text.max() > 0 && value.length() > text.max()) {

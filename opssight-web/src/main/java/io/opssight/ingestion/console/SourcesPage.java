@@ -33,26 +33,6 @@ public class SourcesPage implements Serializable {
     private static final Map<String, String> FIELDS = Map.of("name", "create:name", "secret", "create:secret");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** How to connect each kind, in one sentence; docs/INGESTION.md has the details. */
-    private static final Map<String, String> HOW_TO = Map.of(
-            "github", "GitHub: repository or organisation → Settings → Webhooks → Add webhook. Payload URL = the URL above, "
-                    + "Content type application/json, Secret = the secret above; select Workflow runs, Workflow jobs, "
-                    + "Deployments, Deployment statuses, Pushes and Pull requests.",
-            "gitlab", "GitLab: project or group → Settings → Webhooks. URL = the URL above, Secret token = the secret above; "
-                    + "enable Push, Merge request, Job, Pipeline and Deployment events.",
-            "jenkins", "Jenkins: Notification plugin endpoint, JSON over HTTP, to https://jenkins:SECRET@ followed by the "
-                    + "URL above without its scheme (the secret is the Basic password); keep it in a Secret text credential.",
-            "alertmanager", "Alertmanager: a webhook_configs receiver with url = the URL above, send_resolved: true and "
-                    + "http_config.authorization credentials = the secret above.",
-            "pagerduty", "PagerDuty: Integrations → Generic Webhooks (v3) with the URL above; PagerDuty shows its signing "
-                    + "secret once: enter that secret when you create this source.",
-            "argocd", "Argo CD: a notifications webhook service with url = the URL above and header Authorization: "
-                    + "Bearer + the secret above.",
-            "awx", "AWX: a Webhook notification template, Target URL = the URL above, header Authorization: Bearer + the "
-                    + "secret above; attach it to job templates on start, success and failure.",
-            "terraform", "Terraform: POST the output of terraform show -json PLAN to the URL above with "
-                    + "Authorization: Bearer + the secret above.");
-
     @EJB
     Sources sources;
 
@@ -66,6 +46,7 @@ public class SourcesPage implements Serializable {
     private String revealedKind;
     private String revealedUrl;
     private String revealedSecret;
+    private String revealedHowTo;
 
     @PostConstruct
     void load() {
@@ -121,6 +102,7 @@ public class SourcesPage implements Serializable {
         revealedKind = source.getKind().wireName();
         revealedUrl = webhookUrl(source);
         revealedSecret = clearSecret;
+        revealedHowTo = sources.howTo(source.getKind());
     }
 
     private void forget() {
@@ -128,6 +110,7 @@ public class SourcesPage implements Serializable {
         revealedKind = null;
         revealedUrl = null;
         revealedSecret = null;
+        revealedHowTo = null;
     }
 
     /** Absolute: the configured public base URL (behind a proxy), else this request's scheme, host and port. */
@@ -160,7 +143,7 @@ public class SourcesPage implements Serializable {
     }
 
     public String getHowTo() {
-        return revealedKind == null ? "" : HOW_TO.getOrDefault(revealedKind, "");
+        return revealedHowTo == null ? "" : revealedHowTo;
     }
 
     public String getKind() {

@@ -1,5 +1,7 @@
 package io.opssight.platform.rest;
 
+import io.opssight.platform.entity.TextControls;
+import io.opssight.platform.entity.TextControls.Refused;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.Priority;
 import jakarta.json.JsonArray;
@@ -133,13 +135,7 @@ public class ControlCharacters implements ContainerRequestFilter, ReaderIntercep
 
     /** Index of the first control character (C0, DEL, C1), tab and line breaks allowed when {@code lines}; -1 if none. */
     static int firstControl(String text, boolean lines) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) && !(lines && (c == '\t' || c == '\n' || c == '\r'))) {
-                return i;
-            }
-        }
-        return -1;
+        return TextControls.first(text, lines ? Refused.ALL_BUT_LINE_BREAKS : Refused.ALL);
     }
 
     private static String codePoint(String text, boolean lines) {
@@ -148,7 +144,7 @@ public class ControlCharacters implements ContainerRequestFilter, ReaderIntercep
 
     private static String printable(String text) {
         StringBuilder out = new StringBuilder();
-        text.codePoints().limit(100).forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+        text.codePoints().limit(100).forEach(c -> out.append(Refused.ALL.refuses(c) ? String.format("\\u%04x", c)
                 : new String(Character.toChars(c))));
         return out.toString();
     }
