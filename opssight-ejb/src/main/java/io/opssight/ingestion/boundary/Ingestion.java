@@ -120,8 +120,6 @@ public class Ingestion {
      * then maps it now, when nothing waits, or leaves it to the queue's worker ({@link MappingQueue}).
      */
     private Receipt store(String kind, String sourceName, String problem, NewDelivery delivery) {
-        long sourceId = delivery.sourceId();
-        String key = delivery.key();
         boolean inline = queue.tryInline(kind, sourceName);
         try {
             JsonObject payload = null;
@@ -135,7 +133,7 @@ public class Ingestion {
                     Payloads.check(delivery.body());
                 }
             } catch (Payloads.MalformedPayload e) {
-                StoredDelivery stored = mappings.storeOr503(sourceId, key, "delivery",
+                StoredDelivery stored = mappings.storeOr503(delivery.sourceId(), delivery.key(), "delivery",
                         () -> log.storeDeadLetter(delivery, e.getMessage()));
                 if (stored.duplicate()) {
                     return duplicate(kind, sourceName, stored);
@@ -143,7 +141,7 @@ public class Ingestion {
                 metrics.count(kind, sourceName, "dead_lettered");
                 throw new Payloads.MalformedPayload(e.getMessage() + " (kept as dead letter " + stored.id() + ")");
             }
-            StoredDelivery stored = mappings.storeOr503(sourceId, key, "delivery",
+            StoredDelivery stored = mappings.storeOr503(delivery.sourceId(), delivery.key(), "delivery",
                     () -> group.enabled() ? group.store(delivery) : log.storeAll(List.of(delivery)).get(0));
             if (stored.duplicate()) {
                 return duplicate(kind, sourceName, stored);
@@ -166,9 +164,8 @@ public class Ingestion {
     }
 
     /**
-     * The source a delivery is addressed to. Unknown (404) and disabled (403) answer the request
-     * (counted by the rate limit); any other failure is the database (away, or no pooled connection
-     * in time): 503, which senders retry (Alertmanager drops a notification on 4xx; PRODUCT.md).
+     * The addressed source: unknown 404, disabled 403 (both rate-counted); any other failure is the
+     * database (away or overloaded): 503, which senders retry (Alertmanager drops on 4xx; PRODUCT.md).
      */
     private Source findSource(String wireKind, String name) {
         SourceKind kind;

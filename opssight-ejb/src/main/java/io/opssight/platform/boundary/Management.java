@@ -8,10 +8,11 @@ import io.opssight.ingestion.boundary.DeliveryLog;
 import io.opssight.ingestion.boundary.DeadLetters;
 import io.opssight.ingestion.control.SourceCache;
 import io.opssight.ingestion.entity.DeliveryStatus;
+import io.opssight.platform.control.JmxBeans;
+import io.opssight.platform.control.LogLevels;
 import io.opssight.platform.control.RateCounters;
 import io.opssight.platform.control.RateLimitSettings;
 import io.opssight.platform.control.RateLimitSettings.Limit;
-import io.opssight.platform.entity.Feature;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -25,29 +26,11 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
-import java.security.AccessController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.logging.Logger;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import javax.management.remote.JMXPrincipal;
-import javax.security.auth.Subject;
 
 /**
  * The operators' view through JMX: MXBeans under the domain {@code io.opssight}, registered in the
@@ -71,7 +54,6 @@ public class Management {
     public static final String DOMAIN = "io.opssight";
     public static final String ACTOR = "jmx";
     public static final int MAX_REPLAY = 10_000;
-    static final Set<String> FEATURES = Set.copyOf(Feature.packageNames());
 
     @EJB
     DeliveryLog deliveries;
@@ -103,86 +85,22 @@ public class Management {
     @Resource
     SessionContext context;
 
-    private final Clock clock = Clock.systemUTC();
-    /** JUL holds loggers weakly: a level set on a logger nobody references would be lost. */
-    private final Map<String, Logger> configured = new ConcurrentHashMap<>();
-    private final List<ObjectName> registered = new ArrayList<>();
-    private Instant started;
-    private String version;
+    final Clock clock = Clock.systemUTC();
+    private final JmxBeans beans = new JmxBeans(DOMAIN);
+    private final LogLevels logLevels = new LogLevels();
+    Instant started;
+    String version;
 
     @PostConstruct
     void start() {
         started = clock.instant();
-        version = readVersion();
-        Management self = context.getBusinessObject(Management.class);
-        ClassLoader loader = Management.class.getClassLoader();
-        registerBean("Ingestion", new IngestionMXBean() {
-            public long getBacklog() { return call(loader, () -> self.count(DeliveryStatus.RECEIVED)); }
-            public long getProcessed() { return call(loader, () -> self.count(DeliveryStatus.PROCESSED)); }
-            public long getIgnored() { return call(loader, () -> self.count(DeliveryStatus.IGNORED)); }
-            public long getDeadLetters() { return call(loader, () -> self.count(DeliveryStatus.DEAD_LETTER)); }
-            public String replayDeadLetters(int max) { return call(loader, () -> self.replayDeadLetters(jmxUser(), max)); }
-        }, IngestionMXBean.class);
-        registerBean("Caches", new CachesMXBean() {
-            public int getSourceCacheSize() { return call(loader, self::sourceCacheSize); }
-            public void flushSourceCache() { run(loader, () -> self.flushSourceCache(jmxUser())); }
-        }, CachesMXBean.class);
-        registerBean("Logging", new LoggingMXBean() {
-            public String[] getFeatures() { return new TreeSet<>(FEATURES).toArray(String[]::new); }
-            public String getLogLevel(String feature) { return call(loader, () -> self.logLevel(feature)); }
-            public void setLogLevel(String feature, String level) { run(loader, () -> self.setLogLevel(jmxUser(), feature, level)); }
-        }, LoggingMXBean.class);
-        registerBean("RateLimits", new RateLimitsMXBean() {
-            public long getPerTokenPerMinute() { return rateLimits.perMinute(Limit.TOKEN); }
-            public void setPerTokenPerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(jmxUser(), Limit.TOKEN, perMinute)); }
-            public long getPerAddressPerMinute() { return rateLimits.perMinute(Limit.ADDRESS); }
-            public void setPerAddressPerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(jmxUser(), Limit.ADDRESS, perMinute)); }
-            public long getPerSourcePerMinute() { return rateLimits.perMinute(Limit.SOURCE); }
-            public void setPerSourcePerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(jmxUser(), Limit.SOURCE, perMinute)); }
-            public long getRefusedByToken() { return rateLimits.refusedSoFar(Limit.TOKEN); }
-            public long getRefusedByAddress() { return rateLimits.refusedSoFar(Limit.ADDRESS); }
-            public long getRefusedBySource() { return rateLimits.refusedSoFar(Limit.SOURCE); }
-            public boolean isCountsShared() { return rateCounters.shared(); }
-        }, RateLimitsMXBean.class);
-        registerBean("Analytics", new AnalyticsMXBean() {
-            public long getRollupLagSeconds() { return call(loader, self::rollupLagSeconds); }
-            public long getDirtyDays() { return call(loader, self::dirtyDays); }
-            public long getRecomputes() { return doraMetrics.recomputes(); }
-            public boolean isRollupEnabled() { return dirtyDays.enabled(); }
-        }, AnalyticsMXBean.class);
-        registerBean("Build", new BuildMXBean() {
-            public String getVersion() { return version; }
-            public String getJavaVersion() { return Runtime.version().toString(); }
-            public String getStartTime() { return started.toString(); }
-            public long getUptimeSeconds() { return Duration.between(started, clock.instant()).toSeconds(); }
-        }, BuildMXBean.class);
-    }
-
-    private <T> void registerBean(String type, T bean, Class<T> mxbean) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(DOMAIN, "type", type);
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name); // a redeploy in the same JVM
-            }
-            server.registerMBean(new javax.management.StandardMBean(bean, mxbean, true), name);
-            registered.add(name);
-        } catch (JMException e) {
-            LOGGER.log(Level.WARNING, "MBean {0} not registered: {1}", type, e.getMessage());
-        }
+        version = ManagementBeans.buildVersion();
+        ManagementBeans.register(beans, this, context.getBusinessObject(Management.class));
     }
 
     @PreDestroy
     void stop() {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        for (ObjectName name : registered) {
-            try {
-                server.unregisterMBean(name);
-            } catch (JMException e) {
-                LOGGER.log(Level.DEBUG, "MBean {0} already gone", name);
-            }
-        }
-        registered.clear();
+        beans.unregisterAll();
     }
 
     public long count(DeliveryStatus status) {
@@ -240,99 +158,29 @@ public class Management {
     }
 
     public String logLevel(String feature) {
-        String name = loggerName(feature);
-        java.util.logging.Level level = Logger.getLogger(name).getLevel();
-        return level == null ? "inherited" : level.getName();
+        return logLevels.level(feature);
     }
 
     public void setLogLevel(String user, String feature, String level) {
         String action = "Management.setLogLevel";
-        if (feature == null || !FEATURES.contains(feature)) {
-            refused(user, action, "logger " + feature, "unknown feature; one of " + new TreeSet<>(FEATURES));
+        if (!LogLevels.known(feature)) {
+            refused(user, action, "logger " + feature, "unknown feature; one of " + LogLevels.features());
         }
-        java.util.logging.Level parsed;
-        try {
-            parsed = java.util.logging.Level.parse(level == null ? "" : level.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            parsed = null;
-        }
-        String name = loggerName(feature);
+        java.util.logging.Level parsed = LogLevels.parse(level); // qualified: System.Logger.Level is this class's logging level
+        String name = LogLevels.loggerName(feature);
         if (parsed == null) {
             refused(user, action, "logger " + name, "unknown level " + level
                     + "; one of SEVERE, WARNING, INFO, CONFIG, FINE, FINER, FINEST, ALL, OFF");
         }
-        Logger logger = configured.computeIfAbsent(name, Logger::getLogger);
-        String before = logger.getLevel() == null ? "inherited" : logger.getLevel().getName();
-        logger.setLevel(parsed);
+        String before = logLevels.set(feature, parsed);
         audit.recordApart(ACTOR, action, "logger " + name, "success",
                 "jmxUser=" + user + " level " + before + " -> " + parsed.getName());
         LOGGER.log(Level.INFO, "Log level of {0} set to {1} through JMX by {2}", name, parsed.getName(), user);
-    }
-
-    private static String loggerName(String feature) {
-        if (feature == null || !FEATURES.contains(feature)) {
-            throw new IllegalArgumentException("Unknown feature " + feature + "; one of " + new TreeSet<>(FEATURES));
-        }
-        return DOMAIN + "." + feature;
     }
 
     /** Audits a refused change and throws what the JMX client shows the operator. */
     private String refused(String user, String action, String target, String why) {
         audit.recordApart(ACTOR, action, target, "failure", "jmxUser=" + user + " " + why);
         throw new IllegalArgumentException(why);
-    }
-
-    /** The authenticated remote JMX user, or "local" for an in-process or attach-API client. */
-    @SuppressWarnings("removal")
-    static String jmxUser() {
-        Subject subject = Subject.getSubject(AccessController.getContext());
-        if (subject != null) {
-            for (JMXPrincipal principal : subject.getPrincipals(JMXPrincipal.class)) {
-                return principal.getName();
-            }
-        }
-        return "local";
-    }
-
-    /**
-     * Runs {@code work} with the application's class loader (an RMI thread carries the JDK's) and
-     * turns container exceptions into plain ones a JMX client can deserialize.
-     */
-    static <T> T call(ClassLoader loader, Supplier<T> work) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
-                cause = cause.getCause();
-            }
-            throw new IllegalArgumentException(cause.getMessage());
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static void run(ClassLoader loader, Runnable work) {
-        call(loader, () -> {
-            work.run();
-            return null;
-        });
-    }
-
-    private static String readVersion() {
-        try (InputStream in = Management.class.getResourceAsStream("/META-INF/maven/io.opssight/opssight-ejb/pom.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                return properties.getProperty("version", "unknown");
-            }
-        } catch (IOException e) {
-            LOGGER.log(Level.DEBUG, "No build properties: {0}", e.getMessage());
-        }
-        String implementation = Management.class.getPackage().getImplementationVersion();
-        return implementation == null ? "unknown" : implementation;
     }
 }
