@@ -62,9 +62,9 @@ public class AlertsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PageCursor after = PageCursor.decode(cursor);
+        AlertQuery.Cursor after = PageCursor.decode(cursor, AlertQuery.Cursor::new);
         AlertQuery query = new AlertQuery(QueryParams.text(status), QueryParams.text(service),
-                after == null ? null : new AlertQuery.Cursor(after.at(), after.id()), QueryParams.limit(limit, Alerts.MAX_PAGE));
+                after, QueryParams.limit(limit, Alerts.MAX_PAGE));
         KeysetPage<Alert> page = alerts.list(query);
         String next = null;
         if (page.more()) {

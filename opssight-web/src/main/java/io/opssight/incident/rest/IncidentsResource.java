@@ -71,10 +71,10 @@ public class IncidentsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PageCursor after = PageCursor.decode(cursor);
+        IncidentQuery.Cursor after = PageCursor.decode(cursor, IncidentQuery.Cursor::new);
         IncidentQuery query = new IncidentQuery(QueryParams.text(service), QueryParams.text(status),
                 QueryParams.instant("from", from), QueryParams.instant("to", to),
-                after == null ? null : new IncidentQuery.Cursor(after.at(), after.id()),
+                after,
                 QueryParams.limit(limit, Incidents.MAX_PAGE));
         KeysetPage<Incident> page = incidents.list(query);
         String next = null;

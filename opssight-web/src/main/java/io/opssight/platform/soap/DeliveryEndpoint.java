@@ -100,10 +100,10 @@ public class DeliveryEndpoint implements Delivery {
             Instant from = XmlTimes.instant(f.getFrom());
             Instant to = XmlTimes.instant(f.getTo());
             window(from, to);
-            PageCursor after = PageCursor.decode(f.getCursor());
+            DeploymentQuery.Cursor after = PageCursor.decode(f.getCursor(), DeploymentQuery.Cursor::new);
             DeploymentQuery query = new DeploymentQuery(QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()),
                     QueryParams.text(f.getStatus()), from, to,
-                    after == null ? null : new DeploymentQuery.Cursor(after.at(), after.id()), limit);
+                    after, limit);
             KeysetPage<io.opssight.deployment.entity.Deployment> page = boundary(Deployments.class).list(query);
             DeploymentPage out = new DeploymentPage();
             page.items().forEach(d -> out.getDeployment().add(deployment(d)));

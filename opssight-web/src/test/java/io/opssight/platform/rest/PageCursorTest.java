@@ -1,4 +1,4 @@
-package io.opssight.deployment.rest;
+package io.opssight.platform.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("#2 Cursors: opaque keyset-paging cursors of the deployments list")
-class CursorsTest {
+@DisplayName("#2 PageCursor: the opaque keyset-paging cursor of every list (deployments, incidents, alerts, runs, SOAP)")
+class PageCursorTest {
 
     private static String b64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -30,7 +30,7 @@ class CursorsTest {
     void roundTrip() {
         Instant createdAt = Instant.parse("2026-11-20T10:00:00.123456Z");
 
-        Cursor cursor = Cursors.decode(Cursors.encode(createdAt, 9_007_199_254_740_993L));
+        Cursor cursor = PageCursor.decode(new PageCursor(createdAt, 9_007_199_254_740_993L).encode(), Cursor::new);
 
         assertEquals(new Cursor(createdAt, 9_007_199_254_740_993L), cursor);
     }
@@ -38,7 +38,7 @@ class CursorsTest {
     @Test
     @DisplayName("#2 a cursor is safe in a URL query without escaping")
     void cursorIsUrlSafe() {
-        String cursor = Cursors.encode(Instant.parse("2026-11-20T10:00:00Z"), 42);
+        String cursor = new PageCursor(Instant.parse("2026-11-20T10:00:00Z"), 42).encode();
 
         assertTrue(cursor.matches("[A-Za-z0-9_-]+"), cursor);
     }
@@ -48,8 +48,8 @@ class CursorsTest {
     void differentPositionsDiffer() {
         Instant t = Instant.parse("2026-11-20T10:00:00Z");
 
-        assertNotEquals(Cursors.encode(t, 1), Cursors.encode(t, 2));
-        assertNotEquals(Cursors.encode(t, 1), Cursors.encode(t.plusMillis(1), 1));
+        assertNotEquals(new PageCursor(t, 1).encode(), new PageCursor(t, 2).encode());
+        assertNotEquals(new PageCursor(t, 1).encode(), new PageCursor(t.plusMillis(1), 1).encode());
     }
 
     @ParameterizedTest(name = "#2 ''{0}'' means the first page")
@@ -57,14 +57,14 @@ class CursorsTest {
     @ValueSource(strings = {"   "})
     @DisplayName("#2 no cursor means the first page")
     void noCursorIsFirstPage(String cursor) {
-        assertNull(Cursors.decode(cursor));
+        assertNull(PageCursor.decode(cursor, Cursor::new));
     }
 
     @ParameterizedTest(name = "#2 ''{0}'' is refused")
     @ValueSource(strings = {"!!!not base64!!!", "abc", "bm8tYmFy", "MjAyNi0xMS0yMFQxMDowMDowMFp8", "fDQy"})
     @DisplayName("#2 a cursor this API did not issue is a validation problem (400), not a server error")
     void garbageIsValidationProblem(String cursor) {
-        ValidationProblem e = assertThrows(ValidationProblem.class, () -> Cursors.decode(cursor));
+        ValidationProblem e = assertThrows(ValidationProblem.class, () -> PageCursor.decode(cursor, Cursor::new));
 
         assertEquals(ProblemType.VALIDATION, e.type());
         assertEquals("cursor is not one this API issued", e.getMessage());
@@ -73,9 +73,19 @@ class CursorsTest {
     @Test
     @DisplayName("#2 well-encoded but wrong content (bad time, bad id, no separator) is refused")
     void wrongContentIsRefused() {
-        assertThrows(ValidationProblem.class, () -> Cursors.decode(b64("yesterday|42")));
-        assertThrows(ValidationProblem.class, () -> Cursors.decode(b64("2026-11-20T10:00:00Z|forty-two")));
-        assertThrows(ValidationProblem.class, () -> Cursors.decode(b64("2026-11-20T10:00:00Z")));
-        assertEquals(new Cursor(Instant.parse("2026-11-20T10:00:00Z"), 42), Cursors.decode(b64("2026-11-20T10:00:00Z|42")));
+        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("yesterday|42"), Cursor::new));
+        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("2026-11-20T10:00:00Z|forty-two"), Cursor::new));
+        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("2026-11-20T10:00:00Z"), Cursor::new));
+        assertEquals(new Cursor(Instant.parse("2026-11-20T10:00:00Z"), 42),
+                PageCursor.decode(b64("2026-11-20T10:00:00Z|42"), Cursor::new));
+    }
+
+    @Test
+    @DisplayName("#17 cursors already handed out (base64url of \"time|id\", no padding) read back the same")
+    void wireFormatIsStable() {
+        Instant at = Instant.parse("2026-11-20T10:00:00.123456Z");
+
+        assertEquals(b64("2026-11-20T10:00:00.123456Z|42"), new PageCursor(at, 42).encode());
+        assertEquals(new PageCursor(at, 42), PageCursor.decode(b64("2026-11-20T10:00:00.123456Z|42")));
     }
 }
