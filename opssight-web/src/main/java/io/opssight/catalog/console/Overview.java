@@ -17,16 +17,14 @@ import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.platform.console.ConsoleUser;
 import io.opssight.platform.console.Format;
+import io.opssight.platform.console.LazyTable;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The overview: every service's latest deployment per environment (a lazy table, newest activity
@@ -61,7 +59,9 @@ public class Overview implements Serializable {
     @Inject
     DoraMetrics dora;
 
-    private final LazyDataModel<LatestDeployment> latest = new Latest();
+    private final LazyDataModel<LatestDeployment> latest = LazyTable.of(() -> deployments.countServiceEnvironments(null),
+            (first, size, sort) -> deployments.latestPerServiceAndEnvironment(null, first, size).stream()
+                    .map(LatestDeployment::new).toList(), LatestDeployment::getId);
     private boolean anyDeployment;
     private List<IncidentRow> openIncidents = List.of();
     private long openIncidentCount;
@@ -70,31 +70,6 @@ public class Overview implements Serializable {
     private List<RedRun> red = List.of();
     private List<TeamTiers> teamTiers = List.of();
     private boolean moreTeams;
-
-    private final class Latest extends LazyDataModel<LatestDeployment> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, deployments.countServiceEnvironments(null));
-        }
-
-        @Override
-        public List<LatestDeployment> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return deployments.latestPerServiceAndEnvironment(null, first, pageSize).stream().map(LatestDeployment::new).toList();
-        }
-
-        @Override
-        public String getRowKey(LatestDeployment row) {
-            return String.valueOf(row.getId());
-        }
-
-        @Override
-        public LatestDeployment getRowData(String rowKey) {
-            return null;
-        }
-    }
 
     @PostConstruct
     void init() {
