@@ -66,11 +66,7 @@ public class AlertsResource {
         AlertQuery query = new AlertQuery(QueryParams.text(status), QueryParams.text(service),
                 after, QueryParams.limit(limit, Alerts.MAX_PAGE));
         KeysetPage<Alert> page = alerts.list(query);
-        String next = null;
-        if (page.more()) {
-            Alert last = page.items().get(page.items().size() - 1);
-            next = new PageCursor(last.getStartsAt(), last.getId()).encode();
-        }
+        String next = PageCursor.next(page, Alert::getStartsAt, Alert::getId);
         return QueryParams.page(new AlertPage(page.items().stream().map(AlertView::from).toList(), next), next, uri);
     }
 

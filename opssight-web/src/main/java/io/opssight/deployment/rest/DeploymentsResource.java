@@ -82,11 +82,7 @@ public class DeploymentsResource {
                 QueryParams.limit(limit, Deployments.MAX_PAGE));
         KeysetPage<Deployment> page = deployments.list(query);
         List<DeploymentView> items = page.items().stream().map(DeploymentView::from).toList();
-        String next = null;
-        if (page.more()) {
-            Deployment last = page.items().get(page.items().size() - 1);
-            next = new PageCursor(last.getCreatedAt(), last.getId()).encode();
-        }
+        String next = PageCursor.next(page, Deployment::getCreatedAt, Deployment::getId);
         Response.ResponseBuilder response = Response.ok(new DeploymentPage(items, next));
         if (next != null) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");

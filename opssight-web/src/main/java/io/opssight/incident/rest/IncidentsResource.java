@@ -77,11 +77,7 @@ public class IncidentsResource {
                 after,
                 QueryParams.limit(limit, Incidents.MAX_PAGE));
         KeysetPage<Incident> page = incidents.list(query);
-        String next = null;
-        if (page.more()) {
-            Incident last = page.items().get(page.items().size() - 1);
-            next = new PageCursor(last.getOpenedAt(), last.getId()).encode();
-        }
+        String next = PageCursor.next(page, Incident::getOpenedAt, Incident::getId);
         return QueryParams.page(new IncidentPage(page.items().stream().map(IncidentView::from).toList(), next), next, uri);
     }
 

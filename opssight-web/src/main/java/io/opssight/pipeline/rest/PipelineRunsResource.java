@@ -81,11 +81,7 @@ public class PipelineRunsResource {
                 QueryParams.instant("to", to), after,
                 QueryParams.limit(limit, PipelineRuns.MAX_PAGE));
         KeysetPage<PipelineRun> page = runs.list(query);
-        String next = null;
-        if (page.more()) {
-            PipelineRunQuery.Cursor position = PipelineRunQuery.positionOf(page.items().get(page.items().size() - 1));
-            next = new PageCursor(position.at(), position.id()).encode();
-        }
+        String next = PageCursor.next(page, run -> PipelineRunQuery.positionOf(run).at(), PipelineRun::getId);
         return QueryParams.page(new PipelineRunPage(page.items().stream().map(PipelineRunView::from).toList(), next), next,
                 uri);
     }

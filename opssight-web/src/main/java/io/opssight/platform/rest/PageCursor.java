@@ -1,10 +1,13 @@
 package io.opssight.platform.rest;
 
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * An opaque keyset cursor: base64url of "time|id" of the last row seen, for lists ordered by a time
@@ -13,8 +16,39 @@ import java.util.function.BiFunction;
  */
 public record PageCursor(Instant at, long id) {
 
+    private static final String NOT_ISSUED = "cursor is not one this API issued";
+
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((at.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A cursor of a list ordered by one number alone (the audit trail's seq, a dead letter's id): the
+     * number in decimal; null for none; 400 for anything this API did not issue.
+     */
+    public static Long number(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(cursor);
+        } catch (NumberFormatException e) {
+            throw new ValidationProblem(NOT_ISSUED);
+        }
+    }
+
+    /** The number cursor after the last row of {@code page} when more rows follow it; null on the last page. */
+    public static <T> String nextNumber(KeysetPage<T> page, ToLongFunction<T> number) {
+        return page.more() ? String.valueOf(number.applyAsLong(page.items().get(page.items().size() - 1))) : null;
+    }
+
+    /** The cursor after the last row of {@code page} when more rows follow it; null on the last page. */
+    public static <T> String next(KeysetPage<T> page, Function<T, Instant> at, ToLongFunction<T> id) {
+        if (!page.more()) {
+            return null;
+        }
+        T last = page.items().get(page.items().size() - 1);
+        return new PageCursor(at.apply(last), id.applyAsLong(last)).encode();
     }
 
     /** The cursor a client sent back as the position type {@code as} makes; null for none; 400 as {@link #decode(String)}. */
@@ -33,7 +67,7 @@ public record PageCursor(Instant at, long id) {
             int bar = text.lastIndexOf('|');
             return new PageCursor(Instant.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
         } catch (RuntimeException e) {
-            throw new ValidationProblem("cursor is not one this API issued");
+            throw new ValidationProblem(NOT_ISSUED);
         }
     }
 }

@@ -107,10 +107,8 @@ public class DeliveryEndpoint implements Delivery {
             KeysetPage<io.opssight.deployment.entity.Deployment> page = boundary(Deployments.class).list(query);
             DeploymentPage out = new DeploymentPage();
             page.items().forEach(d -> out.getDeployment().add(deployment(d)));
-            if (page.more()) {
-                io.opssight.deployment.entity.Deployment last = page.items().get(page.items().size() - 1);
-                out.setNextCursor(new PageCursor(last.getCreatedAt(), last.getId()).encode());
-            }
+            out.setNextCursor(PageCursor.next(page, io.opssight.deployment.entity.Deployment::getCreatedAt,
+                    io.opssight.deployment.entity.Deployment::getId));
             return out;
         });
     }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opssight.deployment.boundary.DeploymentQuery.Cursor;
+import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.entity.ValidationProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,5 +89,27 @@ class PageCursorTest {
 
         assertEquals(b64("2026-11-20T10:00:00.123456Z|42"), new PageCursor(at, 42).encode());
         assertEquals(new PageCursor(at, 42), PageCursor.decode(b64("2026-11-20T10:00:00.123456Z|42")));
+    }
+
+    @Test
+    @DisplayName("#17 a number cursor (audit seq, dead-letter id) is the number in decimal; anything else is refused")
+    void numberCursor() {
+        assertEquals(42L, PageCursor.number("42"));
+        assertNull(PageCursor.number(null));
+        assertNull(PageCursor.number("  "));
+        ValidationProblem e = assertThrows(ValidationProblem.class, () -> PageCursor.number("4x2"));
+        assertEquals("cursor is not one this API issued", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("#17 the next cursor is the last row's position, and none on the last page")
+    void nextCursor() {
+        Instant t = Instant.parse("2026-11-20T10:00:00Z");
+        KeysetPage<Long> more = new KeysetPage<>(List.of(1L, 2L), true);
+
+        assertEquals(new PageCursor(t, 2).encode(), PageCursor.next(more, id -> t, id -> id));
+        assertEquals("2", PageCursor.nextNumber(more, id -> id));
+        assertNull(PageCursor.next(new KeysetPage<>(List.of(1L), false), id -> t, id -> id));
+        assertNull(PageCursor.nextNumber(new KeysetPage<>(List.of(1L), false), id -> id));
     }
 }
