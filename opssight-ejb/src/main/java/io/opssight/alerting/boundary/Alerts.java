@@ -36,11 +36,7 @@ public class Alerts {
 
     /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
     public KeysetPage<Alert> list(AlertQuery query) {
-        ListQuery<Alert> list = matching(query);
-        if (query.after() != null) {
-            list.afterDescending("a.startsAt", "a.id", query.after().startsAt(), query.after().id());
-        }
-        return list.page(query.limit(), MAX_PAGE);
+        return matching(query).afterDescending("a.startsAt", "a.id", query.after()).page(query.limit(), MAX_PAGE);
     }
 
     /** How many alerts match (the cursor and limit are ignored): the console's lazy table pages by offset. */

@@ -37,11 +37,8 @@ public class Deployments {
 
     /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
     public KeysetPage<Deployment> list(DeploymentQuery query) {
-        ListQuery<Deployment> list = matching(query).orderBy("d.createdAt desc, d.id desc");
-        if (query.after() != null) {
-            list.afterDescending("d.createdAt", "d.id", query.after().createdAt(), query.after().id());
-        }
-        return list.page(query.limit(), MAX_PAGE);
+        return matching(query).orderBy("d.createdAt desc, d.id desc").afterDescending("d.createdAt", "d.id", query.after())
+                .page(query.limit(), MAX_PAGE);
     }
 
     /** Offset paging with a chosen order, for the console's sortable table. */

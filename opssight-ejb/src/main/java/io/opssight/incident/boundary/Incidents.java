@@ -38,11 +38,7 @@ public class Incidents {
 
     /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
     public KeysetPage<Incident> list(IncidentQuery query) {
-        ListQuery<Incident> list = matching(query);
-        if (query.after() != null) {
-            list.afterDescending("i.openedAt", "i.id", query.after().openedAt(), query.after().id());
-        }
-        return list.page(query.limit(), MAX_PAGE);
+        return matching(query).afterDescending("i.openedAt", "i.id", query.after()).page(query.limit(), MAX_PAGE);
     }
 
     /** How many incidents match (the cursor and limit are ignored): the console's lazy table pages by offset. */

@@ -44,11 +44,7 @@ public class PipelineRuns {
 
     /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
     public KeysetPage<PipelineRun> list(PipelineRunQuery query) {
-        ListQuery<PipelineRun> list = matching(query);
-        if (query.after() != null) {
-            list.afterDescending(AT, "r.id", query.after().at(), query.after().id());
-        }
-        return list.page(query.limit(), MAX_PAGE);
+        return matching(query).afterDescending(AT, "r.id", query.after()).page(query.limit(), MAX_PAGE);
     }
 
     /** Offset paging (newest first) for the console's table; the cursor of {@code query} is ignored. */

@@ -65,13 +65,15 @@ public final class ListQuery<T> {
     }
 
     /**
-     * The rows after a keyset position in the order ({@code key} desc, {@code id} desc): the last row
-     * of the previous page had {@code key} = {@code at} and {@code id} = {@code afterId}.
+     * The rows after the keyset position {@code after} (null: from the start) in the order
+     * ({@code key} desc, {@code id} desc): the last row of the previous page.
      */
-    public ListQuery<T> afterDescending(String key, String id, Object at, long afterId) {
-        conditions.add("(" + key + " < :afterAt or (" + key + " = :afterAt and " + id + " < :afterId))");
-        params.put("afterAt", at);
-        params.put("afterId", afterId);
+    public ListQuery<T> afterDescending(String key, String id, KeysetPage.Position after) {
+        if (after != null) {
+            conditions.add("(" + key + " < :afterAt or (" + key + " = :afterAt and " + id + " < :afterId))");
+            params.put("afterAt", after.at());
+            params.put("afterId", after.id());
+        }
         return this;
     }
 

@@ -2,6 +2,8 @@ package io.opssight.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.opssight.platform.entity.KeysetPage;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +47,16 @@ class ListQueryTest {
     }
 
     @Test
+    @DisplayName("#17 no keyset position means the first page")
+    void noPositionFirstPage() {
+        assertEquals("select count(a) from Alert a left join a.service s",
+                alerts().afterDescending("a.startsAt", "a.id", null).countJpql());
+    }
+
+    @Test
     @DisplayName("#17 a keyset position continues after the last row in (key desc, id desc) order")
     void afterDescending() {
-        ListQuery<Object> q = alerts().afterDescending("a.startsAt", "a.id", "t", 7);
+        ListQuery<Object> q = alerts().afterDescending("a.startsAt", "a.id", new KeysetPage.Position(Instant.EPOCH, 7));
 
         assertEquals("select count(a) from Alert a left join a.service s"
                 + " where (a.startsAt < :afterAt or (a.startsAt = :afterAt and a.id < :afterId))", q.countJpql());

@@ -62,7 +62,7 @@ public class AlertsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        AlertQuery.Cursor after = PageCursor.decode(cursor, AlertQuery.Cursor::new);
+        KeysetPage.Position after = PageCursor.decode(cursor);
         AlertQuery query = new AlertQuery(QueryParams.text(status), QueryParams.text(service),
                 after, QueryParams.limit(limit, Alerts.MAX_PAGE));
         KeysetPage<Alert> page = alerts.list(query);

@@ -78,7 +78,7 @@ public class DeploymentsResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         DeploymentQuery query = new DeploymentQuery(QueryParams.text(service), QueryParams.text(environment), QueryParams.text(status),
-                QueryParams.instant("from", from), QueryParams.instant("to", to), PageCursor.decode(cursor, DeploymentQuery.Cursor::new),
+                QueryParams.instant("from", from), QueryParams.instant("to", to), PageCursor.decode(cursor),
                 QueryParams.limit(limit, Deployments.MAX_PAGE));
         KeysetPage<Deployment> page = deployments.list(query);
         List<DeploymentView> items = page.items().stream().map(DeploymentView::from).toList();

@@ -71,7 +71,7 @@ public class IncidentsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        IncidentQuery.Cursor after = PageCursor.decode(cursor, IncidentQuery.Cursor::new);
+        KeysetPage.Position after = PageCursor.decode(cursor);
         IncidentQuery query = new IncidentQuery(QueryParams.text(service), QueryParams.text(status),
                 QueryParams.instant("from", from), QueryParams.instant("to", to),
                 after,

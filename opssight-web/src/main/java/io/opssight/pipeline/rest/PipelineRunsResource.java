@@ -75,7 +75,7 @@ public class PipelineRunsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PipelineRunQuery.Cursor after = PageCursor.decode(cursor, PipelineRunQuery.Cursor::new);
+        KeysetPage.Position after = PageCursor.decode(cursor);
         PipelineRunQuery query = new PipelineRunQuery(QueryParams.text(repository), QueryParams.text(branch),
                 QueryParams.text(status), QueryParams.text(conclusion), QueryParams.instant("from", from),
                 QueryParams.instant("to", to), after,

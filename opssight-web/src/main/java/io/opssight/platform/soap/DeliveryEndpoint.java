@@ -100,7 +100,7 @@ public class DeliveryEndpoint implements Delivery {
             Instant from = XmlTimes.instant(f.getFrom());
             Instant to = XmlTimes.instant(f.getTo());
             window(from, to);
-            DeploymentQuery.Cursor after = PageCursor.decode(f.getCursor(), DeploymentQuery.Cursor::new);
+            KeysetPage.Position after = PageCursor.decode(f.getCursor());
             DeploymentQuery query = new DeploymentQuery(QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()),
                     QueryParams.text(f.getStatus()), from, to,
                     after, limit);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.opssight.deployment.boundary.DeploymentQuery.Cursor;
 import io.opssight.platform.entity.KeysetPage;
+import io.opssight.platform.entity.KeysetPage.Position;
 import io.opssight.platform.entity.ProblemType;
 import io.opssight.platform.entity.ValidationProblem;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +32,15 @@ class PageCursorTest {
     void roundTrip() {
         Instant createdAt = Instant.parse("2026-11-20T10:00:00.123456Z");
 
-        Cursor cursor = PageCursor.decode(new PageCursor(createdAt, 9_007_199_254_740_993L).encode(), Cursor::new);
+        Position cursor = PageCursor.decode(PageCursor.encode(new Position(createdAt, 9_007_199_254_740_993L)));
 
-        assertEquals(new Cursor(createdAt, 9_007_199_254_740_993L), cursor);
+        assertEquals(new Position(createdAt, 9_007_199_254_740_993L), cursor);
     }
 
     @Test
     @DisplayName("#2 a cursor is safe in a URL query without escaping")
     void cursorIsUrlSafe() {
-        String cursor = new PageCursor(Instant.parse("2026-11-20T10:00:00Z"), 42).encode();
+        String cursor = PageCursor.encode(new Position(Instant.parse("2026-11-20T10:00:00Z"), 42));
 
         assertTrue(cursor.matches("[A-Za-z0-9_-]+"), cursor);
     }
@@ -50,8 +50,8 @@ class PageCursorTest {
     void differentPositionsDiffer() {
         Instant t = Instant.parse("2026-11-20T10:00:00Z");
 
-        assertNotEquals(new PageCursor(t, 1).encode(), new PageCursor(t, 2).encode());
-        assertNotEquals(new PageCursor(t, 1).encode(), new PageCursor(t.plusMillis(1), 1).encode());
+        assertNotEquals(PageCursor.encode(new Position(t, 1)), PageCursor.encode(new Position(t, 2)));
+        assertNotEquals(PageCursor.encode(new Position(t, 1)), PageCursor.encode(new Position(t.plusMillis(1), 1)));
     }
 
     @ParameterizedTest(name = "#2 ''{0}'' means the first page")
@@ -59,14 +59,14 @@ class PageCursorTest {
     @ValueSource(strings = {"   "})
     @DisplayName("#2 no cursor means the first page")
     void noCursorIsFirstPage(String cursor) {
-        assertNull(PageCursor.decode(cursor, Cursor::new));
+        assertNull(PageCursor.decode(cursor));
     }
 
     @ParameterizedTest(name = "#2 ''{0}'' is refused")
     @ValueSource(strings = {"!!!not base64!!!", "abc", "bm8tYmFy", "MjAyNi0xMS0yMFQxMDowMDowMFp8", "fDQy"})
     @DisplayName("#2 a cursor this API did not issue is a validation problem (400), not a server error")
     void garbageIsValidationProblem(String cursor) {
-        ValidationProblem e = assertThrows(ValidationProblem.class, () -> PageCursor.decode(cursor, Cursor::new));
+        ValidationProblem e = assertThrows(ValidationProblem.class, () -> PageCursor.decode(cursor));
 
         assertEquals(ProblemType.VALIDATION, e.type());
         assertEquals("cursor is not one this API issued", e.getMessage());
@@ -75,11 +75,11 @@ class PageCursorTest {
     @Test
     @DisplayName("#2 well-encoded but wrong content (bad time, bad id, no separator) is refused")
     void wrongContentIsRefused() {
-        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("yesterday|42"), Cursor::new));
-        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("2026-11-20T10:00:00Z|forty-two"), Cursor::new));
-        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("2026-11-20T10:00:00Z"), Cursor::new));
-        assertEquals(new Cursor(Instant.parse("2026-11-20T10:00:00Z"), 42),
-                PageCursor.decode(b64("2026-11-20T10:00:00Z|42"), Cursor::new));
+        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("yesterday|42")));
+        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("2026-11-20T10:00:00Z|forty-two")));
+        assertThrows(ValidationProblem.class, () -> PageCursor.decode(b64("2026-11-20T10:00:00Z")));
+        assertEquals(new Position(Instant.parse("2026-11-20T10:00:00Z"), 42),
+                PageCursor.decode(b64("2026-11-20T10:00:00Z|42")));
     }
 
     @Test
@@ -87,8 +87,8 @@ class PageCursorTest {
     void wireFormatIsStable() {
         Instant at = Instant.parse("2026-11-20T10:00:00.123456Z");
 
-        assertEquals(b64("2026-11-20T10:00:00.123456Z|42"), new PageCursor(at, 42).encode());
-        assertEquals(new PageCursor(at, 42), PageCursor.decode(b64("2026-11-20T10:00:00.123456Z|42")));
+        assertEquals(b64("2026-11-20T10:00:00.123456Z|42"), PageCursor.encode(new Position(at, 42)));
+        assertEquals(new Position(at, 42), PageCursor.decode(b64("2026-11-20T10:00:00.123456Z|42")));
     }
 
     @Test
@@ -107,7 +107,7 @@ class PageCursorTest {
         Instant t = Instant.parse("2026-11-20T10:00:00Z");
         KeysetPage<Long> more = new KeysetPage<>(List.of(1L, 2L), true);
 
-        assertEquals(new PageCursor(t, 2).encode(), PageCursor.next(more, id -> t, id -> id));
+        assertEquals(PageCursor.encode(new Position(t, 2)), PageCursor.next(more, id -> t, id -> id));
         assertEquals("2", PageCursor.nextNumber(more, id -> id));
         assertNull(PageCursor.next(new KeysetPage<>(List.of(1L), false), id -> t, id -> id));
         assertNull(PageCursor.nextNumber(new KeysetPage<>(List.of(1L), false), id -> id));
