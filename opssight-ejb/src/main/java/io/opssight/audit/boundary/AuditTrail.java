@@ -3,6 +3,7 @@ package io.opssight.audit.boundary;
 import io.opssight.access.entity.Permission;
 import io.opssight.audit.control.AuditWriter;
 import io.opssight.audit.entity.AuditEntry;
+import io.opssight.platform.control.ListQuery;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.annotation.security.PermitAll;
@@ -13,11 +14,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The audit trail: record security events, query, verify the chain, export. */
 @Stateless
@@ -40,6 +38,10 @@ public class AuditTrail {
     public static final int VERIFY_BATCH = 1000;
     /** The largest page of the audit query. */
     public static final int MAX_PAGE = 1000;
+    /** The largest page of a streamed export. */
+    static final int MAX_EXPORT_PAGE = 5000;
+    /** The largest page of the console's table. */
+    static final int MAX_CONSOLE_PAGE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -66,78 +68,41 @@ public class AuditTrail {
 
     /** A page of the entries matching the filter (at most {@link #MAX_PAGE}), oldest first, after {@code afterSeq}. */
     public KeysetPage<AuditEntry> list(Filter filter, long afterSeq, int limit) {
-        return KeysetPage.read(query(filter, afterSeq), limit, MAX_PAGE);
+        return after(filter, afterSeq).page(limit, MAX_PAGE);
     }
 
     /** The same, for a streamed export: a permission of its own, since an export leaves the system. */
     @RolesAllowed(Permission.AUDIT_EXPORT)
     public List<AuditEntry> exportPage(Filter filter, long afterSeq, int limit) {
-        return select(filter, afterSeq, limit);
+        if (limit < 1 || limit > MAX_EXPORT_PAGE) {
+            throw new ValidationProblem("limit must be between 1 and " + MAX_EXPORT_PAGE);
+        }
+        return after(filter, afterSeq).slice(0, limit, MAX_EXPORT_PAGE);
     }
 
     /** How many entries match: the console's lazy table pages by offset. */
     public long count(Filter filter) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder jpql = new StringBuilder("select count(e) from AuditEntry e where 1 = 1");
-        where(filter, jpql, params);
-        TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
-        params.forEach(query::setParameter);
-        return query.getSingleResult();
+        return matching(filter).count();
     }
 
     /** Matching entries, newest first, {@code size} from row {@code first} (offset paging for the console). */
     public List<AuditEntry> slice(Filter filter, int first, int size) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder jpql = new StringBuilder("select e from AuditEntry e where 1 = 1");
-        where(filter, jpql, params);
-        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.seq desc").toString(), AuditEntry.class);
-        params.forEach(query::setParameter);
-        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, 500))).getResultList();
-    }
-
-    private List<AuditEntry> select(Filter filter, long afterSeq, int limit) {
-        if (limit < 1 || limit > 5000) {
-            throw new ValidationProblem("limit must be between 1 and 5000");
-        }
-        return query(filter, afterSeq).setMaxResults(limit).getResultList();
+        return matching(filter).orderBy("e.seq desc").slice(first, size, MAX_CONSOLE_PAGE);
     }
 
     /** The entries matching the filter after {@code afterSeq}, oldest first. */
-    private TypedQuery<AuditEntry> query(Filter filter, long afterSeq) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder jpql = new StringBuilder("select e from AuditEntry e where e.seq > :after");
-        params.put("after", afterSeq);
-        where(filter, jpql, params);
-        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.seq").toString(), AuditEntry.class);
-        params.forEach(query::setParameter);
-        return query;
+    private ListQuery<AuditEntry> after(Filter filter, long afterSeq) {
+        return matching(filter).and("e.seq > :after", "after", afterSeq).orderBy("e.seq");
     }
 
-    private static void where(Filter filter, StringBuilder jpql, Map<String, Object> params) {
-        if (filter.actor() != null) {
-            jpql.append(" and e.actor = :actor");
-            params.put("actor", filter.actor());
-        }
-        if (filter.action() != null) {
-            jpql.append(" and e.action = :action");
-            params.put("action", filter.action());
-        }
-        if (filter.target() != null) {
-            jpql.append(" and e.target = :target");
-            params.put("target", filter.target());
-        }
-        if (filter.outcome() != null) {
-            jpql.append(" and e.outcome = :outcome");
-            params.put("outcome", filter.outcome());
-        }
-        if (filter.from() != null) {
-            jpql.append(" and e.at >= :from");
-            params.put("from", filter.from());
-        }
-        if (filter.to() != null) {
-            jpql.append(" and e.at < :to");
-            params.put("to", filter.to());
-        }
+    private ListQuery<AuditEntry> matching(Filter filter) {
+        return ListQuery.of(em, AuditEntry.class, "select e from AuditEntry e", "select count(e) from AuditEntry e")
+                .andGiven("e.actor = :actor", "actor", filter.actor())
+                .andGiven("e.action = :action", "action", filter.action())
+                .andGiven("e.target = :target", "target", filter.target())
+                .andGiven("e.outcome = :outcome", "outcome", filter.outcome())
+                .andGiven("e.at >= :from", "from", filter.from())
+                .andGiven("e.at < :to", "to", filter.to());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.opssight.access.entity.Permission;
 import io.opssight.automation.entity.AutomationRun;
 import io.opssight.automation.entity.InfraChange;
 import io.opssight.catalog.entity.Workload;
+import io.opssight.platform.control.ListQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -21,37 +22,44 @@ public class Infrastructure {
     EntityManager em;
 
     public long countRuns() {
-        return em.createQuery("select count(a) from AutomationRun a", Long.class).getSingleResult();
+        return runs().count();
     }
 
     /** AWX job runs, most recently started first (runs not started yet come first). */
     public List<AutomationRun> runs(int first, int size) {
-        return em.createQuery("select a from AutomationRun a order by a.startedAt desc nulls first, a.id desc",
-                AutomationRun.class).setFirstResult(Math.max(0, first)).setMaxResults(page(size)).getResultList();
+        return runs().slice(first, size, MAX_PAGE);
     }
 
     public long countChanges() {
-        return em.createQuery("select count(c) from InfraChange c", Long.class).getSingleResult();
+        return changes().count();
     }
 
     /** Terraform plans, newest first. */
     public List<InfraChange> changes(int first, int size) {
-        return em.createQuery("select c from InfraChange c order by c.plannedAt desc, c.id desc", InfraChange.class)
-                .setFirstResult(Math.max(0, first)).setMaxResults(page(size)).getResultList();
+        return changes().slice(first, size, MAX_PAGE);
     }
 
     public long countWorkloads() {
-        return em.createQuery("select count(w) from Workload w", Long.class).getSingleResult();
+        return workloads().count();
     }
 
     /** Argo CD workloads with their cluster and service, by cluster, namespace and name. */
     public List<Workload> workloads(int first, int size) {
-        return em.createQuery("select w from Workload w join fetch w.cluster c left join fetch w.service "
-                + "order by c.name, w.namespace, w.name", Workload.class)
-                .setFirstResult(Math.max(0, first)).setMaxResults(page(size)).getResultList();
+        return workloads().slice(first, size, MAX_PAGE);
     }
 
-    private static int page(int size) {
-        return Math.max(1, Math.min(size, MAX_PAGE));
+    private ListQuery<AutomationRun> runs() {
+        return ListQuery.of(em, AutomationRun.class, "select a from AutomationRun a", "select count(a) from AutomationRun a")
+                .orderBy("a.startedAt desc nulls first, a.id desc");
+    }
+
+    private ListQuery<InfraChange> changes() {
+        return ListQuery.of(em, InfraChange.class, "select c from InfraChange c", "select count(c) from InfraChange c")
+                .orderBy("c.plannedAt desc, c.id desc");
+    }
+
+    private ListQuery<Workload> workloads() {
+        return ListQuery.of(em, Workload.class, "select w from Workload w join fetch w.cluster c left join fetch w.service",
+                "select count(w) from Workload w").orderBy("c.name, w.namespace, w.name");
     }
 }

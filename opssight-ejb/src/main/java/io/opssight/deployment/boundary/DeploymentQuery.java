@@ -1,5 +1,6 @@
 package io.opssight.deployment.boundary;
 
+import io.opssight.platform.entity.KeysetPage.Position;
 import java.time.Instant;
 
 /**
@@ -7,9 +8,5 @@ import java.time.Instant;
  * from and exclusive to. {@code after} is the cursor: the last row of the previous page.
  */
 public record DeploymentQuery(String service, String environment, String status, Instant from, Instant to,
-        Cursor after, int limit) {
-
-    /** A position in the (createdAt desc, id desc) order. */
-    public record Cursor(Instant createdAt, long id) {
-    }
+        Position after, int limit) {
 }

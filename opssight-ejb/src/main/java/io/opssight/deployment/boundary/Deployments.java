@@ -4,6 +4,7 @@ import io.opssight.access.control.CallerTeams;
 import io.opssight.access.entity.Permission;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.deployment.entity.DeploymentStatus;
+import io.opssight.platform.control.ListQuery;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
@@ -11,12 +12,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reading deployments: filtered, newest first, keyset-paged so pages stay stable while data arrives.
@@ -40,23 +37,12 @@ public class Deployments {
 
     /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
     public KeysetPage<Deployment> list(DeploymentQuery query) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(query, params);
-        if (query.after() != null) {
-            where += " and (d.createdAt < :afterAt or (d.createdAt = :afterAt and d.id < :afterId))";
-            params.put("afterAt", query.after().createdAt());
-            params.put("afterId", query.after().id());
-        }
-        TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
-                + where + " order by d.createdAt desc, d.id desc", Deployment.class);
-        params.forEach(q::setParameter);
-        return KeysetPage.read(q, query.limit(), MAX_PAGE);
+        return matching(query).orderBy("d.createdAt desc, d.id desc").afterDescending("d.createdAt", "d.id", query.after())
+                .page(query.limit(), MAX_PAGE);
     }
 
     /** Offset paging with a chosen order, for the console's sortable table. */
     public List<Deployment> slice(DeploymentQuery query, SortKey sort, boolean ascending, int first, int size) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(query, params);
         String column = switch (sort) {
             case CREATED -> "d.createdAt";
             case FINISHED -> "d.finishedAt";
@@ -65,24 +51,13 @@ public class Deployments {
             case STATUS -> "d.status";
         };
         String direction = ascending ? " asc" : " desc";
-        TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
-                + where + " order by " + column + direction + (sort == SortKey.CREATED ? "" : " nulls last") + ", d.id" + direction,
-                Deployment.class);
-        params.forEach(q::setParameter);
-        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+        return matching(query).orderBy(column + direction + (sort == SortKey.CREATED ? "" : " nulls last") + ", d.id" + direction)
+                .slice(first, size, MAX_PAGE);
     }
 
     public long count(DeploymentQuery query) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(query, params);
-        TypedQuery<Long> q = em.createQuery("select count(d) from Deployment d join d.service s join d.environment e" + where,
-                Long.class);
-        params.forEach(q::setParameter);
-        return q.getSingleResult();
+        return matching(query).count();
     }
-
-    /** Keeps only the newest deployment of its service and environment (flag kept by the recorder; index deployment_latest_ix). */
-    private static final String LATEST = " and d.latest = true";
 
     /**
      * The latest deployment of every service in every environment it was deployed to (of one
@@ -90,36 +65,24 @@ public class Deployments {
      * page of {@code size} from {@code first}.
      */
     public List<Deployment> latestPerServiceAndEnvironment(String service, int first, int size) {
-        TypedQuery<Deployment> q = em.createQuery("select d from Deployment d join fetch d.service s join fetch d.environment e"
-                + (service == null ? " where 1 = 1" : " where s.name = :service") + teamScope() + LATEST
-                + " order by d.createdAt desc, d.id desc", Deployment.class);
-        if (service != null) {
-            q.setParameter("service", service);
-        }
-        scope(q);
-        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+        return latest(service).orderBy("d.createdAt desc, d.id desc").slice(first, size, MAX_PAGE);
     }
 
     /** How many (service, environment) pairs have deployments (of one service when given). */
     public long countServiceEnvironments(String service) {
-        TypedQuery<Long> q = em.createQuery("select count(d) from Deployment d join d.service s"
-                + (service == null ? " where 1 = 1" : " where s.name = :service") + teamScope() + LATEST, Long.class);
-        if (service != null) {
-            q.setParameter("service", service);
-        }
-        scope(q);
-        return q.getSingleResult();
+        return latest(service).count();
     }
 
-    /** A team-scoped caller's condition on the service alias {@code s} (empty for everyone else). */
-    private String teamScope() {
-        return callerTeams.restricted() ? " and s.team.id in :callerTeams" : "";
+    /** Only the newest deployment of its service and environment (flag kept by the recorder; index deployment_latest_ix). */
+    private ListQuery<Deployment> latest(String service) {
+        return visible().andGiven("s.name = :service", "service", service).and("d.latest = true");
     }
 
-    private void scope(Query q) {
-        if (callerTeams.restricted()) {
-            q.setParameter("callerTeams", callerTeams.restriction());
-        }
+    /** The deployments the caller sees. */
+    private ListQuery<Deployment> visible() {
+        return ListQuery.of(em, Deployment.class, "select d from Deployment d join fetch d.service s join fetch d.environment e",
+                "select count(d) from Deployment d join d.service s join d.environment e")
+                .andIf(callerTeams.restricted(), "s.team.id in :callerTeams", "callerTeams", callerTeams.restriction());
     }
 
     public Deployment find(long id) {
@@ -135,39 +98,23 @@ public class Deployments {
         return d.getService().getTeam() == null ? null : d.getService().getTeam().getId();
     }
 
-    private String where(DeploymentQuery query, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (callerTeams.restricted()) {
-            where.append(" and s.team.id in :callerTeams");
-            params.put("callerTeams", callerTeams.restriction());
-        }
-        if (query.service() != null) {
-            where.append(" and s.name = :service");
-            params.put("service", query.service());
-        }
-        if (query.environment() != null) {
-            where.append(" and e.name = :environment");
-            params.put("environment", query.environment());
-        }
+    /** The deployments {@code query} filters for (its cursor aside). */
+    private ListQuery<Deployment> matching(DeploymentQuery query) {
+        DeploymentStatus status = null;
         if (query.status() != null) {
             try {
-                params.put("status", DeploymentStatus.valueOf(query.status().toUpperCase(Locale.ROOT)));
+                status = DeploymentStatus.valueOf(query.status().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new ValidationProblem("Unknown deployment status '" + query.status() + "'");
             }
-            where.append(" and d.status = :status");
-        }
-        if (query.from() != null) {
-            where.append(" and d.createdAt >= :from");
-            params.put("from", query.from());
-        }
-        if (query.to() != null) {
-            where.append(" and d.createdAt < :to");
-            params.put("to", query.to());
         }
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw new ValidationProblem("'from' must be before 'to'");
         }
-        return where.toString();
+        return visible().andGiven("s.name = :service", "service", query.service())
+                .andGiven("e.name = :environment", "environment", query.environment())
+                .andGiven("d.status = :status", "status", status)
+                .andGiven("d.createdAt >= :from", "from", query.from())
+                .andGiven("d.createdAt < :to", "to", query.to());
     }
 }

@@ -15,6 +15,7 @@ import io.opssight.dora.entity.Window;
 import io.opssight.incident.entity.Incident;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Parameter;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads what the DORA figures are made of, at query time, from the normalized tables that ingestion
@@ -375,24 +375,21 @@ public class DoraQueries {
     }
 
     private long count(String jpql, Map<String, Object> p) {
-        TypedQuery<Long> q = em.createQuery(jpql, Long.class);
-        bind(q, jpql, p);
-        return q.getSingleResult();
+        return bound(em.createQuery(jpql, Long.class), p).getSingleResult();
     }
 
     private <T> List<T> list(String jpql, Class<T> type, Map<String, Object> p, int offset, int limit) {
-        TypedQuery<T> q = em.createQuery(jpql, type);
-        bind(q, jpql, p);
-        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return bound(em.createQuery(jpql, type), p).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    /** Binds the parameters the query names (the shared map may hold more). */
-    private static void bind(TypedQuery<?> q, String jpql, Map<String, Object> p) {
-        p.forEach((name, value) -> {
-            if (Pattern.compile(":" + name + "\\b").matcher(jpql).find()) {
-                q.setParameter(name, value);
+    /** Binds the named parameters the query declares, from the shared map (which may hold more). */
+    private static <T> TypedQuery<T> bound(TypedQuery<T> q, Map<String, Object> p) {
+        for (Parameter<?> declared : q.getParameters()) {
+            if (p.containsKey(declared.getName())) {
+                q.setParameter(declared.getName(), p.get(declared.getName()));
             }
-        });
+        }
+        return q;
     }
 
     /** Hibernate hands timestamptz columns of native queries over as Instant, OffsetDateTime or Timestamp. */

@@ -5,6 +5,7 @@ import io.opssight.access.entity.Permission;
 import io.opssight.incident.control.IncidentQueries;
 import io.opssight.incident.entity.Incident;
 import io.opssight.incident.entity.IncidentStatus;
+import io.opssight.platform.control.ListQuery;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
@@ -13,11 +14,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reading incidents with their causing deployment: filtered, newest first, keyset-paged. A
@@ -40,80 +38,42 @@ public class Incidents {
 
     /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
     public KeysetPage<Incident> list(IncidentQuery query) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = where(query, params);
-        if (query.after() != null) {
-            where.append(" and (i.openedAt < :afterAt or (i.openedAt = :afterAt and i.id < :afterId))");
-            params.put("afterAt", query.after().openedAt());
-            params.put("afterId", query.after().id());
-        }
-        TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + where + " order by i.openedAt desc, i.id desc",
-                Incident.class);
-        params.forEach(q::setParameter);
-        return KeysetPage.read(q, query.limit(), MAX_PAGE);
+        return matching(query).afterDescending("i.openedAt", "i.id", query.after()).page(query.limit(), MAX_PAGE);
     }
 
     /** How many incidents match (the cursor and limit are ignored): the console's lazy table pages by offset. */
     public long count(IncidentQuery query) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = where(query, params);
-        TypedQuery<Long> q = em.createQuery("select count(i) from Incident i left join i.service s" + where, Long.class);
-        params.forEach(q::setParameter);
-        return q.getSingleResult();
+        return matching(query).count();
     }
 
     /** Matching incidents, newest first, {@code size} from row {@code first} (offset paging for the console). */
     public List<Incident> slice(IncidentQuery query, int first, int size) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = where(query, params);
-        TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + where + " order by i.openedAt desc, i.id desc",
-                Incident.class);
-        params.forEach(q::setParameter);
-        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+        return matching(query).slice(first, size, MAX_PAGE);
     }
 
-    private StringBuilder where(IncidentQuery query, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (callerTeams.restricted()) {
-            where.append(" and s.team.id in :callerTeams");
-            params.put("callerTeams", callerTeams.restriction());
-        }
-        if (query.service() != null) {
-            where.append(" and s.name = :service");
-            params.put("service", query.service());
-        }
-        if (query.status() != null) {
-            where.append(" and i.status = :status");
-            params.put("status", status(query.status()));
-        }
+    /** The incidents {@code query} filters for (its cursor aside), newest opened first. */
+    private ListQuery<Incident> matching(IncidentQuery query) {
+        IncidentStatus status = query.status() == null ? null : status(query.status());
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw new ValidationProblem("'from' must be before 'to'");
         }
-        if (query.from() != null) {
-            where.append(" and i.openedAt >= :from");
-            params.put("from", query.from());
-        }
-        if (query.to() != null) {
-            where.append(" and i.openedAt < :to");
-            params.put("to", query.to());
-        }
-        return where;
+        return visible().andGiven("s.name = :service", "service", query.service())
+                .andGiven("i.status = :status", "status", status)
+                .andGiven("i.openedAt >= :from", "from", query.from())
+                .andGiven("i.openedAt < :to", "to", query.to());
+    }
+
+    /** The incidents the caller sees, newest opened first. */
+    private ListQuery<Incident> visible() {
+        return ListQuery.of(em, Incident.class, IncidentQueries.SELECT_LOADED, "select count(i) from Incident i left join i.service s")
+                .andIf(callerTeams.restricted(), "s.team.id in :callerTeams", "callerTeams", callerTeams.restriction())
+                .orderBy("i.openedAt desc, i.id desc");
     }
 
     /** The incidents not resolved (newest first, at most {@code limit}) and how many there are. */
     public OpenIncidents open(int limit) {
-        String scope = callerTeams.restricted() ? " and s.team.id in :callerTeams" : "";
-        TypedQuery<Incident> q = em.createQuery(IncidentQueries.SELECT_LOADED + " where i.resolvedAt is null" + scope
-                + " order by i.openedAt desc, i.id desc", Incident.class);
-        TypedQuery<Long> count = em.createQuery("select count(i) from Incident i left join i.service s where i.resolvedAt is null"
-                + scope, Long.class);
-        if (callerTeams.restricted()) {
-            q.setParameter("callerTeams", callerTeams.restriction());
-            count.setParameter("callerTeams", callerTeams.restriction());
-        }
-        List<Incident> items = q.setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
-        long total = count.getSingleResult();
-        return new OpenIncidents(items, total);
+        ListQuery<Incident> open = visible().and("i.resolvedAt is null");
+        return new OpenIncidents(open.slice(0, limit, MAX_PAGE), open.count());
     }
 
     /** Some open incidents and the number of all of them. */

@@ -5,6 +5,7 @@ import io.opssight.ingestion.control.Failures;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.ingestion.entity.DeliveryStatus;
+import io.opssight.platform.control.ListQuery;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
@@ -18,7 +19,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
@@ -58,39 +58,26 @@ public class DeadLetters {
      * after {@code afterId} (ids descending); and whether more follow.
      */
     public KeysetPage<Delivery> list(Long sourceId, Long afterId, int limit) {
-        TypedQuery<Delivery> query = em.createQuery("select d from Delivery d join fetch d.source s where d.status = :status"
-                + (sourceId == null ? "" : " and s.id = :source") + (afterId == null ? "" : " and d.id < :after")
-                + " order by d.id desc", Delivery.class)
-                .setParameter("status", DeliveryStatus.DEAD_LETTER);
-        if (sourceId != null) {
-            query.setParameter("source", sourceId);
-        }
-        if (afterId != null) {
-            query.setParameter("after", afterId);
-        }
-        return KeysetPage.read(query, limit, MAX_PAGE);
+        return of(sourceId).andGiven("d.id < :after", "after", afterId).page(limit, MAX_PAGE);
     }
 
     /** How many dead letters there are (of one source, or all): the console's lazy table pages by offset. */
     public long count(Long sourceId) {
-        TypedQuery<Long> query = em.createQuery("select count(d) from Delivery d where d.status = :status"
-                + (sourceId == null ? "" : " and d.source.id = :source"), Long.class)
-                .setParameter("status", DeliveryStatus.DEAD_LETTER);
-        if (sourceId != null) {
-            query.setParameter("source", sourceId);
-        }
-        return query.getSingleResult();
+        return of(sourceId).count();
     }
 
     /** Dead letters, newest first, {@code size} rows from row {@code first} (offset paging for the console). */
     public List<Delivery> slice(Long sourceId, int first, int size) {
-        TypedQuery<Delivery> query = em.createQuery("select d from Delivery d join fetch d.source s where d.status = :status"
-                + (sourceId == null ? "" : " and s.id = :source") + " order by d.id desc", Delivery.class)
-                .setParameter("status", DeliveryStatus.DEAD_LETTER);
-        if (sourceId != null) {
-            query.setParameter("source", sourceId);
-        }
-        return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, 500))).getResultList();
+        return of(sourceId).slice(first, size, MAX_PAGE);
+    }
+
+    /** The dead letters of one source (null: of all), newest first. */
+    private ListQuery<Delivery> of(Long sourceId) {
+        return ListQuery.of(em, Delivery.class, "select d from Delivery d join fetch d.source s",
+                "select count(d) from Delivery d join d.source s")
+                .and("d.status = :status", "status", DeliveryStatus.DEAD_LETTER)
+                .andGiven("s.id = :source", "source", sourceId)
+                .orderBy("d.id desc");
     }
 
     public Delivery find(long id) {

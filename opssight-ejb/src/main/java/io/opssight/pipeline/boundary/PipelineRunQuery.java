@@ -1,6 +1,7 @@
 package io.opssight.pipeline.boundary;
 
 import io.opssight.pipeline.entity.PipelineRun;
+import io.opssight.platform.entity.KeysetPage.Position;
 import java.time.Instant;
 
 /**
@@ -9,16 +10,12 @@ import java.time.Instant;
  * inclusive and to exclusive. {@code after} is the cursor: the last row of the previous page.
  */
 public record PipelineRunQuery(String repository, String branch, String status, String conclusion, Instant from,
-        Instant to, Cursor after, int limit) {
+        Instant to, Position after, int limit) {
 
-    /** A position in the (time desc, id desc) order. */
-    public record Cursor(Instant at, long id) {
-    }
-
-    /** Where a run stands in that order; the cursor to continue after it. */
-    public static Cursor positionOf(PipelineRun run) {
+    /** Where a run stands in the (time desc, id desc) order; the position to continue after it. */
+    public static Position positionOf(PipelineRun run) {
         Instant at = run.times().getQueuedAt() != null ? run.times().getQueuedAt()
                 : run.times().getStartedAt() != null ? run.times().getStartedAt() : run.times().getStatusAt();
-        return new Cursor(at, run.getId());
+        return new Position(at, run.getId());
     }
 }

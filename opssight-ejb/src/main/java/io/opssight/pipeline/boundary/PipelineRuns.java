@@ -6,6 +6,7 @@ import io.opssight.pipeline.control.PipelineRunQueries;
 import io.opssight.pipeline.entity.Conclusion;
 import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.pipeline.entity.RunStatus;
+import io.opssight.platform.control.ListQuery;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
@@ -15,10 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reading pipeline runs: filtered, newest first, keyset-paged; one run with its jobs. A team-scoped
@@ -45,36 +44,17 @@ public class PipelineRuns {
 
     /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */
     public KeysetPage<PipelineRun> list(PipelineRunQuery query) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = where(query, params);
-        if (query.after() != null) {
-            where.append(" and (").append(AT).append(" < :afterAt or (").append(AT).append(" = :afterAt and r.id < :afterId))");
-            params.put("afterAt", query.after().at());
-            params.put("afterId", query.after().id());
-        }
-        TypedQuery<PipelineRun> q = em.createQuery(PipelineRunQueries.SELECT_LOADED + where + " order by " + AT
-                + " desc, r.id desc", PipelineRun.class);
-        params.forEach(q::setParameter);
-        return KeysetPage.read(q, query.limit(), MAX_PAGE);
+        return matching(query).afterDescending(AT, "r.id", query.after()).page(query.limit(), MAX_PAGE);
     }
 
     /** Offset paging (newest first) for the console's table; the cursor of {@code query} is ignored. */
     public List<PipelineRun> slice(PipelineRunQuery query, int first, int size) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = where(query, params);
-        TypedQuery<PipelineRun> q = em.createQuery(PipelineRunQueries.SELECT_LOADED + where + " order by " + AT
-                + " desc, r.id desc", PipelineRun.class);
-        params.forEach(q::setParameter);
-        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, MAX_PAGE))).getResultList();
+        return matching(query).slice(first, size, MAX_PAGE);
     }
 
     /** How many runs match {@code query} (its cursor ignored). */
     public long count(PipelineRunQuery query) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = where(query, params);
-        TypedQuery<Long> q = em.createQuery("select count(r) from PipelineRun r left join r.service s" + where, Long.class);
-        params.forEach(q::setParameter);
-        return q.getSingleResult();
+        return matching(query).count();
     }
 
     /**
@@ -115,40 +95,23 @@ public class PipelineRuns {
     /** How many of the newest failed runs {@link #red} considers. */
     static final int RED_CANDIDATES = 2000;
 
-    private StringBuilder where(PipelineRunQuery query, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (callerTeams.restricted()) {
-            where.append(" and s.team.id in :callerTeams");
-            params.put("callerTeams", callerTeams.restriction());
-        }
-        if (query.repository() != null) {
-            where.append(" and r.repository = :repository");
-            params.put("repository", query.repository());
-        }
-        if (query.branch() != null) {
-            where.append(" and r.branch = :branch");
-            params.put("branch", query.branch());
-        }
-        if (query.status() != null) {
-            where.append(" and r.times.status = :status");
-            params.put("status", status(query.status()));
-        }
-        if (query.conclusion() != null) {
-            where.append(" and r.times.conclusion = :conclusion");
-            params.put("conclusion", conclusion(query.conclusion()));
-        }
+    /** The runs {@code query} filters for (its cursor aside), newest first. */
+    private ListQuery<PipelineRun> matching(PipelineRunQuery query) {
+        RunStatus status = query.status() == null ? null : status(query.status());
+        Conclusion conclusion = query.conclusion() == null ? null : conclusion(query.conclusion());
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw new ValidationProblem("from", "'from' must be before 'to'");
         }
-        if (query.from() != null) {
-            where.append(" and ").append(AT).append(" >= :from");
-            params.put("from", query.from());
-        }
-        if (query.to() != null) {
-            where.append(" and ").append(AT).append(" < :to");
-            params.put("to", query.to());
-        }
-        return where;
+        return ListQuery.of(em, PipelineRun.class, PipelineRunQueries.SELECT_LOADED,
+                "select count(r) from PipelineRun r left join r.service s")
+                .andIf(callerTeams.restricted(), "s.team.id in :callerTeams", "callerTeams", callerTeams.restriction())
+                .andGiven("r.repository = :repository", "repository", query.repository())
+                .andGiven("r.branch = :branch", "branch", query.branch())
+                .andGiven("r.times.status = :status", "status", status)
+                .andGiven("r.times.conclusion = :conclusion", "conclusion", conclusion)
+                .andGiven(AT + " >= :from", "from", query.from())
+                .andGiven(AT + " < :to", "to", query.to())
+                .orderBy(AT + " desc, r.id desc");
     }
 
     /** One run with its jobs; 404 when there is none. */

@@ -1,6 +1,7 @@
 package io.opssight.platform.entity;
 
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,6 +11,13 @@ import java.util.List;
  * of a list is as complete as any other.
  */
 public record KeysetPage<T>(List<T> items, boolean more) {
+
+    /**
+     * A position in a list ordered by a time, then the id, newest first: the last row of the
+     * previous page, after which the next page starts.
+     */
+    public record Position(Instant at, long id) {
+    }
 
     public KeysetPage {
         items = List.copyOf(items);

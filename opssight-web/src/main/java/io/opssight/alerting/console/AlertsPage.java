@@ -3,6 +3,7 @@ package io.opssight.alerting.console;
 import io.opssight.alerting.boundary.AlertAcknowledgements;
 import io.opssight.alerting.boundary.AlertQuery;
 import io.opssight.alerting.boundary.Alerts;
+import io.opssight.platform.console.LazyTable;
 import io.opssight.platform.console.Pages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -10,11 +11,8 @@ import jakarta.inject.Named;
 import io.opssight.alerting.entity.Alert;
 import java.io.Serializable;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Firing and resolved alerts, newest first, paged in the database; state and service are view
@@ -37,32 +35,8 @@ public class AlertsPage implements Serializable {
     private final Map<Long, String> notes = new HashMap<>();
     private String status;
     private String service;
-    private final LazyDataModel<AlertRow> model = new Model();
-
-    private final class Model extends LazyDataModel<AlertRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, alerts.count(query()));
-        }
-
-        @Override
-        public List<AlertRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return alerts.slice(query(), first, pageSize).stream().map(AlertRow::new).toList();
-        }
-
-        @Override
-        public String getRowKey(AlertRow row) {
-            return String.valueOf(row.getId());
-        }
-
-        @Override
-        public AlertRow getRowData(String rowKey) {
-            return null;
-        }
-    }
+    private final LazyDataModel<AlertRow> model = LazyTable.of(() -> alerts.count(query()),
+            (first, size, sort) -> alerts.slice(query(), first, size).stream().map(AlertRow::new).toList(), AlertRow::getId);
 
     private AlertQuery query() {
         String state = Pages.blankToNull(status);

@@ -59,15 +59,11 @@ public class AlertsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PageCursor after = PageCursor.decode(cursor);
+        KeysetPage.Position after = PageCursor.decode(cursor);
         AlertQuery query = new AlertQuery(QueryParams.text(status), QueryParams.text(service),
-                after == null ? null : new AlertQuery.Cursor(after.at(), after.id()), QueryParams.limit(limit, Alerts.MAX_PAGE));
+                after, QueryParams.limit(limit, Alerts.MAX_PAGE));
         KeysetPage<Alert> page = alerts.list(query);
-        String next = null;
-        if (page.more()) {
-            Alert last = page.items().get(page.items().size() - 1);
-            next = new PageCursor(last.getStartsAt(), last.getId()).encode();
-        }
+        String next = PageCursor.next(page, Alert::getStartsAt, Alert::getId);
         return QueryParams.page(new AlertPage(page.items().stream().map(AlertView::from).toList(), next), next, uri);
     }
 

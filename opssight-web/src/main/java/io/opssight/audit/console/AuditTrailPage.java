@@ -3,6 +3,7 @@ package io.opssight.audit.console;
 import io.opssight.audit.boundary.AuditTrail;
 import io.opssight.audit.entity.AuditEntry;
 import io.opssight.audit.rest.AuditExport;
+import io.opssight.platform.console.LazyTable;
 import io.opssight.platform.console.Pages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -12,11 +13,8 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -41,32 +39,8 @@ public class AuditTrailPage implements Serializable {
     private String to;
     private Boolean intact;
     private String verification;
-    private final LazyDataModel<AuditRow> model = new Model();
-
-    private final class Model extends LazyDataModel<AuditRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, trail.count(filter()));
-        }
-
-        @Override
-        public List<AuditRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return trail.slice(filter(), first, pageSize).stream().map(AuditRow::new).toList();
-        }
-
-        @Override
-        public String getRowKey(AuditRow row) {
-            return String.valueOf(row.getSeq());
-        }
-
-        @Override
-        public AuditRow getRowData(String rowKey) {
-            return null;
-        }
-    }
+    private final LazyDataModel<AuditRow> model = LazyTable.of(() -> trail.count(filter()),
+            (first, size, sort) -> trail.slice(filter(), first, size).stream().map(AuditRow::new).toList(), AuditRow::getSeq);
 
     public void verify() {
         AuditTrail.Verification v = trail.verify();

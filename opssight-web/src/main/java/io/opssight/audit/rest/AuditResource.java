@@ -7,6 +7,7 @@ import io.opssight.audit.entity.AuditEntry;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.OpsSightApplication;
+import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,12 +51,11 @@ public class AuditResource {
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
         AuditTrail.Filter filter = filter(actor, action, outcome, from, to);
-        long after = cursor(cursor);
+        long after = Objects.requireNonNullElse(PageCursor.number(cursor), 0L);
         QueryParams.limit(limit, AuditTrail.MAX_PAGE);
         KeysetPage<AuditEntry> page = trail.list(filter, after, limit);
-        List<AuditEntry> items = page.items();
-        return new AuditPage(items.stream().map(AuditEntryView::from).toList(),
-                page.more() ? String.valueOf(items.get(items.size() - 1).getSeq()) : null);
+        return new AuditPage(page.items().stream().map(AuditEntryView::from).toList(),
+                PageCursor.nextNumber(page, AuditEntry::getSeq));
     }
 
     @GET
@@ -99,14 +100,4 @@ public class AuditResource {
                 QueryParams.instant("from", from), QueryParams.instant("to", to));
     }
 
-    private static long cursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new ValidationProblem("cursor is not one this API issued");
-        }
-    }
 }

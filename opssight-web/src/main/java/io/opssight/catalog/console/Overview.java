@@ -20,16 +20,14 @@ import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.platform.console.ConsoleUser;
 import io.opssight.platform.console.Format;
+import io.opssight.platform.console.LazyTable;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The overview: every service's latest deployment per environment (a lazy table, newest activity
@@ -64,7 +62,9 @@ public class Overview implements Serializable {
     @Inject
     DoraMetrics dora;
 
-    private final LazyDataModel<DeploymentRow> latest = new Latest();
+    private final LazyDataModel<DeploymentRow> latest = LazyTable.of(() -> deployments.countServiceEnvironments(null),
+            (first, size, sort) -> deployments.latestPerServiceAndEnvironment(null, first, size).stream()
+                    .map(DeploymentRow::new).toList(), DeploymentRow::getId);
     private boolean anyDeployment;
     private List<IncidentRow> openIncidents = List.of();
     private long openIncidentCount;
@@ -73,31 +73,6 @@ public class Overview implements Serializable {
     private List<RedRun> red = List.of();
     private List<TeamTiers> teamTiers = List.of();
     private boolean moreTeams;
-
-    private final class Latest extends LazyDataModel<DeploymentRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, deployments.countServiceEnvironments(null));
-        }
-
-        @Override
-        public List<DeploymentRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return deployments.latestPerServiceAndEnvironment(null, first, pageSize).stream().map(DeploymentRow::new).toList();
-        }
-
-        @Override
-        public String getRowKey(DeploymentRow row) {
-            return String.valueOf(row.getId());
-        }
-
-        @Override
-        public DeploymentRow getRowData(String rowKey) {
-            return null;
-        }
-    }
 
     @PostConstruct
     void init() {

@@ -3,13 +3,12 @@ package io.opssight.deployment.console;
 import io.opssight.deployment.boundary.DeploymentQuery;
 import io.opssight.deployment.boundary.Deployments;
 import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.LazyTable;
 import jakarta.inject.Inject;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
@@ -30,44 +29,24 @@ public class DeploymentTable implements Serializable {
 
     private String service;
     private String environment;
-    private final LazyDataModel<DeploymentRow> model = new Model();
+    private final LazyDataModel<DeploymentRow> model = LazyTable.of(() -> deployments.count(query()), this::rows,
+            DeploymentRow::getId);
 
-    private final class Model extends LazyDataModel<DeploymentRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, deployments.count(query()));
+    /** A page in the order of the column the user sorted by (newest created first by default). */
+    private List<DeploymentRow> rows(int first, int size, SortMeta sort) {
+        Deployments.SortKey key = Deployments.SortKey.CREATED;
+        boolean ascending = false;
+        if (sort != null) {
+            key = switch (sort.getField()) {
+                case "service" -> Deployments.SortKey.SERVICE;
+                case "environment" -> Deployments.SortKey.ENVIRONMENT;
+                case "status" -> Deployments.SortKey.STATUS;
+                case "finishedAt" -> Deployments.SortKey.FINISHED;
+                default -> Deployments.SortKey.CREATED;
+            };
+            ascending = sort.getOrder() == SortOrder.ASCENDING;
         }
-
-        @Override
-        public List<DeploymentRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            Deployments.SortKey key = Deployments.SortKey.CREATED;
-            boolean ascending = false;
-            if (!sortBy.isEmpty()) {
-                SortMeta sort = sortBy.values().iterator().next();
-                key = switch (sort.getField()) {
-                    case "service" -> Deployments.SortKey.SERVICE;
-                    case "environment" -> Deployments.SortKey.ENVIRONMENT;
-                    case "status" -> Deployments.SortKey.STATUS;
-                    case "finishedAt" -> Deployments.SortKey.FINISHED;
-                    default -> Deployments.SortKey.CREATED;
-                };
-                ascending = sort.getOrder() == SortOrder.ASCENDING;
-            }
-            return deployments.slice(query(), key, ascending, first, pageSize).stream().map(DeploymentRow::new).toList();
-        }
-
-        @Override
-        public String getRowKey(DeploymentRow row) {
-            return String.valueOf(row.getId());
-        }
-
-        @Override
-        public DeploymentRow getRowData(String rowKey) {
-            return null;
-        }
+        return deployments.slice(query(), key, ascending, first, size).stream().map(DeploymentRow::new).toList();
     }
 
     private DeploymentQuery query() {

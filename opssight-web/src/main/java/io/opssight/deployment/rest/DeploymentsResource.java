@@ -11,6 +11,7 @@ import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
+import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
 import io.opssight.platform.rest.RequestBodies;
@@ -76,15 +77,11 @@ public class DeploymentsResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         DeploymentQuery query = new DeploymentQuery(QueryParams.text(service), QueryParams.text(environment), QueryParams.text(status),
-                QueryParams.instant("from", from), QueryParams.instant("to", to), Cursors.decode(cursor),
+                QueryParams.instant("from", from), QueryParams.instant("to", to), PageCursor.decode(cursor),
                 QueryParams.limit(limit, Deployments.MAX_PAGE));
         KeysetPage<Deployment> page = deployments.list(query);
         List<DeploymentView> items = page.items().stream().map(DeploymentView::from).toList();
-        String next = null;
-        if (page.more()) {
-            Deployment last = page.items().get(page.items().size() - 1);
-            next = Cursors.encode(last.getCreatedAt(), last.getId());
-        }
+        String next = PageCursor.next(page, Deployment::getCreatedAt, Deployment::getId);
         Response.ResponseBuilder response = Response.ok(new DeploymentPage(items, next));
         if (next != null) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");

@@ -15,6 +15,7 @@ import io.opssight.incident.console.IncidentRow;
 import io.opssight.platform.console.Charts;
 import io.opssight.platform.console.Format;
 import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.LazyTable;
 import io.opssight.platform.entity.OpsSightException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,9 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Backs dora.xhtml. The filters are view parameters; {@link #load()} (a view action) asks for the
@@ -60,10 +59,10 @@ public class DoraDashboard implements Serializable {
     private String timesChart;
     private DoraQuery asked;
 
-    private final LazyDataModel<CountedRow> deployments = new Drill<>(q -> (o, l) -> dora.deployments(q, o, l), CountedRow::new);
-    private final LazyDataModel<ChangeRow> changes = new Drill<>(q -> (o, l) -> dora.changes(q, o, l), ChangeRow::new);
+    private final LazyDataModel<CountedRow> deployments = drill(q -> (o, l) -> dora.deployments(q, o, l), CountedRow::new);
+    private final LazyDataModel<ChangeRow> changes = drill(q -> (o, l) -> dora.changes(q, o, l), ChangeRow::new);
     private final LazyDataModel<ScopedIncidentRow> incidents =
-            new Drill<>(q -> (o, l) -> dora.incidents(q, null, o, l), ScopedIncidentRow::new);
+            drill(q -> (o, l) -> dora.incidents(q, null, o, l), ScopedIncidentRow::new);
 
     /** One page of a drill-down for a question. */
     private interface Pager<T> extends Serializable {
@@ -77,47 +76,15 @@ public class DoraDashboard implements Serializable {
     private interface Mapping<T, R> extends Function<T, R>, Serializable {
     }
 
-    /** A drill-down table: one boundary call per page, total from the same call. */
-    private final class Drill<T, R> extends LazyDataModel<R> {
-
-        private static final long serialVersionUID = 1L;
-        private final Asking<T> asking;
-        private final Mapping<T, R> mapping;
-        private long total;
-
-        Drill(Asking<T> asking, Mapping<T, R> mapping) {
-            this.asking = asking;
-            this.mapping = mapping;
-        }
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
+    /** A drill-down table of the question asked last: one boundary call per page, total from the same call. */
+    private <T, R> LazyDataModel<R> drill(Asking<T> asking, Mapping<T, R> mapping) {
+        return LazyTable.counted((first, size) -> {
             if (asked == null) {
-                return 0;
+                return new LazyTable.Page<>(List.of(), 0);
             }
-            return (int) Math.min(Integer.MAX_VALUE, asking.of(asked).page(0, 1).total());
-        }
-
-        @Override
-        public List<R> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            if (asked == null) {
-                return List.of();
-            }
-            DoraPage<T> page = asking.of(asked).page(first, Math.min(pageSize, DoraMetrics.MAX_PAGE));
-            total = page.total();
-            setRowCount((int) Math.min(Integer.MAX_VALUE, total));
-            return page.items().stream().map(mapping).toList();
-        }
-
-        @Override
-        public String getRowKey(R row) {
-            return String.valueOf(System.identityHashCode(row));
-        }
-
-        @Override
-        public R getRowData(String rowKey) {
-            return null;
-        }
+            DoraPage<T> page = asking.of(asked).page(first, Math.min(size, DoraMetrics.MAX_PAGE));
+            return new LazyTable.Page<>(page.items().stream().map(mapping).toList(), page.total());
+        }, System::identityHashCode);
     }
 
     /** The view action: asks the boundary for the report of the filters in the URL. */

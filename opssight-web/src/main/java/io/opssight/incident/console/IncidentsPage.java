@@ -2,6 +2,7 @@ package io.opssight.incident.console;
 
 import io.opssight.incident.boundary.IncidentQuery;
 import io.opssight.incident.boundary.Incidents;
+import io.opssight.platform.console.LazyTable;
 import io.opssight.platform.console.Pages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -9,8 +10,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -31,39 +30,22 @@ public class IncidentsPage implements Serializable {
     private String status;
     private String from;
     private String to;
-    private final LazyDataModel<IncidentRow> model = new Model();
+    private final LazyDataModel<IncidentRow> model = LazyTable.of(this::count, this::rows, IncidentRow::getId);
 
-    private final class Model extends LazyDataModel<IncidentRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            try {
-                return (int) Math.min(Integer.MAX_VALUE, incidents.count(query()));
-            } catch (RuntimeException e) {
-                Pages.error(null, Pages.refusal(e));
-                return 0;
-            }
+    private long count() {
+        try {
+            return incidents.count(query());
+        } catch (RuntimeException e) {
+            Pages.error(null, Pages.refusal(e));
+            return 0;
         }
+    }
 
-        @Override
-        public List<IncidentRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            try {
-                return incidents.slice(query(), first, pageSize).stream().map(IncidentRow::new).toList();
-            } catch (RuntimeException e) {
-                return List.of();
-            }
-        }
-
-        @Override
-        public String getRowKey(IncidentRow row) {
-            return String.valueOf(row.getId());
-        }
-
-        @Override
-        public IncidentRow getRowData(String rowKey) {
-            return null;
+    private List<IncidentRow> rows(int first, int size, SortMeta sort) {
+        try {
+            return incidents.slice(query(), first, size).stream().map(IncidentRow::new).toList();
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -68,17 +68,13 @@ public class IncidentsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PageCursor after = PageCursor.decode(cursor);
+        KeysetPage.Position after = PageCursor.decode(cursor);
         IncidentQuery query = new IncidentQuery(QueryParams.text(service), QueryParams.text(status),
                 QueryParams.instant("from", from), QueryParams.instant("to", to),
-                after == null ? null : new IncidentQuery.Cursor(after.at(), after.id()),
+                after,
                 QueryParams.limit(limit, Incidents.MAX_PAGE));
         KeysetPage<Incident> page = incidents.list(query);
-        String next = null;
-        if (page.more()) {
-            Incident last = page.items().get(page.items().size() - 1);
-            next = new PageCursor(last.getOpenedAt(), last.getId()).encode();
-        }
+        String next = PageCursor.next(page, Incident::getOpenedAt, Incident::getId);
         return QueryParams.page(new IncidentPage(page.items().stream().map(IncidentView::from).toList(), next), next, uri);
     }
 

@@ -2,6 +2,7 @@ package io.opssight.ingestion.console;
 
 import io.opssight.ingestion.boundary.DeadLetters;
 import io.opssight.ingestion.boundary.Sources;
+import io.opssight.platform.console.LazyTable;
 import io.opssight.platform.console.Pages;
 import jakarta.ejb.EJB;
 import jakarta.faces.model.SelectItem;
@@ -10,10 +11,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Admin / Dead letters: deliveries that could not be mapped, newest first, paged in the database;
@@ -35,34 +33,9 @@ public class DeadLettersPage implements Serializable {
 
     private Long source;
     private List<DeadLetterRow> selected = new ArrayList<>();
-    private final LazyDataModel<DeadLetterRow> model = new Model();
-
-    private final class Model extends LazyDataModel<DeadLetterRow> {
-
-        private static final long serialVersionUID = 1L;
-        private List<DeadLetterRow> page = List.of();
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, deadLetters.count(source));
-        }
-
-        @Override
-        public List<DeadLetterRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            page = deadLetters.slice(source, first, pageSize).stream().map(DeadLetterRow::new).toList();
-            return page;
-        }
-
-        @Override
-        public String getRowKey(DeadLetterRow row) {
-            return String.valueOf(row.getId());
-        }
-
-        @Override
-        public DeadLetterRow getRowData(String rowKey) {
-            return page.stream().filter(r -> String.valueOf(r.getId()).equals(rowKey)).findFirst().orElse(null);
-        }
-    }
+    private final LazyDataModel<DeadLetterRow> model = LazyTable.of(() -> deadLetters.count(source),
+            (first, size, sort) -> deadLetters.slice(source, first, size).stream().map(DeadLetterRow::new).toList(),
+            DeadLetterRow::getId);
 
     public void replay(long id) {
         try {

@@ -4,8 +4,8 @@ import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.boundary.DeadLetters;
 import io.opssight.ingestion.entity.Delivery;
 import io.opssight.platform.entity.KeysetPage;
-import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.OpsSightApplication;
+import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
 import io.opssight.platform.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,16 +44,10 @@ public class DeadLettersResource {
     public DeadLetterPage list(@QueryParam("source") Long source, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         QueryParams.limit(limit, DeadLetters.MAX_PAGE);
-        Long after;
-        try {
-            after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
-        } catch (NumberFormatException e) {
-            throw new ValidationProblem("cursor is not one this API issued");
-        }
+        Long after = PageCursor.number(cursor);
         KeysetPage<Delivery> page = deadLetters.list(source, after, limit);
-        List<Delivery> items = page.items();
-        return new DeadLetterPage(items.stream().map(d -> DeadLetterView.from(d, false)).toList(),
-                page.more() ? String.valueOf(items.get(items.size() - 1).getId()) : null);
+        return new DeadLetterPage(page.items().stream().map(d -> DeadLetterView.from(d, false)).toList(),
+                PageCursor.nextNumber(page, Delivery::getId));
     }
 
     @GET

@@ -9,6 +9,7 @@ import io.opssight.pipeline.entity.PipelineStats;
 import io.opssight.platform.console.Charts;
 import io.opssight.platform.console.Format;
 import io.opssight.platform.console.Pages;
+import io.opssight.platform.console.LazyTable;
 import io.opssight.platform.entity.OpsSightException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -22,9 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Backs pipelines.xhtml: filters (repository, branch, status, result, dates) are view parameters;
@@ -63,32 +62,9 @@ public class PipelineBoard implements Serializable {
     private RunRow selected;
     private List<RunRow> jobs = List.of();
 
-    private final LazyDataModel<RunRow> model = new Model();
-
-    private final class Model extends LazyDataModel<RunRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return query == null ? 0 : (int) Math.min(Integer.MAX_VALUE, runs.count(query));
-        }
-
-        @Override
-        public List<RunRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return query == null ? List.of() : runs.slice(query, first, pageSize).stream().map(RunRow::new).toList();
-        }
-
-        @Override
-        public String getRowKey(RunRow row) {
-            return String.valueOf(row.getId());
-        }
-
-        @Override
-        public RunRow getRowData(String rowKey) {
-            return null;
-        }
-    }
+    private final LazyDataModel<RunRow> model = LazyTable.of(() -> query == null ? 0 : runs.count(query),
+            (first, size, sort) -> query == null ? List.of() : runs.slice(query, first, size).stream().map(RunRow::new).toList(),
+            RunRow::getId);
 
     /** The view action: checks the filters, reads the analytics and the selected run. */
     public void load() {

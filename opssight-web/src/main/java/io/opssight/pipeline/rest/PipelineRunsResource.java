@@ -72,17 +72,13 @@ public class PipelineRunsResource {
             @Parameter(description = "page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") int limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PageCursor after = PageCursor.decode(cursor);
+        KeysetPage.Position after = PageCursor.decode(cursor);
         PipelineRunQuery query = new PipelineRunQuery(QueryParams.text(repository), QueryParams.text(branch),
                 QueryParams.text(status), QueryParams.text(conclusion), QueryParams.instant("from", from),
-                QueryParams.instant("to", to), after == null ? null : new PipelineRunQuery.Cursor(after.at(), after.id()),
+                QueryParams.instant("to", to), after,
                 QueryParams.limit(limit, PipelineRuns.MAX_PAGE));
         KeysetPage<PipelineRun> page = runs.list(query);
-        String next = null;
-        if (page.more()) {
-            PipelineRunQuery.Cursor position = PipelineRunQuery.positionOf(page.items().get(page.items().size() - 1));
-            next = new PageCursor(position.at(), position.id()).encode();
-        }
+        String next = PageCursor.next(page, run -> PipelineRunQuery.positionOf(run).at(), PipelineRun::getId);
         return QueryParams.page(new PipelineRunPage(page.items().stream().map(PipelineRunView::from).toList(), next), next,
                 uri);
     }

@@ -100,17 +100,15 @@ public class DeliveryEndpoint implements Delivery {
             Instant from = XmlTimes.instant(f.getFrom());
             Instant to = XmlTimes.instant(f.getTo());
             window(from, to);
-            PageCursor after = PageCursor.decode(f.getCursor());
+            KeysetPage.Position after = PageCursor.decode(f.getCursor());
             DeploymentQuery query = new DeploymentQuery(QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()),
                     QueryParams.text(f.getStatus()), from, to,
-                    after == null ? null : new DeploymentQuery.Cursor(after.at(), after.id()), limit);
+                    after, limit);
             KeysetPage<io.opssight.deployment.entity.Deployment> page = boundary(Deployments.class).list(query);
             DeploymentPage out = new DeploymentPage();
             page.items().forEach(d -> out.getDeployment().add(deployment(d)));
-            if (page.more()) {
-                io.opssight.deployment.entity.Deployment last = page.items().get(page.items().size() - 1);
-                out.setNextCursor(new PageCursor(last.getCreatedAt(), last.getId()).encode());
-            }
+            out.setNextCursor(PageCursor.next(page, io.opssight.deployment.entity.Deployment::getCreatedAt,
+                    io.opssight.deployment.entity.Deployment::getId));
             return out;
         });
     }
