@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import io.opssight.audit.control.AuditWriter;
+import io.opssight.audit.entity.AuditEntry;
+import jakarta.inject.Inject;
 
 /**
  * First start: when {@code OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN} is set and no usable token carries
@@ -36,8 +39,8 @@ public class Bootstrap {
     @PersistenceContext
     EntityManager em;
 
-    @jakarta.inject.Inject
-    io.opssight.audit.control.AuditWriter audit;
+    @Inject
+    AuditWriter audit;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -69,7 +72,7 @@ public class Bootstrap {
         }
         em.persist(new ApiToken(ADMIN_TOKEN_NAME, hash, TokenCodec.displayPrefix(secret), Permission.all(), "bootstrap",
                 Instant.now(), null));
-        audit.append("system", "ApiTokens.bootstrap", ADMIN_TOKEN_NAME, io.opssight.audit.entity.AuditEntry.SUCCESS,
+        audit.append("system", "ApiTokens.bootstrap", ADMIN_TOKEN_NAME, AuditEntry.SUCCESS,
                 "created from OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN with every permission");
         LOGGER.log(Level.WARNING, "Created the bootstrap admin API token from OPSSIGHT_BOOTSTRAP_ADMIN_TOKEN; "
                 + "create personal tokens and revoke it");

@@ -7,6 +7,7 @@ import java.security.spec.InvalidKeySpecException;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import java.util.Locale;
 
 /**
  * Password hashes with the JDK's PBKDF2WithHmacSHA256: a random 16-byte salt per password,
@@ -90,7 +91,7 @@ public final class PasswordHasher {
         if (password.length() > MAX_LENGTH) {
             return "A password may have at most " + MAX_LENGTH + " characters.";
         }
-        if (username != null && password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+        if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             return "A password must not contain the username.";
         }
         return null;

@@ -49,7 +49,8 @@ public final class PublicKeys {
             if (trimmed.startsWith("{")) {
                 try (JsonReader reader = JsonSupport.JSON.createReader(new StringReader(trimmed))) {
                     JsonObject doc = reader.readObject();
-                    JsonArray array = doc.containsKey("keys") ? doc.getJsonArray("keys") : JsonSupport.JSON.createArrayBuilder().add(doc).build();
+                    JsonArray array = doc.containsKey("keys") ? doc.getJsonArray("keys")
+                            : JsonSupport.JSON.createArrayBuilder().add(doc).build();
                     for (JsonValue value : array) {
                         Key key = jwk(value.asJsonObject());
                         if (key != null) {

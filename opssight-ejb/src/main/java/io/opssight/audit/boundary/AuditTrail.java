@@ -134,7 +134,8 @@ public class AuditTrail {
                     String reason = entry.getPrevHash().equals(prevHash)
                             ? "entry " + expected + " was changed: its hash does not match its contents"
                             : expected == anchorSeq + 1
-                                    ? "entry " + expected + " does not follow the retention anchor (entries removed or the anchor rewritten)"
+                                    ? "entry " + expected
+                                            + " does not follow the retention anchor (entries removed or the anchor rewritten)"
                                     : "entry " + expected + " does not follow entry " + (expected - 1) + " (reordered or replaced)";
                     return new Verification(false, checked, expected, reason, headSeq, headHash, anchorSeq);
                 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Appends to the chain in the caller's transaction. The head row is locked (select ... for update)
@@ -39,7 +40,8 @@ public class AuditWriter {
                 .getSingleResult();
         long seq = ((Number) head[0]).longValue();
         String prevHash = (String) head[1];
-        AuditEntry entry = new AuditEntry(seq, prevHash, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), actor, action, target, outcome, clientAddress,
+        AuditEntry entry = new AuditEntry(seq, prevHash, clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, action, target, outcome,
+                clientAddress,
                 requestId(), details);
         em.persist(entry);
         em.createNativeQuery("update audit_head set seq = ?1, hash = ?2 where id = 1")

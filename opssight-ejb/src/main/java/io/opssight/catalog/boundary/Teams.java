@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.opssight.audit.boundary.Audited;
+import jakarta.persistence.TypedQuery;
+import java.util.Locale;
 
 /**
  * Teams and which services they own: the minimum DORA per team needs. Services appear by themselves
@@ -42,7 +45,7 @@ public class Teams {
     }
 
     /** Creates a team; 409 when the name is taken. */
-    @io.opssight.audit.boundary.Audited
+    @Audited
     public Team create(String name) {
         if (!em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", name).getResultList().isEmpty()) {
             throw new ConflictProblem("A team named '" + name + "' exists");
@@ -69,9 +72,9 @@ public class Teams {
     /** Names of services starting with {@code prefix} (any case), by name, at most {@code limit}: for pickers. */
     @RolesAllowed({Permission.TEAMS_READ, Permission.TEAMS_MANAGE})
     public List<String> serviceNames(String prefix, int limit) {
-        String start = prefix == null ? "" : prefix.trim().toLowerCase(java.util.Locale.ROOT)
+        String start = prefix == null ? "" : prefix.trim().toLowerCase(Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        jakarta.persistence.TypedQuery<String> q = em.createQuery("select s.name from Service s where lower(s.name) like :prefix "
+        TypedQuery<String> q = em.createQuery("select s.name from Service s where lower(s.name) like :prefix "
                 + "escape '!'" + (callerTeams.restricted() ? " and s.team.id in :callerTeams" : "") + " order by s.name",
                 String.class).setParameter("prefix", start + "%");
         if (callerTeams.restricted()) {
@@ -97,7 +100,7 @@ public class Teams {
      * Makes {@code teamName} own service {@code serviceName}, or no team when it is null. 404 for an
      * unknown service, 400 for an unknown team.
      */
-    @io.opssight.audit.boundary.Audited
+    @Audited
     public Service assign(String serviceName, String teamName) {
         List<Service> found = em.createNamedQuery(Service.FIND_BY_NAME, Service.class).setParameter("name", serviceName)
                 .getResultList();

@@ -10,6 +10,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import io.opssight.access.control.CallerTeams;
+import jakarta.inject.Inject;
 
 /** What each deployment shipped, with lead times: the drill-down behind the lead-time figure. */
 @Stateless
@@ -19,8 +21,8 @@ public class Changes {
     @PersistenceContext
     EntityManager em;
 
-    @jakarta.inject.Inject
-    io.opssight.access.control.CallerTeams callerTeams;
+    @Inject
+    CallerTeams callerTeams;
 
     /**
      * A deployment and the commits it shipped, oldest commit first, with their median lead time

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
+import jakarta.inject.Inject;
 
 /**
  * Reading deployments: filtered, newest first, keyset-paged so pages stay stable while data arrives.
@@ -32,7 +33,7 @@ public class Deployments {
     @PersistenceContext
     EntityManager em;
 
-    @jakarta.inject.Inject
+    @Inject
     CallerTeams callerTeams;
 
     /** A page of the list, newest first, after the cursor {@code query.after()}; and whether more follow. */

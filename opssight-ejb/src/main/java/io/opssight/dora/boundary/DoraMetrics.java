@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.opssight.access.control.CallerTeams;
 
 /**
  * The DORA four keys per organisation, team, service and production environment, and the events
@@ -47,7 +48,7 @@ public class DoraMetrics {
     ScopeResolver scopes;
 
     @Inject
-    io.opssight.access.control.CallerTeams callerTeams;
+    CallerTeams callerTeams;
 
     @Inject
     DoraQueries queries;

@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 
 /**
  * Reads what the DORA figures are made of, at query time, from the normalized tables that ingestion
@@ -397,10 +399,10 @@ public class DoraQueries {
         if (value == null || value instanceof Instant) {
             return (Instant) value;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
         throw new IllegalStateException("not a time: " + value.getClass());

@@ -49,8 +49,9 @@ public class DoraRollup {
      */
     public Round refresh() {
         DoraRollupLock lock = em.find(DoraRollupLock.class, DoraRollupLock.ID, LockModeType.PESSIMISTIC_WRITE);
-        List<Object[]> markers = rows(em.createNativeQuery("select id, day_number from dora_dirty_day where day_number in (select x.day_number from "
-                + "(select day_number, min(id) as first from dora_dirty_day group by day_number order by 2 limit " + DAYS_PER_ROUND + ") x)"));
+        List<Object[]> markers = rows(em.createNativeQuery("select id, day_number from dora_dirty_day "
+                + "where day_number in (select x.day_number from (select day_number, min(id) as first "
+                + "from dora_dirty_day group by day_number order by 2 limit " + DAYS_PER_ROUND + ") x)"));
         Map<Long, List<Long>> byDay = new LinkedHashMap<>();
         for (Object[] m : markers) {
             byDay.computeIfAbsent(number(m[1]), k -> new ArrayList<>()).add(number(m[0]));
@@ -72,7 +73,8 @@ public class DoraRollup {
     public void recompute(long day) {
         Instant from = Instant.ofEpochSecond(day * 86_400);
         Instant to = Instant.ofEpochSecond((day + 1) * 86_400);
-        Map<Long, long[]> counts = new HashMap<>();          // env -> deployments, failed, incidents, changes, with changes, recoveries, restores
+        // env -> deployments, failed, incidents, changes, with changes, recoveries, restores
+        Map<Long, long[]> counts = new HashMap<>();
         Map<Long, LogHistogram[]> histograms = new HashMap<>(); // env -> lead, recovery, restore
         String counted = " from deployment d join environment e on e.id = d.environment_id where d.status = 'SUCCESS' "
                 + "and e.production = true and d.finished_at >= :from and d.finished_at < :to";
@@ -146,7 +148,8 @@ public class DoraRollup {
     /** Days in [firstDay, endDay) marked dirty: the roll-up does not count for them yet. */
     public Set<Long> dirtyDays(long firstDay, long endDay) {
         Set<Long> days = new TreeSet<>();
-        for (Object d : em.createNativeQuery("select distinct day_number from dora_dirty_day where day_number >= :first and day_number < :end")
+        for (Object d
+                : em.createNativeQuery("select distinct day_number from dora_dirty_day where day_number >= :first and day_number < :end")
                 .setParameter("first", firstDay).setParameter("end", endDay).getResultList()) {
             days.add(number(d));
         }

@@ -22,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
+import io.opssight.audit.boundary.Audited;
 
 /**
  * Correcting which deployment caused an incident, so a disputed change failure rate or recovery time
@@ -55,7 +56,7 @@ public class IncidentCauses {
      * Links incident {@code incidentId} to deployment {@code deploymentId} (a successful production
      * deployment, else 400), or to none when it is null; 404 when there is no such incident.
      */
-    @io.opssight.audit.boundary.Audited
+    @Audited
     public Incident correct(long incidentId, Long deploymentId, String note) {
         return correct(incidentId, deploymentId, note, null);
     }
@@ -66,7 +67,7 @@ public class IncidentCauses {
      * longer matches is a 412, checked in this transaction; a change racing past it fails on the
      * incident's version (409).
      */
-    @io.opssight.audit.boundary.Audited
+    @Audited
     public Incident correct(long incidentId, Long deploymentId, String note, String expectedTag) {
         Incident incident = queries.byId(incidentId);
         if (incident == null || !visible(incident.getService())) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import io.opssight.incident.entity.IncidentStatus;
 
 /** Records incidents from any source and links each to its causing deployment. */
 @Dependent
@@ -48,7 +49,7 @@ public class IncidentRecorder {
         incident.describe(f.service() == null ? null : catalog.serviceNamedOrCreate(f.service(), now), f.title(),
                 f.severity(), f.url());
         if (f.openedAt() != null) {
-            incident.apply(io.opssight.incident.entity.IncidentStatus.TRIGGERED, f.openedAt());
+            incident.apply(IncidentStatus.TRIGGERED, f.openedAt());
         }
         if (f.status() != null) {
             incident.apply(f.status(), at);

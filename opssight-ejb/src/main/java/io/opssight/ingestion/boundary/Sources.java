@@ -25,6 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import io.opssight.ingestion.control.SourceCache;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /** Webhook sources: register, list, look up. */
 @Stateless
@@ -32,7 +36,7 @@ import java.util.regex.Pattern;
 public class Sources {
 
     private static final System.Logger LOGGER = System.getLogger(Sources.class.getName());
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @PersistenceContext
@@ -41,10 +45,10 @@ public class Sources {
     @Resource
     SessionContext context;
 
-    @jakarta.inject.Inject
-    io.opssight.ingestion.control.SourceCache sourceCache;
+    @Inject
+    SourceCache sourceCache;
 
-    @jakarta.inject.Inject
+    @Inject
     Normalizers kinds;
 
     Clock clock = Clock.systemUTC();
@@ -157,7 +161,7 @@ public class Sources {
     private static String generateSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** For ingestion: the enabled source a delivery is addressed to. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import jakarta.annotation.PostConstruct;
 
 /**
  * Business metrics of ingestion, exported at /metrics as
@@ -29,7 +30,7 @@ public class IngestionMetrics {
     private volatile long deadLetters = -1;
 
     /** Registers the gauges once: the backlog of stored-but-unprocessed deliveries and the dead letters. */
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void registerGauges() {
         registry.gauge("opssight.ingest.backlog", this, m -> m.backlog);
         registry.gauge("opssight.ingest.dead_letters", this, m -> m.deadLetters);

@@ -59,7 +59,8 @@ public class JenkinsNormalizer implements Normalizer {
 
     @Override
     public SourceProtocol protocol() {
-        return new TokenProtocol(Set.of("x-jenkins-event"), "Jenkins: Notification plugin endpoint, JSON over HTTP, to https://jenkins:SECRET@ followed by the "
+        return new TokenProtocol(Set.of("x-jenkins-event"),
+                "Jenkins: Notification plugin endpoint, JSON over HTTP, to https://jenkins:SECRET@ followed by the "
                 + "URL above without its scheme (the secret is the Basic password); keep it in a Secret text credential.");
     }
 

@@ -25,6 +25,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.math.RoundingMode;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.NoSuchElementException;
 
 /** Reading JSON payloads: parsing (also GitHub's form-encoded variant) and null-safe field access. */
 public final class Payloads {
@@ -104,7 +108,7 @@ public final class Payloads {
         } catch (JsonParsingException e) {
             throw new MalformedPayload("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber());
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             // Numbers never reach Parsson's BigDecimal limit (1,100 characters, UnsupportedOperationException):
             // readObject refuses a token over MAX_NUMBER_LENGTH before anything converts it.
             throw new MalformedPayload("Malformed JSON: " + Failures.clean(e.getMessage()));
@@ -214,7 +218,7 @@ public final class Payloads {
             case VALUE_NUMBER -> "number";
             case VALUE_TRUE, VALUE_FALSE -> "boolean";
             case VALUE_NULL -> "null";
-            default -> event.name().toLowerCase(java.util.Locale.ROOT);
+            default -> event.name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -289,7 +293,7 @@ public final class Payloads {
             return fallback;
         }
         try {
-            return value.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+            return value.setScale(0, RoundingMode.DOWN).longValueExact();
         } catch (ArithmeticException e) {
             return fallback;
         }
@@ -321,7 +325,7 @@ public final class Payloads {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.ZonedDateTime.parse(value.replace(" UTC", " Z").replace(" Z", " +0000"), GITLAB_TIME).toInstant();
+                return ZonedDateTime.parse(value.replace(" UTC", " Z").replace(" Z", " +0000"), GITLAB_TIME).toInstant();
             } catch (DateTimeParseException e2) {
                 try {
                     return Instant.parse(value);

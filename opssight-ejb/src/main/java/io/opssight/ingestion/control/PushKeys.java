@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 
 /**
  * Idempotency of the push API. The delivery key of a push is the caller's {@code Idempotency-Key}
@@ -35,7 +36,7 @@ public final class PushKeys {
 
     /** A key that never repeats, for pushes that are not deduplicated by content. */
     public static String uniqueKey() {
-        return "once:" + java.util.UUID.randomUUID();
+        return "once:" + UUID.randomUUID();
     }
 
     public static String externalIdFor(String deliveryKey) {

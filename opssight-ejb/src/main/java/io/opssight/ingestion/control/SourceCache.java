@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * Enabled sources by (kind, name), kept for a few seconds so that a burst of deliveries does not
@@ -32,7 +33,7 @@ public class SourceCache {
         this(Duration.ofSeconds(5));
     }
 
-    @jakarta.inject.Inject
+    @Inject
     SourceCache(@ConfigProperty(name = "opssight.ingestion.source-cache-ttl", defaultValue = "PT5S") Duration ttl) {
         this.ttl = ttl;
     }

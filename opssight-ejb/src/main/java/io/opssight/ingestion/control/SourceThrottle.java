@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.function.Supplier;
 
 /**
  * Bounds the work one source can cause on this replica: at most
@@ -34,7 +35,7 @@ public class SourceThrottle {
     int maxConcurrent;
 
     /** Runs {@code work} holding a slot of the source, or refuses with 503 when none frees up in time. */
-    public <T> T within(String kind, String source, java.util.function.Supplier<T> work) {
+    public <T> T within(String kind, String source, Supplier<T> work) {
         Semaphore semaphore = slots.computeIfAbsent(kind + "/" + source, k -> new Semaphore(Math.max(1, maxConcurrent)));
         boolean acquired;
         try {

@@ -39,7 +39,8 @@ public class TerraformNormalizer implements Normalizer {
 
     @Override
     public SourceProtocol protocol() {
-        return new TokenProtocol(Set.of("x-opssight-workspace"), "Terraform: POST the output of terraform show -json PLAN to the URL above with "
+        return new TokenProtocol(Set.of("x-opssight-workspace"),
+                "Terraform: POST the output of terraform show -json PLAN to the URL above with "
                 + "Authorization: Bearer + the secret above.");
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import jakarta.json.JsonString;
 
 /**
  * Reads a {@code terraform show -json <planfile>} document: what the plan changes and whether it
@@ -131,7 +132,7 @@ public final class TerraformPlans {
         if (change != null && change.get("actions") instanceof JsonArray list) {
             for (JsonValue value : list) {
                 if (value.getValueType() == JsonValue.ValueType.STRING) {
-                    actions.add(((jakarta.json.JsonString) value).getString().toLowerCase(Locale.ROOT));
+                    actions.add(((JsonString) value).getString().toLowerCase(Locale.ROOT));
                 }
             }
         }

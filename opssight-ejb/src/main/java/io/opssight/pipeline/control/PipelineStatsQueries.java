@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.sql.Timestamp;
 
 /**
  * Reads pipeline analytics from the stored runs and jobs, at query time (like DORA, so figures are
@@ -70,8 +71,10 @@ public class PipelineStatsQueries {
         Map<String, Object> p = window(w);
         String completed = "select floor((extract(epoch from r.finished_at) - " + Window.MONDAY_1970_01_05 + ") / 604800) as week, "
                 + "r.conclusion, r.conclusion in " + OUTCOME + " as outcome, "
-                + "case when r.started_at <= r.finished_at then extract(epoch from r.finished_at) - extract(epoch from r.started_at) end as duration, "
-                + "case when r.queued_at <= r.started_at then extract(epoch from r.started_at) - extract(epoch from r.queued_at) end as queue "
+                + "case when r.started_at <= r.finished_at "
+                + "then extract(epoch from r.finished_at) - extract(epoch from r.started_at) end as duration, "
+                + "case when r.queued_at <= r.started_at "
+                + "then extract(epoch from r.started_at) - extract(epoch from r.queued_at) end as queue "
                 + "from pipeline_run r where r.status = 'COMPLETED' and r.finished_at >= :from and r.finished_at < :to"
                 + runFilters(f, p, "r");
         String aggregates = "count(*), count(*) filter (where x.conclusion = 'SUCCESS'), "
@@ -125,7 +128,8 @@ public class PipelineStatsQueries {
         return byJob.entrySet().stream()
                 .map(e -> new FlakyJob(e.getKey().get(0), e.getKey().get(1), e.getValue().size(), instant(e.getValue().get(0)[3]),
                         e.getValue().stream().limit(SHAS_PER_FLAKY_JOB).map(r -> (String) r[2]).toList()))
-                .sorted((a, b) -> a.flakes() != b.flakes() ? Long.compare(b.flakes(), a.flakes()) : b.lastPassedAt().compareTo(a.lastPassedAt()))
+                .sorted((a, b) -> a.flakes() != b.flakes() ? Long.compare(b.flakes(), a.flakes())
+                        : b.lastPassedAt().compareTo(a.lastPassedAt()))
                 .limit(TOP_FLAKY).toList();
     }
 
@@ -248,7 +252,7 @@ public class PipelineStatsQueries {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
         throw new IllegalStateException("not a time: " + value.getClass());

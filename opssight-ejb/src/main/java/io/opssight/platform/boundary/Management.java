@@ -166,7 +166,8 @@ public class Management {
         if (!LogLevels.known(feature)) {
             refused(user, action, "logger " + feature, "unknown feature; one of " + LogLevels.features());
         }
-        java.util.logging.Level parsed = LogLevels.parse(level); // qualified: System.Logger.Level is this class's logging level
+        // qualified: System.Logger.Level is this class's logging level
+        java.util.logging.Level parsed = LogLevels.parse(level);
         String name = LogLevels.loggerName(feature);
         if (parsed == null) {
             refused(user, action, "logger " + name, "unknown level " + level

@@ -49,7 +49,9 @@ final class ManagementBeans {
             public long getPerTokenPerMinute() { return bean.rateLimits.perMinute(Limit.TOKEN); }
             public void setPerTokenPerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(user(), Limit.TOKEN, perMinute)); }
             public long getPerAddressPerMinute() { return bean.rateLimits.perMinute(Limit.ADDRESS); }
-            public void setPerAddressPerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(user(), Limit.ADDRESS, perMinute)); }
+            public void setPerAddressPerMinute(long perMinute) {
+                run(loader, () -> self.changeRateLimit(user(), Limit.ADDRESS, perMinute));
+            }
             public long getPerSourcePerMinute() { return bean.rateLimits.perMinute(Limit.SOURCE); }
             public void setPerSourcePerMinute(long perMinute) { run(loader, () -> self.changeRateLimit(user(), Limit.SOURCE, perMinute)); }
             public long getRefusedByToken() { return bean.rateLimits.refusedSoFar(Limit.TOKEN); }

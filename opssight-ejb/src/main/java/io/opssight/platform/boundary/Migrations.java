@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.lang.System.Logger.Level;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Brings the schema up to date with Flyway before anything else runs. Two replicas starting at
@@ -51,7 +52,7 @@ public class Migrations {
     void migrate() {
         // Flyway gets connections of its own, outside the pool: its session settings (no statement
         // timeout, for long index builds) then never leak into connections the application uses.
-        org.flywaydb.core.api.configuration.FluentConfiguration configuration = Flyway.configure(Migrations.class.getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(OpsSightDataSource.forMigrations())
                 .locations("classpath:db/migration")
                 .connectRetries(10);

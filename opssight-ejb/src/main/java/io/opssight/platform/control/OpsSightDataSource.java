@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import java.io.IOException;
+import java.util.logging.Level;
 
 /**
  * The connection factory behind OpsSight's pool: PostgreSQL when {@code OPSSIGHT_DB_URL} is set,
@@ -31,7 +33,7 @@ public class OpsSightDataSource implements DataSource {
     private static final Logger STATEMENT_FAILURES = Logger.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper");
 
     static {
-        STATEMENT_FAILURES.setLevel(java.util.logging.Level.OFF);
+        STATEMENT_FAILURES.setLevel(Level.OFF);
     }
 
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -123,7 +125,7 @@ public class OpsSightDataSource implements DataSource {
         Path dir = dataDirectory().resolve("db");
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException("cannot create the embedded database directory " + dir, e);
         }
         JdbcDataSource h2 = new JdbcDataSource();

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * A place services deploy to. Natural key: its name, shared by all services ("production",
@@ -26,9 +27,9 @@ public class Environment {
     public static final String FIND_BY_NAME = "Environment.findByName";
 
     /** Words of an environment name that mean production when the source does not say so itself. */
-    private static final java.util.Set<String> PRODUCTION_WORDS = java.util.Set.of("prod", "production", "live", "prd");
+    private static final Set<String> PRODUCTION_WORDS = Set.of("prod", "production", "live", "prd");
     /** Words that make a production-sounding name something else: pre-prod, non-prod, not-live, prod-test. */
-    private static final java.util.Set<String> NOT_PRODUCTION_WORDS = java.util.Set.of("pre", "non", "not", "test",
+    private static final Set<String> NOT_PRODUCTION_WORDS = Set.of("pre", "non", "not", "test",
             "staging", "stage", "stg", "qa", "dev", "uat", "sandbox", "demo", "mirror", "shadow", "canary-test");
     private static final Pattern SEPARATORS = Pattern.compile("[-_./:\\s]+");
 

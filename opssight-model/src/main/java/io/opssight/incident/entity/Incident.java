@@ -19,6 +19,10 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * An incident (PagerDuty, the push API). Natural key: (origin, externalId).
@@ -33,7 +37,8 @@ import java.util.Objects;
 @NamedQuery(name = Incident.FIND_BY_EXTERNAL_ID,
         query = "select i from Incident i where i.origin = :origin and i.externalId = :externalId")
 @NamedQuery(name = Incident.FIND_UNLINKED_OR_GUESSED_OF_SERVICE,
-        query = "select i from Incident i where i.service = :service and (i.causedBy is null or i.linkReason = io.opssight.incident.entity.LinkReason.LATEST_PRODUCTION_DEPLOYMENT)")
+        query = "select i from Incident i where i.service = :service and (i.causedBy is null "
+                + "or i.linkReason = io.opssight.incident.entity.LinkReason.LATEST_PRODUCTION_DEPLOYMENT)")
 public class Incident {
 
     public static final String FIND_BY_EXTERNAL_ID = "Incident.findByExternalId";
@@ -177,10 +182,10 @@ public class Incident {
     public String causeTag() {
         String state = (causedBy == null ? "-" : String.valueOf(causedBy.getId())) + "|" + linkReason + "|" + linkNote;
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(state.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(state.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }

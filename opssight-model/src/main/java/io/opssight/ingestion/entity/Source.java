@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
+import io.opssight.platform.entity.SealedSecret;
 
 /**
  * A connected webhook sender: one GitHub organisation, one GitLab instance, one Alertmanager...
@@ -52,7 +53,7 @@ public class Source {
 
     /** Encrypted at rest (AES-256-GCM, see SecretBox); the entity holds the plaintext. */
     @NotBlank(message = "Source secret is required.")
-    @Convert(converter = io.opssight.platform.entity.SealedSecret.class)
+    @Convert(converter = SealedSecret.class)
     @Column(nullable = false, length = 1024)
     private String secret;
 

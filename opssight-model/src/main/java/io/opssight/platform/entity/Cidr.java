@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.Arrays;
 
 /**
  * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}); a bare
@@ -138,12 +139,12 @@ public final class Cidr {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Cidr c && c.prefix == prefix && java.util.Arrays.equals(c.network, network);
+        return other instanceof Cidr c && c.prefix == prefix && Arrays.equals(c.network, network);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(network) * 31 + prefix;
+        return Arrays.hashCode(network) * 31 + prefix;
     }
 
     @Override

@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.util.ArrayList;
+import java.util.Locale;
 
 /**
  * Encrypts stored secrets that OpsSight must be able to read back (webhook source secrets) with
@@ -82,7 +84,7 @@ public final class SecretBox {
     static String setting(String key) {
         String value = System.getProperty(key);
         if (value == null || value.isBlank()) {
-            value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+            value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
         if ((value == null || value.isBlank()) && key.equals("opssight.secrets.key")) {
             value = System.getenv("OPSSIGHT_SECRET_KEY");
@@ -92,7 +94,7 @@ public final class SecretBox {
 
     /** Loads the key ring from settings (a lookup of {@code opssight.*} keys), generating a key file if need be. */
     static SecretBox load(UnaryOperator<String> settings) {
-        java.util.List<byte[]> previous = new java.util.ArrayList<>();
+        List<byte[]> previous = new ArrayList<>();
         String older = settings.apply("opssight.secrets.previous-keys");
         if (older != null) {
             for (String part : older.split(",")) {

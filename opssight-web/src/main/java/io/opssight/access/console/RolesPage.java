@@ -90,7 +90,8 @@ public class RolesPage implements Serializable {
             Role saved = editing == null
                     ? roles.create(name == null ? "" : name.trim(), text, new LinkedHashSet<>(permissions))
                     : roles.update(editing, text, new LinkedHashSet<>(permissions));
-            Pages.info(null, "Role " + saved.getName() + (editing == null ? " created." : " saved (holders get it from their next sign-in)."));
+            Pages.info(null, "Role " + saved.getName() + (editing == null ? " created."
+                    : " saved (holders get it from their next sign-in)."));
             cancel();
             load();
         } catch (RuntimeException e) {

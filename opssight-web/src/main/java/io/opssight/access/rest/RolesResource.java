@@ -70,7 +70,8 @@ public class RolesResource {
 
     @PUT
     @Path("{name}")
-    @Operation(operationId = "updateRole", summary = "Change a custom role", description = "Audited as security.role-permissions-changed; applies "
+    @Operation(operationId = "updateRole", summary = "Change a custom role",
+            description = "Audited as security.role-permissions-changed; applies "
             + "from each holder's next sign-in. Built-in roles answer 409.")
     @RolesAllowed(Permission.USERS_MANAGE)
     public RoleView update(@PathParam("name") String name, @Valid NewRole in) {

@@ -44,8 +44,10 @@ public class TokensResource {
             + "'teams' (optional, team names) limits the token to those teams' objects, like a team-scoped user. A token "
             + "gets only permissions and teams its creator holds; a team-scoped creator must name some of its teams.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
-            headers = @Header(name = "Location", description = "The new token"), content = @Content(schema = @Schema(ref = "IssuedTokenView")))
-    @APIResponse(responseCode = "400", description = "Unknown permission or team, bad expiry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            headers = @Header(name = "Location", description = "The new token"),
+                    content = @Content(schema = @Schema(ref = "IssuedTokenView")))
+    @APIResponse(responseCode = "400", description = "Unknown permission or team, bad expiry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "A permission the caller does not hold, or no teams from a team-scoped caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.TOKENS_MANAGE)

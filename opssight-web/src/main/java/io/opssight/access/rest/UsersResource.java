@@ -72,7 +72,8 @@ public class UsersResource {
 
     @PUT
     @Path("{username}/roles")
-    @Operation(operationId = "setUserRoles", summary = "Replace a user's roles", description = "Audited as security.roles-changed; applies from the "
+    @Operation(operationId = "setUserRoles", summary = "Replace a user's roles",
+            description = "Audited as security.roles-changed; applies from the "
             + "user's next sign-in.")
     @RolesAllowed(Permission.USERS_MANAGE)
     public UserView assignRoles(@PathParam("username") String username, @Valid RoleGrants in) {

@@ -84,10 +84,12 @@ public class AlertsResource {
             description = "Records that the caller is on it, when, and an optional note ({\"note\": \"...\"}, at most 800 "
                     + "characters; the body may be left out). Acknowledging again replaces the earlier acknowledgement. The "
                     + "state stays Alertmanager's: a resolve still resolves it, a new firing clears the acknowledgement.")
-    @APIResponse(responseCode = "200", description = "The acknowledged alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "200", description = "The acknowledged alert",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "400", description = "Note too long or not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The alert is resolved (or changed concurrently)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The alert is resolved (or changed concurrently)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.ALERTS_ACKNOWLEDGE)
     public AlertView acknowledge(@PathParam("id") long id, @Valid Acknowledgement in) {
         return AlertView.from(acknowledgements.acknowledge(id, in == null ? null : in.getNote()));

@@ -46,7 +46,8 @@ public class AuditTrailPage implements Serializable {
         AuditTrail.Verification v = trail.verify();
         intact = v.intact();
         verification = v.intact()
-                ? "The chain is intact: " + v.checked() + " entries checked, head " + v.headSeq() + " (" + v.headHash().substring(0, 12) + "…)."
+                ? "The chain is intact: " + v.checked() + " entries checked, head " + v.headSeq() + " (" + v.headHash().substring(0, 12)
+                        + "…)."
                 : "The chain is broken at entry " + v.firstBrokenSeq() + ": " + v.reason() + " (" + v.checked()
                         + " entries before it are intact).";
     }

@@ -44,7 +44,8 @@ public class AuditResource {
     @GET
     @Operation(operationId = "listAuditEntries", summary = "Query the audit trail",
             description = "Oldest first; filters actor, action, outcome, from, to.")
-    @APIResponse(responseCode = "200", description = "A page, oldest first; nextCursor for more", content = @Content(schema = @Schema(ref = "AuditPage")))
+    @APIResponse(responseCode = "200", description = "A page, oldest first; nextCursor for more",
+            content = @Content(schema = @Schema(ref = "AuditPage")))
     @APIResponse(responseCode = "400", description = "Bad filter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.AUDIT_READ)
     public AuditPage list(@QueryParam("actor") String actor, @QueryParam("action") String action,
@@ -60,7 +61,8 @@ public class AuditResource {
 
     @GET
     @Path("verify")
-    @Operation(operationId = "verifyAuditTrail", summary = "Verify the hash chain", description = "Recomputes every entry's hash; reports the first entry "
+    @Operation(operationId = "verifyAuditTrail", summary = "Verify the hash chain",
+            description = "Recomputes every entry's hash; reports the first entry "
             + "that was changed, deleted or reordered.")
     @APIResponse(responseCode = "200", description = "The chain's state", content = @Content(schema = @Schema(ref = "Verification")))
     @RolesAllowed(Permission.AUDIT_READ)
@@ -71,11 +73,13 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
-    @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail", description = "Streamed as CSV (format=csv, the default) or a JSON array "
+    @Operation(operationId = "exportAuditTrail", summary = "Export the audit trail",
+            description = "Streamed as CSV (format=csv, the default) or a JSON array "
             + "(format=json), same filters as the query.")
     @APIResponse(responseCode = "200", description = "The entries as CSV (format=csv) or a JSON array (format=json)",
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryView.class))})
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                        implementation = AuditEntryView.class))})
     @APIResponse(responseCode = "400", description = "Bad format or filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.AUDIT_EXPORT)
     public Response export(@QueryParam("format") @DefaultValue("csv") String format, @QueryParam("actor") String actor,

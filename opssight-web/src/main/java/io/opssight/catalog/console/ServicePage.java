@@ -26,6 +26,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import io.opssight.dora.entity.Tier;
 
 /**
  * One service (service.xhtml?name=...): its deployment timeline per environment, its DORA figures
@@ -157,7 +158,7 @@ public class ServicePage implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, text));
     }
 
-    private static String tier(io.opssight.dora.entity.Tier tier) {
+    private static String tier(Tier tier) {
         return tier == null ? "no data" : tier.wireName();
     }
 

@@ -34,7 +34,8 @@ public class ServiceTeamResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "assignServiceTeam", summary = "Assign a service to a team", description = "{\"team\":\"payments\"} makes the team own the service "
+    @Operation(operationId = "assignServiceTeam", summary = "Assign a service to a team",
+            description = "{\"team\":\"payments\"} makes the team own the service "
             + "(its DORA figures count for the team from then on, for every window); {\"team\":null} unassigns it.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ServiceOwnerView.class)))
     @APIResponse(responseCode = "400", description = "Unknown team", content = @Content(mediaType = Problem.MEDIA_TYPE))

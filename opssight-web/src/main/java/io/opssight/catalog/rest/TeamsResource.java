@@ -54,7 +54,8 @@ public class TeamsResource {
     @Operation(operationId = "createTeam", summary = "Create a team",
             description = "Assign services to it with PUT /services/{name}/team.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "The new team (GET /teams/{name})"), content = @Content(schema = @Schema(implementation = TeamView.class)))
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The new team (GET /teams/{name})"),
+                    content = @Content(schema = @Schema(implementation = TeamView.class)))
     @APIResponse(responseCode = "400", description = "Invalid name", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "A team with this name exists", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.TEAMS_MANAGE)

@@ -7,7 +7,6 @@ import io.opssight.deployment.boundary.Deployments;
 import io.opssight.deployment.entity.Deployment;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
-import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;

@@ -105,7 +105,8 @@ public class DoraDashboard implements Serializable {
                     new Charts.Series("Lead time for changes",
                             report.weeks().stream().map(w -> Charts.hours(w.medianLeadTimeSeconds())).toList()),
                     new Charts.Series("Recovery time", report.weeks().stream().map(w -> Charts.hours(
-                            report.benchmark() == Benchmark.Y2021 ? w.medianTimeToRestoreSeconds() : w.medianRecoverySeconds())).toList())));
+                            report.benchmark() == Benchmark.Y2021 ? w.medianTimeToRestoreSeconds()
+                                    : w.medianRecoverySeconds())).toList())));
         } catch (OpsSightException e) {
             Pages.refused(e, FILTERS, "filters:from");
         }

@@ -6,6 +6,7 @@ import io.opssight.dora.entity.DoraPage;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The changes (commits) the counted deployments shipped, each with its lead time (deployment finish −
@@ -15,7 +16,7 @@ import java.util.List;
 public record DoraChangePage(List<Item> items, long total, int offset, int limit) {
 
     @JsonbNillable
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DoraChangeItem")
+    @Schema(name = "DoraChangeItem")
     public record Item(String sha, String repository, String message, String author, Instant committedAt, long leadTimeSeconds,
             ShippedBy deployment) {
     }

@@ -5,6 +5,7 @@ import io.opssight.dora.entity.CountedDeployment;
 import io.opssight.dora.entity.DoraPage;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The deployments a DORA report counted, newest finish first; {@code total} equals the report's deployments. */
 @JsonbNillable
@@ -12,7 +13,7 @@ public record DoraDeploymentPage(List<Item> items, long total, int offset, int l
 
     /** A counted deployment; it "failed" (change failure rate) when at least one incident is linked to it. */
     @JsonbNillable
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DoraDeploymentItem")
+    @Schema(name = "DoraDeploymentItem")
     public record Item(DeploymentView deployment, long changes, Double medianLeadTimeSeconds, boolean failed,
             List<Long> incidentIds) {
     }

@@ -6,6 +6,7 @@ import io.opssight.dora.entity.ScopedIncident;
 import io.opssight.incident.rest.IncidentView;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Incidents behind the figures, newest opened first, each with its causing deployment, why it was
@@ -17,7 +18,7 @@ import java.util.List;
 public record DoraIncidentPage(List<Item> items, long total, int offset, int limit) {
 
     @JsonbNillable
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DoraIncidentItem")
+    @Schema(name = "DoraIncidentItem")
     public record Item(IncidentView incident, List<String> countsFor) {
     }
 

@@ -55,7 +55,7 @@ public record DoraView(ScopeView scope, WindowView window, String benchmark, Str
     }
 
     @JsonbNillable
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DoraWeek")
+    @Schema(name = "DoraWeek")
     public record Week(String week, Instant from, Instant to, boolean partial, long deployments, long deploymentDays,
             double deploymentsPerDay, long changes, Double medianLeadTimeSeconds, long failedDeployments,
             Double changeFailureRate, long recoveredIncidents, Double medianRecoverySeconds, long restoredIncidents,

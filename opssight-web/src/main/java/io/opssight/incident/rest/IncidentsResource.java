@@ -6,7 +6,6 @@ import io.opssight.incident.boundary.Incidents;
 import io.opssight.incident.entity.Incident;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
-import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
@@ -127,7 +126,8 @@ public class IncidentsResource {
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "202", description = "Stored, but not modelled: kept as a dead letter for replay",
             content = @Content(schema = @Schema(ref = "ReceiptView")))
-    @APIResponse(responseCode = "400", description = "resolvedAt before the incident opened", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "resolvedAt before the incident opened",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +37,8 @@ public class DeadLettersResource {
 
     @GET
     @Operation(operationId = "listDeadLetters", summary = "List dead letters", description = "Newest first; filter by source id.")
-    @APIResponse(responseCode = "200", description = "A page, newest first; nextCursor for more", content = @Content(schema = @Schema(ref = "DeadLetterPage")))
+    @APIResponse(responseCode = "200", description = "A page, newest first; nextCursor for more",
+            content = @Content(schema = @Schema(ref = "DeadLetterPage")))
     @APIResponse(responseCode = "400", description = "Bad cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
     public DeadLetterPage list(@QueryParam("source") Long source, @QueryParam("cursor") String cursor,
@@ -53,7 +53,8 @@ public class DeadLettersResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getDeadLetter", summary = "Read a dead letter with its raw body")
-    @APIResponse(responseCode = "200", description = "The dead letter with its raw body", content = @Content(schema = @Schema(ref = "DeadLetterView")))
+    @APIResponse(responseCode = "200", description = "The dead letter with its raw body",
+            content = @Content(schema = @Schema(ref = "DeadLetterView")))
     @APIResponse(responseCode = "404", description = "No such delivery", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed({Permission.SOURCES_READ, Permission.SOURCES_MANAGE})
     public DeadLetterView get(@PathParam("id") long id) {
@@ -62,7 +63,8 @@ public class DeadLettersResource {
 
     @POST
     @Path("{id}/replay")
-    @Operation(operationId = "replayDeadLetter", summary = "Replay one dead letter", description = "Processes it again; it stays a dead letter (with the new "
+    @Operation(operationId = "replayDeadLetter", summary = "Replay one dead letter",
+            description = "Processes it again; it stays a dead letter (with the new "
             + "reason) if it still fails.")
     @APIResponse(responseCode = "200", description = "What the replay did", content = @Content(schema = @Schema(ref = "Replayed")))
     @APIResponse(responseCode = "400", description = "Not a dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -74,7 +76,8 @@ public class DeadLettersResource {
 
     @POST
     @Path("replay")
-    @Operation(operationId = "replayDeadLetters", summary = "Replay dead letters in bulk", description = "Oldest first, at most max (default 1000, up to "
+    @Operation(operationId = "replayDeadLetters", summary = "Replay dead letters in bulk",
+            description = "Oldest first, at most max (default 1000, up to "
             + "10000), of one source or all.")
     @APIResponse(responseCode = "200", description = "What the replay did", content = @Content(schema = @Schema(ref = "Replayed")))
     @APIResponse(responseCode = "400", description = "Bad max", content = @Content(mediaType = Problem.MEDIA_TYPE))

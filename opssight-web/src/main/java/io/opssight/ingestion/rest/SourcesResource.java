@@ -55,7 +55,8 @@ public class SourcesResource {
             headers = @Header(name = HttpHeaders.LOCATION, description = "The new source"),
             content = @Content(schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "400", description = "Invalid kind, name or secret", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A source of this kind and name exists", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A source of this kind and name exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.SOURCES_MANAGE)
     public Response register(@Valid NewSource in, @Context UriInfo uri) {
         RequestBodies.require(in);
@@ -95,8 +96,10 @@ public class SourcesResource {
     @APIResponse(responseCode = "200", description = "Rotated", headers = @Header(name = HttpHeaders.ETAG,
             description = "The source's new version"), content = @Content(schema = @Schema(ref = "RotatedSecretView")))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Changed concurrently; read it again", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Changed concurrently; read it again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.SOURCES_MANAGE)
     public Response rotate(@PathParam("id") long id, @Valid SecretRotation in,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH, description = "The ETag you read (optional)")
@@ -114,8 +117,10 @@ public class SourcesResource {
     @APIResponse(responseCode = "200", description = "Disabled", headers = @Header(name = HttpHeaders.ETAG,
             description = "The source's new version"), content = @Content(schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Changed concurrently; read it again", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Changed concurrently; read it again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.SOURCES_MANAGE)
     public Response disable(@PathParam("id") long id,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH, description = "The ETag you read (optional)")
@@ -129,8 +134,10 @@ public class SourcesResource {
     @APIResponse(responseCode = "200", description = "Enabled", headers = @Header(name = HttpHeaders.ETAG,
             description = "The source's new version"), content = @Content(schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Changed concurrently; read it again", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Changed concurrently; read it again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Permission.SOURCES_MANAGE)
     public Response enable(@PathParam("id") long id,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH, description = "The ETag you read (optional)")

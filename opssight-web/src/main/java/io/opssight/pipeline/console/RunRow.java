@@ -4,6 +4,7 @@ import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.pipeline.entity.RunTimes;
 import io.opssight.platform.console.Format;
 import java.io.Serializable;
+import java.util.Locale;
 
 /** A pipeline run (or, with the same columns, one of its jobs) as the page lists it. */
 public class RunRow implements Serializable {
@@ -37,7 +38,7 @@ public class RunRow implements Serializable {
         this.branch = branch;
         this.sha = Format.shortSha(sha);
         this.actor = actor;
-        this.status = t.getStatus() == null ? "" : t.getStatus().name().toLowerCase(java.util.Locale.ROOT);
+        this.status = t.getStatus() == null ? "" : t.getStatus().name().toLowerCase(Locale.ROOT);
         this.result = t.getConclusion() == null ? status : t.getConclusion().wireName();
         this.queuedAt = Format.time(t.getQueuedAt() != null ? t.getQueuedAt() : t.getStartedAt() != null ? t.getStartedAt()
                 : t.getStatusAt());

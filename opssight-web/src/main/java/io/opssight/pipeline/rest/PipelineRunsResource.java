@@ -3,7 +3,6 @@ package io.opssight.pipeline.rest;
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
-import io.opssight.ingestion.rest.ReceiptView;
 import io.opssight.pipeline.boundary.PipelineRunQuery;
 import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.boundary.RunWithJobs;

@@ -4,6 +4,7 @@ import io.opssight.pipeline.entity.PipelineStats;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Pipeline analytics on the wire: the filters and window, run figures (success rate =
@@ -39,7 +40,7 @@ public record PipelineStatsView(String repository, String pipeline, String branc
     }
 
     @JsonbNillable
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PipelineWeek")
+    @Schema(name = "PipelineWeek")
     public record Week(String week, Instant from, Instant to, boolean partial, long completed, long succeeded, long failed,
             Double successRate, Double p50DurationSeconds, Double p95DurationSeconds, Double p50QueueSeconds, long redSeconds) {
     }

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.net.URI;
 
 /**
  * Deny by default for the console: every page names the permission it needs here; a page not
@@ -59,7 +60,7 @@ public class ConsoleAccessFilter extends HttpFilter {
             return true;
         }
         try {
-            java.net.URI uri = java.net.URI.create(origin.trim());
+            URI uri = URI.create(origin.trim());
             if (uri.getHost() == null) {
                 return true;
             }
@@ -117,7 +118,8 @@ public class ConsoleAccessFilter extends HttpFilter {
                 return;
             }
             if (Arrays.stream(needed.split("\\|")).noneMatch(request::isUserInRole)) {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN, "You need the permission " + needed.replace("|", " or ") + " for this page.");
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "You need the permission " + needed.replace("|", " or ")
+                        + " for this page.");
                 return;
             }
         }

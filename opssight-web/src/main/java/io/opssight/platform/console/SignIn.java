@@ -17,6 +17,10 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import io.opssight.access.boundary.GitHubSignIn;
+import io.opssight.access.boundary.OidcSignIn;
+import jakarta.ejb.EJB;
+import jakarta.servlet.ServletException;
 
 /**
  * Console sign-in with a local username and password, or with an API token (the first-start admin
@@ -30,7 +34,7 @@ public class SignIn {
     @Inject
     SecurityContext security;
 
-    @jakarta.ejb.EJB
+    @EJB
     AuditTrail audit;
 
     /** What a failed password sign-in says, whatever the reason. */
@@ -64,7 +68,8 @@ public class SignIn {
         ExternalContext external = faces.getExternalContext();
         AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().credential(new TokenCredential(token == null ? "" : token.trim())).newAuthentication(true));
+                AuthenticationParameters.withParams().credential(new TokenCredential(token == null ? ""
+                        : token.trim())).newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
             audit.recordApart(((HttpServletRequest) external.getRequest()).getUserPrincipal().getName(), "console.sign-in",
                     null, AuditEntry.SUCCESS, null);
@@ -78,7 +83,7 @@ public class SignIn {
         }
     }
 
-    public void signOut() throws IOException, jakarta.servlet.ServletException {
+    public void signOut() throws IOException, ServletException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         if (request.getUserPrincipal() != null) {
@@ -105,12 +110,12 @@ public class SignIn {
 
     /** Whether single sign-on (OIDC) is configured, so the page offers it. */
     public boolean isSsoEnabled() {
-        return io.opssight.access.boundary.OidcSignIn.configured();
+        return OidcSignIn.configured();
     }
 
     /** Whether a GitHub OAuth app is configured, so the page offers "Sign in with GitHub". */
     public boolean isGithubEnabled() {
-        return io.opssight.access.boundary.GitHubSignIn.configured();
+        return GitHubSignIn.configured();
     }
 
     public String getUsername() {

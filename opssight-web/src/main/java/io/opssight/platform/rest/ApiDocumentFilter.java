@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What every operation of the document shares, added once here instead of on each method
@@ -209,7 +211,7 @@ public class ApiDocumentFilter implements OASFilter {
         if (schema.getProperties() == null) {
             return "";
         }
-        return new java.util.TreeMap<>(schema.getProperties()).entrySet().stream()
+        return new TreeMap<>(schema.getProperties()).entrySet().stream()
                 .map(e -> e.getKey() + ":" + e.getValue().getType() + ":" + e.getValue().getRef() + ":"
                         + (e.getValue().getItems() == null ? "" : e.getValue().getItems().getType() + e.getValue().getItems().getRef()))
                 .collect(Collectors.joining(","));
@@ -228,10 +230,10 @@ public class ApiDocumentFilter implements OASFilter {
             }
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
                 operation.getResponses().getAPIResponses().values().stream().map(APIResponse::getContent)
-                        .filter(java.util.Objects::nonNull).forEach(contents::add);
+                        .filter(Objects::nonNull).forEach(contents::add);
             }
             contents.stream().filter(c -> c.getMediaTypes() != null).flatMap(c -> c.getMediaTypes().values().stream())
-                    .map(MediaType::getSchema).filter(java.util.Objects::nonNull).forEach(schema -> {
+                    .map(MediaType::getSchema).filter(Objects::nonNull).forEach(schema -> {
                         if (schema.getRef() != null) {
                             refs.add(schema.getRef());
                         }

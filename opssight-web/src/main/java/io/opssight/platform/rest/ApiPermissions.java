@@ -86,10 +86,12 @@ public final class ApiPermissions {
                     jar.stream().map(JarEntry::getName).forEach(names::add);
                 }
             } else {
+                // qualified: jakarta.ws.rs.Path is the annotation here
                 java.nio.file.Path root = Paths.get(location.toURI());
                 for (int depth = self.split("/").length; depth > 0; depth--) {
                     root = root.getParent();
                 }
+                // qualified: jakarta.ws.rs.Path is the annotation here
                 java.nio.file.Path classes = root;
                 try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
                     files.map(f -> classes.relativize(f).toString().replace('\\', '/')).forEach(names::add);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * How every path and query parameter declared as a number ({@code long id}, {@code int limit})
@@ -32,7 +33,7 @@ public class AsciiNumbers implements ParamConverterProvider {
         return null;
     }
 
-    private record Converter<N extends Number>(java.util.function.Function<String, N> parse) implements ParamConverter<N> {
+    private record Converter<N extends Number>(Function<String, N> parse) implements ParamConverter<N> {
 
         @Override
         public N fromString(String value) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The container's own errors, answered by the one error policy ({@link ProblemMapper}). Two ways in:
@@ -54,7 +55,7 @@ public class ContainerErrors extends HttpServlet {
                 && text.chars().noneMatch(c -> c == '<' || c == '>' || Character.isISOControl(c))) {
             return text;
         }
-        jakarta.ws.rs.core.Response.StatusType info = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+        Response.StatusType info = Response.Status.fromStatusCode(status);
         return "HTTP " + status + (info == null ? "" : " " + info.getReasonPhrase());
     }
 

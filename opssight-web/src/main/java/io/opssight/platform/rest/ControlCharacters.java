@@ -21,6 +21,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Refuses control characters in what a REST call names, before any of it reaches a query: 400
@@ -43,7 +44,7 @@ import java.util.Map;
 public class ControlCharacters implements ContainerRequestFilter, ReaderInterceptor {
 
     private static final int MAX_DEPTH = 16;
-    private static final java.util.Set<String> NAMES = java.util.Set.of("name", "username", "displayName", "team", "teams",
+    private static final Set<String> NAMES = Set.of("name", "username", "displayName", "team", "teams",
             "role", "service", "environment", "pipeline", "repository");
 
     @Override

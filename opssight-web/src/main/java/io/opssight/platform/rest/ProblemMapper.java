@@ -31,6 +31,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import io.opssight.audit.boundary.AuditTrail;
+import io.opssight.audit.entity.AuditEntry;
+import io.opssight.platform.entity.RateLimitedProblem;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.SecurityContext;
+import java.sql.SQLException;
 
 /**
  * The one error policy of the REST API: everything becomes application/problem+json. Business
@@ -48,13 +55,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     UriInfo uriInfo;
 
     @Context
-    jakarta.ws.rs.core.SecurityContext security;
+    SecurityContext security;
 
     @Context
-    jakarta.ws.rs.core.Request request;
+    Request request;
 
-    @jakarta.ejb.EJB
-    io.opssight.audit.boundary.AuditTrail audit;
+    @EJB
+    AuditTrail audit;
 
     /** A problem document and the headers that go with it: what any boundary answers for a failure. */
     public record Answer(Problem problem, Map<String, String> headers) {
@@ -94,12 +101,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      * The answer for a failure of a request to {@code path}, logged once: the policy of the whole
      * HTTP interface (problem document, {@code Allow}, {@code WWW-Authenticate}, {@code Retry-After},
      * {@code Connection: close}), used by this mapper and, through {@link Answer#writeTo}, where
-     * requests are answered without JAX-RS (the webhook servlet, the rate limits' filter). Access denied (403) is for the caller to audit; it knows who was denied.
+     * requests are answered without JAX-RS (the webhook servlet, the rate limits' filter). Access
+     * denied (403) is for the caller to audit; it knows who was denied.
      */
     public static Answer answer(Throwable thrown, String path) {
         Throwable e = unwrap(thrown);
         Problem problem = problemFor(e, path);
-        if (e instanceof io.opssight.platform.entity.RateLimitedProblem) {
+        if (e instanceof RateLimitedProblem) {
             // Audited once per key and window by the limiter; a line per refusal would flood the log.
             LOGGER.log(Level.DEBUG, "Request refused by a rate limit: {0}", problem.detail());
         } else if (problem.status() == 503) {
@@ -121,7 +129,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // The sender may still be sending; closing tells it to stop rather than wait.
             headers.put("Connection", "close");
         }
-        if (e instanceof io.opssight.platform.entity.RateLimitedProblem limited) {
+        if (e instanceof RateLimitedProblem limited) {
             headers.put(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
         } else if (problem.status() == 503) {
             headers.put(HttpHeaders.RETRY_AFTER, "5");
@@ -137,12 +145,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     /** Records a 403 in the audit trail (apart from the request's transaction); never fails the answer. */
-    public static void auditDenied(io.opssight.audit.boundary.AuditTrail audit, String actor, String method, Problem problem) {
+    public static void auditDenied(AuditTrail audit, String actor, String method, Problem problem) {
         if (audit == null) {
             return;
         }
         try {
-            audit.recordApart(actor, "access.denied", problem.instance(), io.opssight.audit.entity.AuditEntry.DENIED,
+            audit.recordApart(actor, "access.denied", problem.instance(), AuditEntry.DENIED,
                     (method == null ? "" : method + " ") + problem.instance() + ": " + problem.detail());
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "Could not record a denied access in the audit trail", e);
@@ -150,7 +158,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Problem problemFor(Throwable e, String path) {
-        if (e instanceof io.opssight.platform.entity.RateLimitedProblem limited) {
+        if (e instanceof RateLimitedProblem limited) {
             return new Problem(ProblemType.RATE_LIMITED.uri(), ProblemType.RATE_LIMITED.title(), limited.status(),
                     limited.getMessage(), path, List.of());
         }
@@ -239,7 +247,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static String sqlState(Throwable c) {
-        return c instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        return c instanceof SQLException sql ? sql.getSQLState() : null;
     }
 
     public static Throwable unwrap(Throwable e) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import io.opssight.ingestion.boundary.DeadLetters;
 
 /**
  * Completes the component schemas Payara derives from our wire classes: for some request bodies it
@@ -26,7 +27,7 @@ final class WireSchemas {
     private static final String REF = "#/components/schemas/";
     /** Wire types that are not in a rest package (a boundary's answer returned as it is). */
     private static final Map<String, Class<?>> ELSEWHERE = Map.of("Verification", AuditTrail.Verification.class,
-            "Replayed", io.opssight.ingestion.boundary.DeadLetters.Replayed.class);
+            "Replayed", DeadLetters.Replayed.class);
 
     private WireSchemas() {
     }
@@ -91,6 +92,7 @@ final class WireSchemas {
 
     /** The component name: the class's {@code @Schema(name)} (nested records such as Item need one), else its simple name. */
     private static String schemaName(Class<?> type) {
+        // qualified: models.media.Schema is the document type here
         org.eclipse.microprofile.openapi.annotations.media.Schema named =
                 type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
         return named != null && !named.name().isEmpty() ? named.name() : type.getSimpleName();

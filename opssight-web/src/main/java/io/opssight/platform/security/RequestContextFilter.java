@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Enumeration;
 
 /**
  * Establishes where each request comes from, for the audit trail and the abuse limits: the peer
@@ -92,7 +93,7 @@ public class RequestContextFilter extends HttpFilter {
     }
 
     /** The right-most address in X-Forwarded-For that is not a trusted proxy (the one a proxy saw). */
-    static String clientBehindAll(java.util.Enumeration<String> headers, List<Cidr> trusted, String peer) {
+    static String clientBehindAll(Enumeration<String> headers, List<Cidr> trusted, String peer) {
         StringBuilder all = new StringBuilder();
         while (headers != null && headers.hasMoreElements()) {
             all.append(all.length() == 0 ? "" : ",").append(headers.nextElement());

@@ -107,7 +107,8 @@ public class RequestShape extends HttpFilter {
             } catch (IllegalArgumentException e) {
                 continue; // undecodable targets never get here (platform.rest.ContainerUriGuard)
             }
-            if (!decoded.isEmpty() && (Character.isWhitespace(decoded.charAt(0)) || Character.isWhitespace(decoded.charAt(decoded.length() - 1))
+            if (!decoded.isEmpty() && (Character.isWhitespace(decoded.charAt(0))
+                    || Character.isWhitespace(decoded.charAt(decoded.length() - 1))
                     || Character.isSpaceChar(decoded.charAt(0)) || Character.isSpaceChar(decoded.charAt(decoded.length() - 1)))) {
                 return true;
             }

@@ -63,6 +63,7 @@ public class DeliveryEndpoint implements Delivery {
     @Override
     public DeploymentRecorded recordDeployment(NewDeployment in) throws DeliveryFault {
         return SoapFaults.call("recordDeployment", Permission.DEPLOYMENTS_WRITE, context, () -> {
+            // qualified: the SOAP v1 types of the same names are imported
             io.opssight.deployment.rest.NewDeployment body = new io.opssight.deployment.rest.NewDeployment();
             if (in != null) {
                 body.setService(in.getService());
@@ -81,6 +82,7 @@ public class DeliveryEndpoint implements Delivery {
                 body.setProduction(in.isProduction());
             }
             validate(body);
+            // qualified: the SOAP v1 types of the same names are imported
             Pushes.Pushed<io.opssight.deployment.entity.Deployment> pushed = boundary(Pushes.class)
                     .deployment(JsonBodies.of(body), in == null ? null : in.getIdempotencyKey());
             DeploymentRecorded out = new DeploymentRecorded();
@@ -104,9 +106,11 @@ public class DeliveryEndpoint implements Delivery {
             DeploymentQuery query = new DeploymentQuery(QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()),
                     QueryParams.text(f.getStatus()), from, to,
                     after, limit);
+            // qualified: the SOAP v1 types of the same names are imported
             KeysetPage<io.opssight.deployment.entity.Deployment> page = boundary(Deployments.class).list(query);
             DeploymentPage out = new DeploymentPage();
             page.items().forEach(d -> out.getDeployment().add(deployment(d)));
+            // qualified: the SOAP v1 types of the same names are imported
             out.setNextCursor(PageCursor.next(page, io.opssight.deployment.entity.Deployment::getCreatedAt,
                     io.opssight.deployment.entity.Deployment::getId));
             return out;
@@ -116,6 +120,7 @@ public class DeliveryEndpoint implements Delivery {
     @Override
     public IncidentRecorded recordIncident(NewIncident in) throws DeliveryFault {
         return SoapFaults.call("recordIncident", Permission.INCIDENTS_WRITE, context, () -> {
+            // qualified: the SOAP v1 types of the same names are imported
             io.opssight.incident.rest.NewIncident body = new io.opssight.incident.rest.NewIncident();
             if (in != null) {
                 body.setTitle(in.getTitle());
@@ -165,6 +170,7 @@ public class DeliveryEndpoint implements Delivery {
 
     // ---- mapping -----------------------------------------------------------------------------
 
+    // qualified: the SOAP v1 types of the same names are imported
     private static Deployment deployment(io.opssight.deployment.entity.Deployment d) {
         Deployment out = new Deployment();
         out.setId(d.getId());
@@ -194,6 +200,7 @@ public class DeliveryEndpoint implements Delivery {
         out.setNote(pushed.note());
         Incident i = pushed.entity();
         if (i != null) {
+            // qualified: the SOAP v1 types of the same names are imported
             io.opssight.platform.soap.v1.Incident view = new io.opssight.platform.soap.v1.Incident();
             view.setId(i.getId());
             view.setTitle(i.getTitle());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import fish.payara.micro.PayaraMicro;
 
 /**
  * {@code java -jar server-config/target/opssight.jar}: starts Payara Micro in this JVM with the
@@ -47,7 +48,7 @@ public final class Launcher {
             options.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         options.addAll(Arrays.asList(args));
-        fish.payara.micro.PayaraMicro.main(options.toArray(String[]::new));
+        PayaraMicro.main(options.toArray(String[]::new));
     }
 
     static String port(String configured) {
