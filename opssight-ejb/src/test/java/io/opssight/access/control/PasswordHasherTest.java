@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 class PasswordHasherTest {
 
     /** Made by the hasher before it used the platform's (16 zero bytes of salt, 1000 iterations). */
-    private static final String OLD_FEW_ITERATIONS = "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$/sVRJDRSOoTWQkdwJgUvwb10UG4YKLxXVX0oVZae4wA";
+    private static final String OLD_FEW_ITERATIONS =
+            "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA$/sVRJDRSOoTWQkdwJgUvwb10UG4YKLxXVX0oVZae4wA";
     /** Made by the hasher before it used the platform's, with today's parameters: what databases hold. */
-    private static final String OLD_TODAYS_ITERATIONS = "pbkdf2-sha256$210000$LtM2UmOtAtkJJD8ohhHU6Q$FpwW+bVs+boJZPQV9Q2iGd8FcpY3fP8pUVTEoHnp1ZU";
+    private static final String OLD_TODAYS_ITERATIONS =
+            "pbkdf2-sha256$210000$LtM2UmOtAtkJJD8ohhHU6Q$FpwW+bVs+boJZPQV9Q2iGd8FcpY3fP8pUVTEoHnp1ZU";
 
     private static final PasswordHasher HASHER = new PasswordHasher();
 

@@ -176,7 +176,8 @@ class GitHubEventsIngestIT {
         assertEquals(Instant.parse("2026-11-20T10:01:00Z"), row.get("started_at"));
         assertEquals(Instant.parse("2026-11-20T10:04:30Z"), row.get("finished_at"));
         assertTrue(own.json().getString("note").contains("duplicate of its workflow_job"), own::toString);
-        assertEquals(0, Rows.query(server, "select * from pipeline_job where origin = ? and external_id = ?", origin(), "check:" + actions).size());
+        assertEquals(0, Rows.query(server, "select * from pipeline_job where origin = ? and external_id = ?", origin(),
+                "check:" + actions).size());
         assertEquals("IGNORED", delivery(own).get("status"));
         assertEquals("PROCESSED", delivery(other).get("status"));
     }
@@ -357,7 +358,8 @@ class GitHubEventsIngestIT {
     }
 
     private Rows.Row delivery(Http.Answer answer) throws SQLException {
-        return Rows.only(server, "select status, error, event_type from delivery where id = ?", answer.json().getJsonNumber("delivery").longValue());
+        return Rows.only(server, "select status, error, event_type from delivery where id = ?",
+                answer.json().getJsonNumber("delivery").longValue());
     }
 
     /** sha → lead time in seconds of what the deployment with this GitHub id shipped. */

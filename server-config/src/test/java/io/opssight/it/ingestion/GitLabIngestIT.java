@@ -303,7 +303,8 @@ class GitLabIngestIT {
             assertEquals("application/problem+json", answer.contentType());
             assertFalse(answer.body().contains(source.secret()));
         }
-        assertEquals(0, Rows.query(server, "select id from delivery where delivery_key in (?, ?)", "id:" + wrongKey, "id:" + missingKey).size());
+        assertEquals(0, Rows.query(server, "select id from delivery where delivery_key in (?, ?)", "id:" + wrongKey,
+                "id:" + missingKey).size());
     }
 
     @Test
