@@ -9,12 +9,14 @@ import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,10 +163,8 @@ class GitHubDeploymentIngestIT {
         }
         Instant deadline = Instant.now().plusSeconds(60);
         for (String repo : repos) {
-            while (deploymentsOf(repo).isEmpty()) {
-                assertTrue(Instant.now().isBefore(deadline), "no deployment of " + repo + " within 60 s");
-                Thread.sleep(100);
-            }
+            Waits.await("no deployment of " + repo + " within 60 s", deadline, Duration.ofMillis(100))
+                    .until(() -> !deploymentsOf(repo).isEmpty());
             assertEquals("success", onlyDeploymentOf(repo).getString("status"));
         }
     }
