@@ -6,6 +6,7 @@ import io.opssight.it.campaign.WebhookKinds.Kind;
 import io.opssight.it.campaign.WebhookKinds.Payload;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
+import io.opssight.it.support.RawHttp;
 import io.opssight.it.support.Rows;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -301,7 +302,7 @@ final class WebhookCampaign {
 
     private Exchange sendRaw(Kind kind, String label, RawHttp.Request request) {
         String[] why = new String[1];
-        Http.Answer answer = raw.send(request, why);
+        Http.Answer answer = Exchange.answer(raw.send(request, why), why);
         String target = new String(request.target, StandardCharsets.ISO_8859_1);
         Exchange e = answer == null ? Exchange.noAnswer(area(kind), request.method, target, label, why[0])
                 : Exchange.of(area(kind), request.method, target, label, answer);
