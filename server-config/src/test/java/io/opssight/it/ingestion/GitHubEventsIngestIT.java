@@ -18,7 +18,6 @@ import jakarta.json.JsonObject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,7 +120,7 @@ class GitHubEventsIngestIT {
         deliverOk("workflow_job", GitHubEventHooks.workflowJob(repo, job, "queued", null,
                 "2026-11-20T10:00:05Z", "2026-11-20T10:00:05Z", null, null));
 
-        Rows.Row row = job(job.id());
+        Rows.Row row = Rows.pipelineJob(server, origin(), job.id());
         assertEquals("COMPLETED", row.get("status"));
         assertEquals("SUCCESS", row.get("conclusion"));
         assertEquals("build (17)", row.get("name"));
@@ -144,13 +143,13 @@ class GitHubEventsIngestIT {
                 "2026-11-20T12:00:02Z", "2026-11-20T12:00:02Z", null, null));
 
         assertTrue(early.json().getString("note").endsWith("(its run has not arrived yet)"), early::toString);
-        assertNull(job(job.id()).get("run_key"));
-        assertEquals(run.id() + ":1", job(job.id()).get("run_external_id"));
+        assertNull(Rows.pipelineJob(server, origin(), job.id()).get("run_key"));
+        assertEquals(run.id() + ":1", Rows.pipelineJob(server, origin(), job.id()).get("run_external_id"));
 
         deliverOk("workflow_run", GitHubEventHooks.workflowRun(repo, run, "requested", "queued", null,
                 "2026-11-20T12:00:00Z", "2026-11-20T12:00:00Z", "2026-11-20T12:00:00Z"));
 
-        assertEquals(run.id() + ":1", job(job.id()).get("run_key"));
+        assertEquals(run.id() + ":1", Rows.pipelineJob(server, origin(), job.id()).get("run_key"));
     }
 
     @Test
@@ -206,8 +205,8 @@ class GitHubEventsIngestIT {
         deliverOk("deployment_status", GitHubHooks.deploymentStatus(second, "success", "2026-11-20T12:05:00Z",
                 GitHubHooks.nextId()));
 
-        Map<String, Long> shippedFirst = shipped(first.id());
-        Map<String, Long> shippedSecond = shipped(second.id());
+        Map<String, Long> shippedFirst = Rows.leadTimes(server, origin(), first.id());
+        Map<String, Long> shippedSecond = Rows.leadTimes(server, origin(), second.id());
         assertEquals(Map.of(
                 firstPush.get(0).sha(), seconds("2026-11-20T07:00:00Z", "2026-11-20T09:10:00Z"),
                 firstPush.get(1).sha(), seconds("2026-11-20T07:30:00Z", "2026-11-20T09:10:00Z"),
@@ -262,8 +261,10 @@ class GitHubEventsIngestIT {
         assertEquals(Map.of(
                 featureOne.sha(), seconds("2026-11-21T09:00:00Z", "2026-11-21T10:20:00Z"),
                 featureTwo.sha(), seconds("2026-11-21T09:30:00Z", "2026-11-21T10:20:00Z"),
-                merge.sha(), seconds("2026-11-21T10:00:00Z", "2026-11-21T10:20:00Z")), shipped(deployed.id()));
-        assertEquals(Map.of(released.sha(), seconds("2026-11-21T08:00:00Z", "2026-11-21T08:15:00Z")), shipped(previous.id()));
+                merge.sha(), seconds("2026-11-21T10:00:00Z", "2026-11-21T10:20:00Z")),
+                Rows.leadTimes(server, origin(), deployed.id()));
+        assertEquals(Map.of(released.sha(), seconds("2026-11-21T08:00:00Z", "2026-11-21T08:15:00Z")),
+                Rows.leadTimes(server, origin(), previous.id()));
     }
 
     @Test
@@ -294,7 +295,7 @@ class GitHubEventsIngestIT {
                 null, null);
 
         deliverOk("pull_request", opened);
-        Rows.Row open = pullRequest(pr.number());
+        Rows.Row open = Rows.pullRequest(server, repo.fullName(), pr.number());
         assertEquals("open", open.get("state"));
         assertNull(open.get("merge_sha"), "an open pull request's merge_commit_sha is GitHub's test merge");
 
@@ -303,7 +304,7 @@ class GitHubEventsIngestIT {
         deliverOk("pull_request", GitHubEventHooks.pullRequest(repo, pr, "synchronize", "open", false, testMerge,
                 "2026-11-19T16:00:00Z", null, null));
 
-        Rows.Row row = pullRequest(pr.number());
+        Rows.Row row = Rows.pullRequest(server, repo.fullName(), pr.number());
         assertEquals("merged", row.get("state"));
         assertEquals("Round totals half-even", row.get("title"));
         assertEquals("mona", row.get("author"));
@@ -348,29 +349,9 @@ class GitHubEventsIngestIT {
         return answer;
     }
 
-    private Rows.Row job(long id) throws SQLException {
-        return Rows.only(server, "select j.*, r.external_id as run_key from pipeline_job j left join pipeline_run r on r.id = j.run_id "
-                + "where j.origin = ? and j.external_id = ?", origin(), String.valueOf(id));
-    }
-
-    private Rows.Row pullRequest(long number) throws SQLException {
-        return Rows.only(server, "select * from pull_request where repository = ? and number = ?", repo.fullName(), number);
-    }
-
     private Rows.Row delivery(Http.Answer answer) throws SQLException {
         return Rows.only(server, "select status, error, event_type from delivery where id = ?",
                 answer.json().getJsonNumber("delivery").longValue());
-    }
-
-    /** sha → lead time in seconds of what the deployment with this GitHub id shipped. */
-    private Map<String, Long> shipped(long deploymentId) throws SQLException {
-        Map<String, Long> shipped = new LinkedHashMap<>();
-        for (Rows.Row row : Rows.query(server, "select c.sha, dc.lead_time_seconds from deployment_change dc "
-                + "join deployment d on d.id = dc.deployment_id join change_commit c on c.id = dc.commit_id "
-                + "where d.origin = ? and d.external_id = ?", origin(), String.valueOf(deploymentId))) {
-            shipped.put((String) row.get("sha"), (Long) row.get("lead_time_seconds"));
-        }
-        return shipped;
     }
 
     private static long seconds(String from, String to) {

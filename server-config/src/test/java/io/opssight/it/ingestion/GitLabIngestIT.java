@@ -18,7 +18,6 @@ import jakarta.json.JsonObject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +65,7 @@ class GitLabIngestIT {
         Http.Answer done = deliverOk("Pipeline Hook", GitLabHooks.pipeline(project, id, 41, "success", "main", sha,
                 "2026-11-20 10:00:00 UTC", "2026-11-20 10:05:00 UTC", 270, 30, List.of(buildDone, testDone), false));
 
-        assertEquals("pipeline " + id + " completed/success with 2 job(s)", done.json().getString("note"));
+        assertEquals("pipeline " + id + " completed/success with 2 Rows.pipelineJob(server, origin(), s)", done.json().getString("note"));
         Rows.Row run = Rows.only(server, "select r.*, s.name as service_name from pipeline_run r left join service s "
                 + "on s.id = r.service_id where r.origin = ? and r.external_id = ?", origin(), String.valueOf(id));
         assertEquals(project.path(), run.get("pipeline"));
@@ -85,7 +84,7 @@ class GitLabIngestIT {
         assertEquals(Instant.parse("2026-11-20T10:00:30Z"), run.get("started_at"), "created_at + queued_duration");
         assertEquals(Instant.parse("2026-11-20T10:05:00Z"), run.get("finished_at"));
 
-        Rows.Row build = job(buildId);
+        Rows.Row build = Rows.pipelineJob(server, origin(), buildId);
         assertEquals(String.valueOf(id), build.get("run_key"));
         assertEquals("build-image", build.get("name"));
         assertEquals("COMPLETED", build.get("status"));
@@ -95,7 +94,7 @@ class GitLabIngestIT {
         assertEquals(Instant.parse("2026-11-20T10:00:00Z"), build.get("queued_at"));
         assertEquals(Instant.parse("2026-11-20T10:00:30Z"), build.get("started_at"));
         assertEquals(Instant.parse("2026-11-20T10:02:00Z"), build.get("finished_at"));
-        assertEquals("rspec 1/2", job(testId).get("name"));
+        assertEquals("rspec 1/2", Rows.pipelineJob(server, origin(), testId).get("name"));
     }
 
     @Test
@@ -115,7 +114,7 @@ class GitLabIngestIT {
         deliverOk("Job Hook", GitLabHooks.job(project, pending, pipelineId, "main", sha, false));
 
         assertTrue(first.json().getString("note").endsWith("(its pipeline has not arrived yet)"), first::toString);
-        Rows.Row job = job(jobId);
+        Rows.Row job = Rows.pipelineJob(server, origin(), jobId);
         assertEquals("COMPLETED", job.get("status"));
         assertEquals("FAILURE", job.get("conclusion"));
         assertEquals("rspec", job.get("name"));
@@ -129,7 +128,7 @@ class GitLabIngestIT {
         deliverOk("Pipeline Hook", GitLabHooks.pipeline(project, pipelineId, 42, "failed", "main", sha,
                 "2026-11-20 10:00:00 UTC", "2026-11-20 10:03:00 UTC", 160, 19, List.of(), false));
 
-        assertEquals(String.valueOf(pipelineId), job(jobId).get("run_key"));
+        assertEquals(String.valueOf(pipelineId), Rows.pipelineJob(server, origin(), jobId).get("run_key"));
         assertEquals("FAILURE", Rows.only(server, "select conclusion from pipeline_run where origin = ? and external_id = ?", origin(),
                 String.valueOf(pipelineId)).get("conclusion"));
     }
@@ -209,10 +208,10 @@ class GitLabIngestIT {
         assertEquals(Map.of(
                 firstPush.get(0).id(), seconds("2026-11-20T07:00:00Z", "2026-11-20T09:10:00Z"),
                 firstPush.get(1).id(), seconds("2026-11-20T07:30:00Z", "2026-11-20T09:10:00Z"),
-                firstPush.get(2).id(), seconds("2026-11-20T07:45:00Z", "2026-11-20T09:10:00Z")), shipped(first));
+                firstPush.get(2).id(), seconds("2026-11-20T07:45:00Z", "2026-11-20T09:10:00Z")), Rows.leadTimes(server, origin(), first));
         assertEquals(Map.of(
                 secondPush.get(0).id(), seconds("2026-11-20T11:00:00Z", "2026-11-20T12:05:00Z"),
-                secondPush.get(1).id(), seconds("2026-11-20T11:10:00Z", "2026-11-20T12:05:00Z")), shipped(second));
+                secondPush.get(1).id(), seconds("2026-11-20T11:10:00Z", "2026-11-20T12:05:00Z")), Rows.leadTimes(server, origin(), second));
 
         Rows.Row commit = Rows.only(server, "select * from change_commit where repository = ? and sha = ?",
                 project.pathWithNamespace(), secondPush.get(0).id());
@@ -234,7 +233,7 @@ class GitLabIngestIT {
 
         deliverOk("Merge Request Hook", GitLabHooks.mergeRequest(project, 7, "open", "opened", "Round totals half-even", 51, 51,
                 "jordi", "2026-11-19 14:00:00 UTC", "2026-11-19 14:00:00 UTC", lastCommit, null));
-        Rows.Row open = pullRequest(7);
+        Rows.Row open = Rows.pullRequest(server, project.pathWithNamespace(), 7);
         assertEquals("open", open.get("state"));
         assertEquals("jordi", open.get("author"));
 
@@ -243,7 +242,7 @@ class GitLabIngestIT {
                 mergeCommit));
 
         assertEquals("merge request " + project.pathWithNamespace() + "!7 merged", merged.json().getString("note"));
-        Rows.Row row = pullRequest(7);
+        Rows.Row row = Rows.pullRequest(server, project.pathWithNamespace(), 7);
         assertEquals("merged", row.get("state"));
         assertEquals("jordi", row.get("author"), "the merger (root) is not the author");
         assertEquals("Round totals half-even", row.get("title"));
@@ -270,7 +269,7 @@ class GitLabIngestIT {
                 "2016-08-12 15:23:28 UTC", "2016-08-12 15:26:29 UTC", 149, null, List.of(build), true));
         deliverOk("Deployment Hook", GitLabHooks.deployment(project, 0, jobId, "success", null, "staging", null, sha, null, true));
 
-        Rows.Row job = job(jobId);
+        Rows.Row job = Rows.pipelineJob(server, origin(), jobId);
         assertEquals(project.pathWithNamespace(), job.get("repository"), "the project path from repository.homepage");
         assertEquals(String.valueOf(pipelineId), job.get("run_key"));
         assertEquals(Instant.parse("2016-08-12T15:24:00Z"), job.get("started_at"));
@@ -382,26 +381,6 @@ class GitLabIngestIT {
         List<JsonObject> items = onlyDeploymentsOf(service);
         assertEquals(1, items.size(), () -> "deployments of " + service + ": " + items);
         return items.get(0);
-    }
-
-    private Rows.Row job(long id) throws SQLException {
-        return Rows.only(server, "select j.*, r.external_id as run_key from pipeline_job j left join pipeline_run r on r.id = j.run_id "
-                + "where j.origin = ? and j.external_id = ?", origin(), String.valueOf(id));
-    }
-
-    private Rows.Row pullRequest(long number) throws SQLException {
-        return Rows.only(server, "select * from pull_request where repository = ? and number = ?", project.pathWithNamespace(), number);
-    }
-
-    /** sha → lead time in seconds of what the deployment with this GitLab id shipped. */
-    private Map<String, Long> shipped(long deploymentId) throws SQLException {
-        Map<String, Long> shipped = new LinkedHashMap<>();
-        for (Rows.Row row : Rows.query(server, "select c.sha, dc.lead_time_seconds from deployment_change dc "
-                + "join deployment d on d.id = dc.deployment_id join change_commit c on c.id = dc.commit_id "
-                + "where d.origin = ? and d.external_id = ?", origin(), String.valueOf(deploymentId))) {
-            shipped.put((String) row.get("sha"), (Long) row.get("lead_time_seconds"));
-        }
-        return shipped;
     }
 
     private static long seconds(String from, String to) {
