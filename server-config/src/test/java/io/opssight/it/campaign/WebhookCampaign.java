@@ -8,9 +8,11 @@ import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.RawHttp;
 import io.opssight.it.support.Rows;
+import io.opssight.it.support.Waits;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +24,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Every webhook kind × body mutations (field by field and whole-body, each correctly signed so it
@@ -375,17 +379,17 @@ final class WebhookCampaign {
 
     /** Waits (bounded) until no delivery received since {@code since} is RECEIVED; the number left. */
     long settle(Instant since, int seconds) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        long left;
-        do {
-            left = Rows.only(server, "select count(*) as n from delivery where received_at >= ? and status = 'RECEIVED'",
-                    java.sql.Timestamp.from(since)).number("n");
-            if (left == 0) {
-                return 0;
-            }
-            sleep(2_000);
-        } while (System.nanoTime() < deadline);
-        return left;
+        AtomicLong left = new AtomicLong();
+        try {
+            Waits.await("settled deliveries", Duration.ofSeconds(seconds), Duration.ofSeconds(2)).until(() -> {
+                left.set(Rows.only(server, "select count(*) as n from delivery where received_at >= ? and status = 'RECEIVED'",
+                        java.sql.Timestamp.from(since)).number("n"));
+                return left.get() == 0;
+            });
+            return 0;
+        } catch (ConditionTimeoutException e) {
+            return left.get();
+        }
     }
 
     /** Checks every promise against the deliveries table. */
@@ -490,15 +494,6 @@ final class WebhookCampaign {
             return s.executeUpdate();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("quarantine of stuck deliveries: " + e.getMessage(), e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

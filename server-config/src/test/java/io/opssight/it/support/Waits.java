@@ -8,7 +8,8 @@ import org.awaitility.core.ConditionFactory;
 /**
  * How the ITs wait for something the server does in its own time (Awaitility): in the test's own
  * thread, first at once and then every {@code every}, for at most {@code atMost}; {@code what}
- * names the wait in its failure.
+ * names the wait in its failure. A failure in another thread (a sender's, the browser's) does not
+ * end the wait, as it did not end the loops these replaced.
  */
 public final class Waits {
 
@@ -16,7 +17,8 @@ public final class Waits {
     }
 
     public static ConditionFactory await(String what, Duration atMost, Duration every) {
-        return Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(every).pollInSameThread();
+        return Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(every).pollInSameThread()
+                .dontCatchUncaughtExceptions();
     }
 
     /** The same, for one of several waits that share a deadline (at least one check even when it has passed). */
