@@ -65,7 +65,7 @@ class GitLabIngestIT {
         Http.Answer done = deliverOk("Pipeline Hook", GitLabHooks.pipeline(project, id, 41, "success", "main", sha,
                 "2026-11-20 10:00:00 UTC", "2026-11-20 10:05:00 UTC", 270, 30, List.of(buildDone, testDone), false));
 
-        assertEquals("pipeline " + id + " completed/success with 2 Rows.pipelineJob(server, origin(), s)", done.json().getString("note"));
+        assertEquals("pipeline " + id + " completed/success with 2 job(s)", done.json().getString("note"));
         Rows.Row run = Rows.only(server, "select r.*, s.name as service_name from pipeline_run r left join service s "
                 + "on s.id = r.service_id where r.origin = ? and r.external_id = ?", origin(), String.valueOf(id));
         assertEquals(project.path(), run.get("pipeline"));
