@@ -44,6 +44,9 @@ public class AccountBootstrap {
     @Inject
     AuditWriter audit;
 
+    @Inject
+    PasswordHasher passwords;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void start() {
@@ -87,7 +90,7 @@ public class AccountBootstrap {
             LOGGER.log(Level.ERROR, "OPSSIGHT_ADMIN_PASSWORD is not acceptable ({0}); no administrator created", weakness);
             return;
         }
-        UserAccount admin = new UserAccount(ADMIN, "Administrator", PasswordHasher.hash(password), Instant.now());
+        UserAccount admin = new UserAccount(ADMIN, "Administrator", passwords.hash(password), Instant.now());
         em.persist(admin);
         Role role = em.createNamedQuery(Role.FIND_BY_NAME, Role.class).setParameter("name", BuiltInRole.ADMIN.roleName())
                 .getSingleResult();

@@ -44,6 +44,9 @@ public class LocalAccounts {
     AuditWriter audit;
 
     @Inject
+    PasswordHasher passwords;
+
+    @Inject
     @ConfigProperty(name = "opssight.security.lockout.max-failures", defaultValue = "5")
     int maxFailures;
 
@@ -62,18 +65,18 @@ public class LocalAccounts {
                 : em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class).setParameter("username", name)
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         if (found.isEmpty()) {
-            PasswordHasher.burn(password);
+            passwords.burn(password);
             audit.append("anonymous", "auth.login-failed", target, AuditEntry.DENIED, "unknown user");
             return Optional.empty();
         }
         UserAccount user = found.get(0);
         if (!user.canSignInAt(now)) {
-            PasswordHasher.burn(password);
+            passwords.burn(password);
             audit.append("anonymous", "auth.login-failed", target, AuditEntry.DENIED,
                     !user.isEnabled() ? "account disabled" : user.isLockedAt(now) ? "account locked" : "no password set");
             return Optional.empty();
         }
-        if (!PasswordHasher.verify(password, user.getPasswordHash())) {
+        if (!passwords.verify(password, user.getPasswordHash())) {
             boolean locked = user.failedSignIn(now, Math.max(1, maxFailures), Duration.ofMinutes(Math.max(1, lockMinutes)));
             audit.append("anonymous", "auth.login-failed", target, AuditEntry.DENIED, "wrong password");
             if (locked) {
@@ -83,8 +86,8 @@ public class LocalAccounts {
             }
             return Optional.empty();
         }
-        if (PasswordHasher.outdated(user.getPasswordHash())) {
-            user.changePassword(PasswordHasher.hash(password));
+        if (passwords.outdated(user.getPasswordHash())) {
+            user.changePassword(passwords.hash(password));
         }
         user.signedIn(now);
         Identity identity = grants.identityOf(user);

@@ -57,6 +57,9 @@ public class Users {
     @Inject
     AuditWriter audit;
 
+    @Inject
+    PasswordHasher passwords;
+
     @Resource
     SessionContext context;
 
@@ -81,7 +84,7 @@ public class Users {
             if (weakness != null) {
                 throw new ValidationProblem("password", weakness);
             }
-            hash = PasswordHasher.hash(password);
+            hash = passwords.hash(password);
         }
         UserAccount user = new UserAccount(name, displayName, hash, Instant.now());
         em.persist(user);
@@ -119,7 +122,7 @@ public class Users {
         if (weakness != null) {
             throw new ValidationProblem("password", weakness);
         }
-        user.changePassword(PasswordHasher.hash(password));
+        user.changePassword(passwords.hash(password));
         user.unlock();
         return new Account(user, assignmentsOf(user));
     }

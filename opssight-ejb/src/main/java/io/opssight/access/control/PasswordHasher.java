@@ -1,86 +1,107 @@
 package io.opssight.access.control;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
-import java.security.spec.InvalidKeySpecException;
 import java.util.Base64;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Password hashes with the JDK's PBKDF2WithHmacSHA256: a random 16-byte salt per password,
- * {@value #ITERATIONS} iterations (OWASP's 2023 figure for this function), a 32-byte result, stored
- * as the self-describing {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64, no padding) so
- * the iteration count can be raised later without invalidating stored hashes. Comparison is in
- * constant time.
+ * Password hashes by the platform's {@link Pbkdf2PasswordHash} (Jakarta Security, Soteria in
+ * Payara), set to what OpsSight has always used: PBKDF2WithHmacSHA256, a random 16-byte salt,
+ * {@value #ITERATIONS} iterations (OWASP's 2023 figure for this function) and a 32-byte result,
+ * stored in the platform's self-describing {@code PBKDF2WithHmacSHA256:<iterations>:<salt>:<hash>}
+ * (base64), so the iteration count can be raised later without invalidating stored hashes. The
+ * platform compares in constant time.
+ *
+ * <p>Hashes stored before OpsSight used the platform are {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}
+ * (base64, no padding): the same function with the same parameters in another notation. They are
+ * verified by rewriting them to the platform's notation, count as {@link #outdated}, and so are
+ * re-hashed in the platform's notation at the user's next successful sign-in.
  */
-public final class PasswordHasher {
+@ApplicationScoped
+public class PasswordHasher {
 
     public static final int ITERATIONS = 210_000;
     public static final int MIN_LENGTH = 12;
     /** PBKDF2 hashes the whole password per iteration; a bound stops very long inputs costing CPU. */
     public static final int MAX_LENGTH = 200;
-    static final String SCHEME = "pbkdf2-sha256";
-    private static final int SALT_BYTES = 16;
-    private static final int HASH_BYTES = 32;
+    static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    /** The notation of hashes stored before the platform's; still verified, re-hashed at sign-in. */
+    static final String LEGACY_SCHEME = "pbkdf2-sha256";
+    private static final int MAX_ITERATIONS = 10_000_000;
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Pbkdf2PasswordHash platform;
+
     /** Checked for unknown users, so a missing account costs as much time as a wrong password. */
-    private static final String DUMMY = hash("not-a-password-of-anyone", new byte[SALT_BYTES], ITERATIONS);
+    private String dummy;
 
-    private PasswordHasher() {
+    @PostConstruct
+    void initialize() {
+        platform.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(ITERATIONS),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        dummy = hash("not-a-password-of-anyone");
     }
 
-    public static String hash(String password) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
-        return hash(password, salt, ITERATIONS);
-    }
-
-    static String hash(String password, byte[] salt, int iterations) {
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
-                + b64.encodeToString(derive(password, salt, iterations, HASH_BYTES));
+    public String hash(String password) {
+        return platform.generate(password.toCharArray());
     }
 
     /** Whether {@code password} matches {@code stored}; false for a malformed or missing hash. */
-    public static boolean verify(String password, String stored) {
+    public boolean verify(String password, String stored) {
         if (password == null || password.isEmpty() || password.length() > MAX_LENGTH) {
             return false;
         }
-        String[] parts = stored == null ? new String[0] : stored.split("\\$");
-        if (parts.length != 4 || !SCHEME.equals(parts[0])) {
+        String[] parts = parts(stored);
+        if (parts == null) {
             burn(password);
             return false;
         }
         try {
             int iterations = Integer.parseInt(parts[1]);
-            if (iterations < 1 || iterations > 10_000_000) {
+            if (iterations < 1 || iterations > MAX_ITERATIONS) {
                 return false;
             }
-            byte[] salt = Base64.getDecoder().decode(parts[2]);
-            byte[] expected = Base64.getDecoder().decode(parts[3]);
-            byte[] actual = derive(password, salt, iterations, expected.length);
-            return MessageDigest.isEqual(expected, actual);
+            return platform.verify(password.toCharArray(), String.join(":", ALGORITHM, parts[1], parts[2], parts[3]));
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
     /** Spends the time of one check, for an unknown user. */
-    public static void burn(String password) {
-        verify(password == null || password.isEmpty() || password.length() > MAX_LENGTH ? "-" : password, DUMMY);
+    public void burn(String password) {
+        verify(password == null || password.isEmpty() || password.length() > MAX_LENGTH ? "-" : password, dummy);
     }
 
-    /** Whether the hash was made with fewer iterations than today's (to re-hash after a sign-in). */
-    public static boolean outdated(String stored) {
-        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+    /** Whether the hash is in the old notation or made with fewer iterations than today's (to re-hash after a sign-in). */
+    public boolean outdated(String stored) {
+        String[] parts = parts(stored);
         try {
-            return parts.length != 4 || !SCHEME.equals(parts[0]) || Integer.parseInt(parts[1]) < ITERATIONS;
+            return parts == null || !stored.startsWith(ALGORITHM + ":") || Integer.parseInt(parts[1]) < ITERATIONS;
         } catch (NumberFormatException e) {
             return true;
         }
+    }
+
+    /** (scheme, iterations, salt, hash) of a PBKDF2-HMAC-SHA256 hash in either notation, or null. */
+    private static String[] parts(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        String[] platformParts = stored.split(":");
+        if (platformParts.length == 4 && ALGORITHM.equals(platformParts[0])) {
+            return platformParts;
+        }
+        String[] legacyParts = stored.split("\\$");
+        return legacyParts.length == 4 && LEGACY_SCHEME.equals(legacyParts[0]) ? legacyParts : null;
     }
 
     /** A problem with a new password, or null when it is acceptable. */
@@ -103,16 +124,4 @@ public final class PasswordHasher {
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
-
-    private static byte[] derive(String password, byte[] salt, int iterations, int bytes) {
-        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, bytes * 8);
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
-        } finally {
-            spec.clearPassword();
-        }
-    }
-
 }

@@ -10,6 +10,7 @@ import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
+import io.opssight.it.support.RawHttp;
 import io.opssight.it.support.Rows;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -292,7 +293,7 @@ final class ApiCampaign {
         RawHttp.Request request = new RawHttp.Request(method, target).headers(headers).header("Authorization", "Bearer " + token)
                 .body(body == null ? new byte[0] : body);
         String[] why = new String[1];
-        Http.Answer answer = raw.send(request, why);
+        Http.Answer answer = Exchange.answer(raw.send(request, why), why);
         return answer == null ? Exchange.noAnswer(area(method), method, target, mutation, why[0])
                 : Exchange.of(area(method), method, target, mutation, answer);
     }

@@ -1,6 +1,8 @@
 package io.opssight.it.campaign;
 
 import io.opssight.it.support.Http;
+import io.opssight.it.support.RawHttp;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One request of the campaign with its answer, kept as a reproduction: where it went ({@code area}:
@@ -38,6 +40,25 @@ record Exchange(String area, String method, String path, String mutation, int st
     String reproduction() {
         return method + " " + clip(path, 160) + " [" + mutation + "] -> " + (status < 0 ? "no answer" : status)
                 + (contentType.isEmpty() ? "" : " " + contentType) + " " + snippet(body, 200);
+    }
+
+    /** A raw answer as the campaign reads answers, or null with the reason in {@code why[0]} when it is none. */
+    static Http.Answer answer(RawHttp.Answer raw, String[] why) {
+        if (raw == null) {
+            return null;
+        }
+        String[] statusLine = raw.statusLine().split(" ", 3);
+        if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
+            String text = new String(raw.raw(), StandardCharsets.ISO_8859_1);
+            int headEnd = text.indexOf("\r\n\r\n");
+            why[0] = "not an HTTP answer: " + snippet(headEnd < 0 ? text : text.substring(0, headEnd), 100);
+            return null;
+        }
+        if (raw.status() < 0) {
+            why[0] = "bad status line: " + clip(raw.statusLine(), 100);
+            return null;
+        }
+        return new Http.Answer(raw.status(), raw.fields(), raw.body());
     }
 
     static String clip(String text, int max) {

@@ -6,10 +6,13 @@ import io.opssight.it.campaign.WebhookKinds.Kind;
 import io.opssight.it.campaign.WebhookKinds.Payload;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
+import io.opssight.it.support.RawHttp;
 import io.opssight.it.support.Rows;
+import io.opssight.it.support.Waits;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +24,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Every webhook kind × body mutations (field by field and whole-body, each correctly signed so it
@@ -301,7 +306,7 @@ final class WebhookCampaign {
 
     private Exchange sendRaw(Kind kind, String label, RawHttp.Request request) {
         String[] why = new String[1];
-        Http.Answer answer = raw.send(request, why);
+        Http.Answer answer = Exchange.answer(raw.send(request, why), why);
         String target = new String(request.target, StandardCharsets.ISO_8859_1);
         Exchange e = answer == null ? Exchange.noAnswer(area(kind), request.method, target, label, why[0])
                 : Exchange.of(area(kind), request.method, target, label, answer);
@@ -374,17 +379,17 @@ final class WebhookCampaign {
 
     /** Waits (bounded) until no delivery received since {@code since} is RECEIVED; the number left. */
     long settle(Instant since, int seconds) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        long left;
-        do {
-            left = Rows.only(server, "select count(*) as n from delivery where received_at >= ? and status = 'RECEIVED'",
-                    java.sql.Timestamp.from(since)).number("n");
-            if (left == 0) {
-                return 0;
-            }
-            sleep(2_000);
-        } while (System.nanoTime() < deadline);
-        return left;
+        AtomicLong left = new AtomicLong();
+        try {
+            Waits.await("settled deliveries", Duration.ofSeconds(seconds), Duration.ofSeconds(2)).until(() -> {
+                left.set(Rows.only(server, "select count(*) as n from delivery where received_at >= ? and status = 'RECEIVED'",
+                        java.sql.Timestamp.from(since)).number("n"));
+                return left.get() == 0;
+            });
+            return 0;
+        } catch (ConditionTimeoutException e) {
+            return left.get();
+        }
     }
 
     /** Checks every promise against the deliveries table. */
@@ -489,15 +494,6 @@ final class WebhookCampaign {
             return s.executeUpdate();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("quarantine of stuck deliveries: " + e.getMessage(), e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

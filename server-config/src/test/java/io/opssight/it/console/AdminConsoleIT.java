@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opssight.it.support.AwxNotifications;
 import io.opssight.it.support.Browser;
+import io.opssight.it.support.ConsoleBrowser;
 import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
@@ -22,8 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,6 +35,7 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The operations/admin half of the console in real headless Chromium against the running server on PostgreSQL. */
+@ConsoleBrowser
 @DisplayName("#6 console: admin pages, audit, incidents, alerts, infrastructure")
 class AdminConsoleIT {
 
@@ -43,19 +43,6 @@ class AdminConsoleIT {
     private Http http;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @BeforeEach
-    void setUp() {
-        server = OpsSightServer.shared();
-        http = server.http();
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.quit();
-    }
 
     @Test
     void aSourceMadeInTheConsoleShowsItsUrlAndSecretOnceAndARotationSwapsTheSecret() {

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opssight.it.support.AlertmanagerHooks;
 import io.opssight.it.support.Browser;
+import io.opssight.it.support.ConsoleBrowser;
 import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Acknowledging an alert in the console, in headless Chromium against the running server. */
+@ConsoleBrowser
 @DisplayName("#6 console: acknowledging an alert")
 class AlertsPageIT {
 
@@ -29,19 +28,6 @@ class AlertsPageIT {
     private Http http;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @BeforeEach
-    void setUp() {
-        server = OpsSightServer.shared();
-        http = server.http();
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.quit();
-    }
 
     @Test
     @DisplayName("#6 an operator acknowledges a firing alert with a note and sees it acknowledged")

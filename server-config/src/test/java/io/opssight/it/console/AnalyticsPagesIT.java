@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opssight.it.support.Browser;
+import io.opssight.it.support.ConsoleBrowser;
 import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.GitHubEventHooks;
 import io.opssight.it.support.GitHubHooks;
@@ -14,14 +15,11 @@ import io.opssight.it.support.PagerDutyHooks;
 import io.opssight.it.support.WorkflowRuns;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -37,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The analytics half of the console (overview, service, pipelines, DORA) in real headless Chromium
  * against the shared server on PostgreSQL, fed by signed webhooks the way the tools send them.
  */
+@ConsoleBrowser(waitSeconds = 30)
 @DisplayName("#6 console: overview, service, pipelines and DORA pages")
 class AnalyticsPagesIT {
 
@@ -44,19 +43,6 @@ class AnalyticsPagesIT {
     private Http http;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @BeforeEach
-    void setUp() {
-        server = OpsSightServer.shared();
-        http = server.http();
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.quit();
-    }
 
     @Test
     @DisplayName("#6 a deployment ingested while the overview is open appears without a reload")

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opssight.it.support.Browser;
+import io.opssight.it.support.ConsoleBrowser;
 import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Admin / Users and Admin / Roles in real headless Chromium against the running server on PostgreSQL. */
+@ConsoleBrowser
 @DisplayName("#6 console: users, roles and role assignments")
 class UsersConsoleIT {
 
@@ -29,19 +29,6 @@ class UsersConsoleIT {
     private Http http;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @BeforeEach
-    void setUp() {
-        server = OpsSightServer.shared();
-        http = server.http();
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.quit();
-    }
 
     @Test
     @DisplayName("#6 a viewer made in the console signs in with its password, sees deployments and is refused the admin pages")

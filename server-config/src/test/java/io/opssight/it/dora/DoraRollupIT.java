@@ -8,6 +8,7 @@ import io.opssight.it.support.GitHubEventHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -133,14 +134,9 @@ class DoraRollupIT {
             dirty.setLong(1, Instant.parse("2019-03-04T00:00:00Z").getEpochSecond() / 86400);
             dirty.setLong(2, Instant.parse("2019-04-01T00:00:00Z").getEpochSecond() / 86400);
             rolled.setString(1, environment);
-            while (Instant.now().isBefore(deadline)) {
-                if (count(dirty) == 0 && (!withRows || count(rolled) > 0)) {
-                    return;
-                }
-                Thread.sleep(250);
-            }
+            Waits.await("the roll-up did not catch up within 60 s", deadline, Duration.ofMillis(250))
+                    .until(() -> count(dirty) == 0 && (!withRows || count(rolled) > 0));
         }
-        throw new AssertionError("the roll-up did not catch up within 60 s");
     }
 
     private static long count(PreparedStatement s) throws SQLException {

@@ -71,7 +71,7 @@ class ArgoCdIngestIT {
                 "2026-11-20T10:21:30Z", "successfully synced (all tasks run)").status("Synced", "Healthy", "2026-11-20T10:22:05Z"));
         assertAccepted(deployed);
 
-        List<JsonObject> items = deploymentsOf(app);
+        List<JsonObject> items = Fixtures.deploymentsOf(http, app);
         assertEquals(2, items.size(), items::toString);
         items = items.stream().sorted(Comparator.comparing(d -> d.getString("createdAt"))).toList();
         JsonObject failed = items.get(0);
@@ -136,12 +136,12 @@ class ArgoCdIngestIT {
                 .operation("Succeeded", revision, "2026-11-21T11:00:00Z", "2026-11-21T11:01:10Z", "successfully synced (all tasks run)")
                 .status("Synced", "Healthy", "2026-11-21T11:01:40Z")));
 
-        List<JsonObject> ofRepo = deploymentsOf(repo);
+        List<JsonObject> ofRepo = Fixtures.deploymentsOf(http, repo);
         assertEquals(2, ofRepo.size(), ofRepo::toString);
         JsonObject argo = ofRepo.stream().filter(d -> d.getString("origin").startsWith("argocd:")).findFirst().orElseThrow();
         assertEquals("success", argo.getString("status"));
         assertEquals("v3.2.0", argo.getString("ref"));
-        assertEquals(0, deploymentsOf(app).size(), "no second service named after the app");
+        assertEquals(0, Fixtures.deploymentsOf(http, app).size(), "no second service named after the app");
     }
 
     @Test
@@ -164,7 +164,7 @@ class ArgoCdIngestIT {
 
         assertAccepted(http.postRaw(source.ingestPath(), ArgoCdNotifications.headers(source.secret()), body));
 
-        JsonObject deployment = onlyDeploymentOf(app);
+        JsonObject deployment = Fixtures.onlyDeploymentOf(http, app);
         assertEquals(namespace, deployment.getString("environment"), "the destination namespace stands in for the label");
         assertFalse(deployment.getBoolean("production"));
         assertEquals("success", deployment.getString("status"));
@@ -197,7 +197,7 @@ class ArgoCdIngestIT {
                 .operation("Succeeded", revision, "2026-11-23T12:00:00Z", "2026-11-23T12:00:50Z", "successfully synced (all tasks run)")
                 .status("Synced", "Healthy", "2026-11-23T12:01:00Z")));
 
-        JsonObject deployment = onlyDeploymentOf(service);
+        JsonObject deployment = Fixtures.onlyDeploymentOf(http, service);
         assertEquals("prod-eu", deployment.getString("environment"));
         assertTrue(deployment.getBoolean("production"));
     }
@@ -217,7 +217,7 @@ class ArgoCdIngestIT {
         assertEquals(202, first.status(), first::toString);
         assertEquals(200, again.status(), again::toString);
         assertEquals("duplicate", again.json().getString("status"));
-        onlyDeploymentOf(app);
+        Fixtures.onlyDeploymentOf(http, app);
     }
 
     @Test
@@ -239,7 +239,7 @@ class ArgoCdIngestIT {
             assertFalse(answer.body().contains(source.secret()));
         }
         assertEquals(0, deliveriesOf(source.name()));
-        assertEquals(0, deploymentsOf(app).size());
+        assertEquals(0, Fixtures.deploymentsOf(http, app).size());
     }
 
     @Test
@@ -276,18 +276,6 @@ class ArgoCdIngestIT {
 
     private static String sha() {
         return HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 40);
-    }
-
-    private List<JsonObject> deploymentsOf(String service) {
-        Http.Answer answer = http.get("/api/v1/deployments?service=" + service, OpsSightServer.ADMIN_TOKEN);
-        assertEquals(200, answer.status(), answer::toString);
-        return answer.json().getJsonArray("items").getValuesAs(JsonObject.class);
-    }
-
-    private JsonObject onlyDeploymentOf(String service) {
-        List<JsonObject> items = deploymentsOf(service);
-        assertEquals(1, items.size(), () -> "deployments of " + service + ": " + items);
-        return items.get(0);
     }
 
     private int deliveriesOf(String sourceName) throws SQLException {

@@ -8,6 +8,7 @@ import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import io.opssight.it.support.WorkflowRuns;
 import java.io.File;
 import java.io.IOException;
@@ -115,20 +116,9 @@ class FaultToleranceIT {
                 {"service":"%s","environment":"production","production":true,"repository":"acme/%s","sha":"%s",
                  "ref":"main","status":"success","finishedAt":"2019-05-07T10:00:00Z"}""".formatted(service, service, sha()));
         assertEquals(201, deployed.status(), deployed::toString);
-        Instant deadline = Instant.now().plusSeconds(60);
-        long dirty = -1;
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection c = TestPostgres.connect(database); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("select count(*) from dora_dirty_day")) {
-                rs.next();
-                dirty = rs.getLong(1);
-            }
-            if (dirty == 0) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        assertEquals(0, dirty, "days still waiting for the DORA roll-up a minute after a database restart");
+        Waits.await("the DORA roll-up", Duration.ofSeconds(60), Duration.ofMillis(500)).untilAsserted(() ->
+                assertEquals(0, count("select count(*) from dora_dirty_day"),
+                        "days still waiting for the DORA roll-up a minute after a database restart"));
     }
 
     private Http.Answer sendOne() {
@@ -162,20 +152,16 @@ class FaultToleranceIT {
 
     /** Deliveries stored but unprocessed when the process died are processed by recovery. */
     private void awaitAllProcessed() throws SQLException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        long unprocessed = -1;
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection c = TestPostgres.connect(database); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("select count(*) from delivery where status = 'RECEIVED'")) {
-                rs.next();
-                unprocessed = rs.getLong(1);
-            }
-            if (unprocessed == 0) {
-                return;
-            }
-            Thread.sleep(1000);
+        Waits.await("recovery", Duration.ofSeconds(120), Duration.ofSeconds(1)).untilAsserted(() ->
+                assertEquals(0, count("select count(*) from delivery where status = 'RECEIVED'"),
+                        "deliveries left unprocessed after recovery"));
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = TestPostgres.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
-        assertEquals(0, unprocessed, "deliveries left unprocessed after recovery");
     }
 
     private static String sha() {
@@ -198,16 +184,14 @@ class FaultToleranceIT {
         assertEquals(0, p.exitValue(), String.join(" ", command));
     }
 
-    private static void awaitPostgres() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
+    private static void awaitPostgres() {
+        Waits.await("PostgreSQL did not come back", Duration.ofSeconds(60), Duration.ofMillis(500)).until(() -> {
             try (Connection c = TestPostgres.connect("postgres")) {
-                return;
+                return true;
             } catch (SQLException e) {
-                Thread.sleep(500);
+                return false;
             }
-        }
-        throw new AssertionError("PostgreSQL did not come back");
+        });
     }
 
     /** A bounded stream of signed workflow_run deliveries from a few concurrent senders. */

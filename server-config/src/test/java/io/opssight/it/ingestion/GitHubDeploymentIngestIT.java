@@ -9,12 +9,14 @@ import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +62,7 @@ class GitHubDeploymentIngestIT {
         assertEquals(202, first.status(), first::toString);
         assertEquals(202, second.status(), second::toString);
         assertEquals("accepted", second.json().getString("status"));
-        JsonObject deployment = onlyDeploymentOf(repo);
+        JsonObject deployment = Fixtures.onlyDeploymentOf(http, repo);
         assertEquals(repo, deployment.getString("service"));
         assertEquals("production", deployment.getString("environment"));
         assertTrue(deployment.getBoolean("production"));
@@ -89,7 +91,7 @@ class GitHubDeploymentIngestIT {
         deliver("deployment_status", UUID.randomUUID().toString(),
                 GitHubHooks.deploymentStatus(d, "in_progress", "2026-11-21T09:02:00Z", earlier));
 
-        JsonObject deployment = onlyDeploymentOf(repo);
+        JsonObject deployment = Fixtures.onlyDeploymentOf(http, repo);
         assertEquals("failure", deployment.getString("status"));
         assertEquals("2026-11-21T09:10:00Z", deployment.getString("finishedAt"));
         assertEquals("2026-11-21T09:02:00Z", deployment.getString("startedAt"));
@@ -111,7 +113,7 @@ class GitHubDeploymentIngestIT {
         assertEquals("duplicate", again.json().getString("status"));
         assertEquals(first.json().getJsonNumber("delivery").longValue(), again.json().getJsonNumber("delivery").longValue());
         assertEquals(1, deliveriesStored(deliveryId));
-        onlyDeploymentOf(repo);
+        Fixtures.onlyDeploymentOf(http, repo);
     }
 
     /**
@@ -161,11 +163,9 @@ class GitHubDeploymentIngestIT {
         }
         Instant deadline = Instant.now().plusSeconds(60);
         for (String repo : repos) {
-            while (deploymentsOf(repo).isEmpty()) {
-                assertTrue(Instant.now().isBefore(deadline), "no deployment of " + repo + " within 60 s");
-                Thread.sleep(100);
-            }
-            assertEquals("success", onlyDeploymentOf(repo).getString("status"));
+            Waits.await("no deployment of " + repo + " within 60 s", deadline, Duration.ofMillis(100))
+                    .until(() -> !Fixtures.deploymentsOf(http, repo).isEmpty());
+            assertEquals("success", Fixtures.onlyDeploymentOf(http, repo).getString("status"));
         }
     }
 
@@ -195,7 +195,7 @@ class GitHubDeploymentIngestIT {
             assertFalse(answer.body().contains(source.secret()));
         }
         assertEquals(0, deliveriesStored(wrongSecretId) + deliveriesStored(tamperedId) + deliveriesStored(unsignedId));
-        assertEquals(0, deploymentsOf(repo).size());
+        assertEquals(0, Fixtures.deploymentsOf(http, repo).size());
     }
 
     @Test
@@ -286,18 +286,6 @@ class GitHubDeploymentIngestIT {
 
     private Http.Answer deliver(String event, String deliveryId, byte[] body) {
         return http.postRaw(source.ingestPath(), GitHubHooks.headers(event, deliveryId, source.secret(), body), body);
-    }
-
-    private List<JsonObject> deploymentsOf(String service) {
-        Http.Answer answer = http.get("/api/v1/deployments?service=" + service, OpsSightServer.ADMIN_TOKEN);
-        assertEquals(200, answer.status(), answer::toString);
-        return answer.json().getJsonArray("items").getValuesAs(JsonObject.class);
-    }
-
-    private JsonObject onlyDeploymentOf(String service) {
-        List<JsonObject> items = deploymentsOf(service);
-        assertEquals(1, items.size(), () -> "deployments of " + service + ": " + items);
-        return items.get(0);
     }
 
     private int deliveriesStored(String deliveryId) throws SQLException {

@@ -13,18 +13,11 @@ import io.opssight.it.support.GitHubEventHooks.Run;
 import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
-import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Rows;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +58,7 @@ class GitHubEventsIngestIT {
                 "success", "2026-11-20T10:00:00Z", "2026-11-20T10:00:00Z", "2026-11-20T10:06:40Z"));
 
         assertEquals("workflow run " + run.id() + ":1 completed/success", completed.json().getString("note"));
-        Map<String, Object> row = one("select r.*, s.name as service_name from pipeline_run r "
+        Rows.Row row = Rows.only(server, "select r.*, s.name as service_name from pipeline_run r "
                 + "left join service s on s.id = r.service_id where r.origin = ? and r.external_id = ?", origin(), run.id() + ":1");
         assertEquals("CI", row.get("pipeline"));
         assertEquals(repo.fullName(), row.get("repository"));
@@ -99,7 +92,7 @@ class GitHubEventsIngestIT {
         deliverOk("workflow_run", GitHubEventHooks.workflowRun(repo, second, "completed", "completed", "success",
                 "2026-11-20T10:00:00Z", "2026-11-20T11:30:00Z", "2026-11-20T11:35:00Z"));
 
-        List<Map<String, Object>> runs = rows("select * from pipeline_run where origin = ? and repository = ? "
+        List<Rows.Row> runs = Rows.query(server, "select * from pipeline_run where origin = ? and repository = ? "
                 + "order by attempt", origin(), repo.fullName());
         assertEquals(2, runs.size(), () -> "runs: " + runs);
         assertEquals(id + ":1", runs.get(0).get("external_id"));
@@ -127,7 +120,7 @@ class GitHubEventsIngestIT {
         deliverOk("workflow_job", GitHubEventHooks.workflowJob(repo, job, "queued", null,
                 "2026-11-20T10:00:05Z", "2026-11-20T10:00:05Z", null, null));
 
-        Map<String, Object> row = job(job.id());
+        Rows.Row row = Rows.pipelineJob(server, origin(), job.id());
         assertEquals("COMPLETED", row.get("status"));
         assertEquals("SUCCESS", row.get("conclusion"));
         assertEquals("build (17)", row.get("name"));
@@ -150,13 +143,13 @@ class GitHubEventsIngestIT {
                 "2026-11-20T12:00:02Z", "2026-11-20T12:00:02Z", null, null));
 
         assertTrue(early.json().getString("note").endsWith("(its run has not arrived yet)"), early::toString);
-        assertNull(job(job.id()).get("run_key"));
-        assertEquals(run.id() + ":1", job(job.id()).get("run_external_id"));
+        assertNull(Rows.pipelineJob(server, origin(), job.id()).get("run_key"));
+        assertEquals(run.id() + ":1", Rows.pipelineJob(server, origin(), job.id()).get("run_external_id"));
 
         deliverOk("workflow_run", GitHubEventHooks.workflowRun(repo, run, "requested", "queued", null,
                 "2026-11-20T12:00:00Z", "2026-11-20T12:00:00Z", "2026-11-20T12:00:00Z"));
 
-        assertEquals(run.id() + ":1", job(job.id()).get("run_key"));
+        assertEquals(run.id() + ":1", Rows.pipelineJob(server, origin(), job.id()).get("run_key"));
     }
 
     @Test
@@ -172,7 +165,7 @@ class GitHubEventsIngestIT {
         Http.Answer own = deliverOk("check_run", GitHubEventHooks.checkRun(repo, actions, "build (17)", "github-actions",
                 "completed", "success", sha, "feature/rounding", "2026-11-20T10:01:00Z", "2026-11-20T10:02:00Z"));
 
-        Map<String, Object> row = one("select * from pipeline_job where origin = ? and external_id = ?", origin(),
+        Rows.Row row = Rows.only(server, "select * from pipeline_job where origin = ? and external_id = ?", origin(),
                 "check:" + circle);
         assertEquals("ci/circleci: test", row.get("name"));
         assertEquals("FAILURE", row.get("conclusion"));
@@ -182,7 +175,8 @@ class GitHubEventsIngestIT {
         assertEquals(Instant.parse("2026-11-20T10:01:00Z"), row.get("started_at"));
         assertEquals(Instant.parse("2026-11-20T10:04:30Z"), row.get("finished_at"));
         assertTrue(own.json().getString("note").contains("duplicate of its workflow_job"), own::toString);
-        assertEquals(0, rows("select * from pipeline_job where origin = ? and external_id = ?", origin(), "check:" + actions).size());
+        assertEquals(0, Rows.query(server, "select * from pipeline_job where origin = ? and external_id = ?", origin(),
+                "check:" + actions).size());
         assertEquals("IGNORED", delivery(own).get("status"));
         assertEquals("PROCESSED", delivery(other).get("status"));
     }
@@ -211,8 +205,8 @@ class GitHubEventsIngestIT {
         deliverOk("deployment_status", GitHubHooks.deploymentStatus(second, "success", "2026-11-20T12:05:00Z",
                 GitHubHooks.nextId()));
 
-        Map<String, Long> shippedFirst = shipped(first.id());
-        Map<String, Long> shippedSecond = shipped(second.id());
+        Map<String, Long> shippedFirst = Rows.leadTimes(server, origin(), first.id());
+        Map<String, Long> shippedSecond = Rows.leadTimes(server, origin(), second.id());
         assertEquals(Map.of(
                 firstPush.get(0).sha(), seconds("2026-11-20T07:00:00Z", "2026-11-20T09:10:00Z"),
                 firstPush.get(1).sha(), seconds("2026-11-20T07:30:00Z", "2026-11-20T09:10:00Z"),
@@ -221,10 +215,10 @@ class GitHubEventsIngestIT {
                 secondPush.get(0).sha(), seconds("2026-11-20T11:00:00Z", "2026-11-20T12:05:00Z"),
                 secondPush.get(1).sha(), seconds("2026-11-20T11:10:00Z", "2026-11-20T12:05:00Z")), shippedSecond);
 
-        List<Map<String, Object>> commits = rows("select * from change_commit where repository = ? order by push_after, push_index",
+        List<Rows.Row> commits = Rows.query(server, "select * from change_commit where repository = ? order by push_after, push_index",
                 repo.fullName());
         assertEquals(5, commits.size());
-        Map<String, Object> firstCommit = one("select * from change_commit where repository = ? and sha = ?", repo.fullName(),
+        Rows.Row firstCommit = Rows.only(server, "select * from change_commit where repository = ? and sha = ?", repo.fullName(),
                 firstPush.get(0).sha());
         assertEquals("main", firstCommit.get("branch"));
         assertEquals(base, firstCommit.get("push_before"));
@@ -234,7 +228,7 @@ class GitHubEventsIngestIT {
         assertEquals("Add rounding test", firstCommit.get("message"));
         assertEquals(Instant.parse("2026-11-20T07:00:00Z"), firstCommit.get("committed_at"));
         assertEquals(Instant.ofEpochSecond(1795158000), firstCommit.get("pushed_at"));
-        assertEquals("Hubot", one("select author from change_commit where repository = ? and sha = ?", repo.fullName(),
+        assertEquals("Hubot", Rows.only(server, "select author from change_commit where repository = ? and sha = ?", repo.fullName(),
                 firstHead).get("author"), "an author GitHub could not match to an account is named");
 
         List<JsonObject> deployments = http.get("/api/v1/deployments?service=" + repo.name(), OpsSightServer.ADMIN_TOKEN)
@@ -267,8 +261,10 @@ class GitHubEventsIngestIT {
         assertEquals(Map.of(
                 featureOne.sha(), seconds("2026-11-21T09:00:00Z", "2026-11-21T10:20:00Z"),
                 featureTwo.sha(), seconds("2026-11-21T09:30:00Z", "2026-11-21T10:20:00Z"),
-                merge.sha(), seconds("2026-11-21T10:00:00Z", "2026-11-21T10:20:00Z")), shipped(deployed.id()));
-        assertEquals(Map.of(released.sha(), seconds("2026-11-21T08:00:00Z", "2026-11-21T08:15:00Z")), shipped(previous.id()));
+                merge.sha(), seconds("2026-11-21T10:00:00Z", "2026-11-21T10:20:00Z")),
+                Rows.leadTimes(server, origin(), deployed.id()));
+        assertEquals(Map.of(released.sha(), seconds("2026-11-21T08:00:00Z", "2026-11-21T08:15:00Z")),
+                Rows.leadTimes(server, origin(), previous.id()));
     }
 
     @Test
@@ -285,7 +281,7 @@ class GitHubEventsIngestIT {
         assertEquals("push of tag v2.0.0: tags are not changes (stored raw)", tag.json().getString("note"));
         assertEquals("push deleting branch old-feature: nothing to record", deleted.json().getString("note"));
         assertEquals("IGNORED", delivery(tag).get("status"));
-        assertEquals(0, rows("select * from change_commit where repository = ?", repo.fullName()).size());
+        assertEquals(0, Rows.query(server, "select * from change_commit where repository = ?", repo.fullName()).size());
     }
 
     @Test
@@ -299,7 +295,7 @@ class GitHubEventsIngestIT {
                 null, null);
 
         deliverOk("pull_request", opened);
-        Map<String, Object> open = pullRequest(pr.number());
+        Rows.Row open = Rows.pullRequest(server, repo.fullName(), pr.number());
         assertEquals("open", open.get("state"));
         assertNull(open.get("merge_sha"), "an open pull request's merge_commit_sha is GitHub's test merge");
 
@@ -308,7 +304,7 @@ class GitHubEventsIngestIT {
         deliverOk("pull_request", GitHubEventHooks.pullRequest(repo, pr, "synchronize", "open", false, testMerge,
                 "2026-11-19T16:00:00Z", null, null));
 
-        Map<String, Object> row = pullRequest(pr.number());
+        Rows.Row row = Rows.pullRequest(server, repo.fullName(), pr.number());
         assertEquals("merged", row.get("state"));
         assertEquals("Round totals half-even", row.get("title"));
         assertEquals("mona", row.get("author"));
@@ -328,7 +324,7 @@ class GitHubEventsIngestIT {
         Http.Answer answer = deliverOk("release", GitHubEventHooks.release(repo, "v2.0.0", "published", "2026-11-20T10:00:00Z"));
 
         assertTrue(answer.json().getString("note").startsWith("release v2.0.0 published: stored raw"), answer::toString);
-        Map<String, Object> stored = delivery(answer);
+        Rows.Row stored = delivery(answer);
         assertEquals("IGNORED", stored.get("status"));
         assertEquals("release", stored.get("event_type"));
     }
@@ -353,58 +349,12 @@ class GitHubEventsIngestIT {
         return answer;
     }
 
-    private Map<String, Object> job(long id) throws SQLException {
-        return one("select j.*, r.external_id as run_key from pipeline_job j left join pipeline_run r on r.id = j.run_id "
-                + "where j.origin = ? and j.external_id = ?", origin(), String.valueOf(id));
-    }
-
-    private Map<String, Object> pullRequest(long number) throws SQLException {
-        return one("select * from pull_request where repository = ? and number = ?", repo.fullName(), number);
-    }
-
-    private Map<String, Object> delivery(Http.Answer answer) throws SQLException {
-        return one("select status, error, event_type from delivery where id = ?", answer.json().getJsonNumber("delivery").longValue());
-    }
-
-    /** sha → lead time in seconds of what the deployment with this GitHub id shipped. */
-    private Map<String, Long> shipped(long deploymentId) throws SQLException {
-        Map<String, Long> shipped = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows("select c.sha, dc.lead_time_seconds from deployment_change dc "
-                + "join deployment d on d.id = dc.deployment_id join change_commit c on c.id = dc.commit_id "
-                + "where d.origin = ? and d.external_id = ?", origin(), String.valueOf(deploymentId))) {
-            shipped.put((String) row.get("sha"), (Long) row.get("lead_time_seconds"));
-        }
-        return shipped;
+    private Rows.Row delivery(Http.Answer answer) throws SQLException {
+        return Rows.only(server, "select status, error, event_type from delivery where id = ?",
+                answer.json().getJsonNumber("delivery").longValue());
     }
 
     private static long seconds(String from, String to) {
         return Duration.between(Instant.parse(from), Instant.parse(to)).toSeconds();
-    }
-
-    private Map<String, Object> one(String sql, Object... parameters) throws SQLException {
-        List<Map<String, Object>> found = rows(sql, parameters);
-        assertEquals(1, found.size(), () -> "expected one row for " + sql + ": " + found);
-        return found.get(0);
-    }
-
-    private List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {
-        try (Connection c = TestPostgres.connect(server.database()); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        Object value = rs.getObject(i);
-                        row.put(meta.getColumnLabel(i), value instanceof Timestamp t ? t.toInstant() : value);
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
     }
 }

@@ -13,18 +13,11 @@ import io.opssight.it.support.GitLabHooks.Commit;
 import io.opssight.it.support.GitLabHooks.Project;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
-import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Rows;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +66,7 @@ class GitLabIngestIT {
                 "2026-11-20 10:00:00 UTC", "2026-11-20 10:05:00 UTC", 270, 30, List.of(buildDone, testDone), false));
 
         assertEquals("pipeline " + id + " completed/success with 2 job(s)", done.json().getString("note"));
-        Map<String, Object> run = one("select r.*, s.name as service_name from pipeline_run r left join service s "
+        Rows.Row run = Rows.only(server, "select r.*, s.name as service_name from pipeline_run r left join service s "
                 + "on s.id = r.service_id where r.origin = ? and r.external_id = ?", origin(), String.valueOf(id));
         assertEquals(project.path(), run.get("pipeline"));
         assertEquals(project.pathWithNamespace(), run.get("repository"));
@@ -91,7 +84,7 @@ class GitLabIngestIT {
         assertEquals(Instant.parse("2026-11-20T10:00:30Z"), run.get("started_at"), "created_at + queued_duration");
         assertEquals(Instant.parse("2026-11-20T10:05:00Z"), run.get("finished_at"));
 
-        Map<String, Object> build = job(buildId);
+        Rows.Row build = Rows.pipelineJob(server, origin(), buildId);
         assertEquals(String.valueOf(id), build.get("run_key"));
         assertEquals("build-image", build.get("name"));
         assertEquals("COMPLETED", build.get("status"));
@@ -101,7 +94,7 @@ class GitLabIngestIT {
         assertEquals(Instant.parse("2026-11-20T10:00:00Z"), build.get("queued_at"));
         assertEquals(Instant.parse("2026-11-20T10:00:30Z"), build.get("started_at"));
         assertEquals(Instant.parse("2026-11-20T10:02:00Z"), build.get("finished_at"));
-        assertEquals("rspec 1/2", job(testId).get("name"));
+        assertEquals("rspec 1/2", Rows.pipelineJob(server, origin(), testId).get("name"));
     }
 
     @Test
@@ -121,7 +114,7 @@ class GitLabIngestIT {
         deliverOk("Job Hook", GitLabHooks.job(project, pending, pipelineId, "main", sha, false));
 
         assertTrue(first.json().getString("note").endsWith("(its pipeline has not arrived yet)"), first::toString);
-        Map<String, Object> job = job(jobId);
+        Rows.Row job = Rows.pipelineJob(server, origin(), jobId);
         assertEquals("COMPLETED", job.get("status"));
         assertEquals("FAILURE", job.get("conclusion"));
         assertEquals("rspec", job.get("name"));
@@ -135,8 +128,8 @@ class GitLabIngestIT {
         deliverOk("Pipeline Hook", GitLabHooks.pipeline(project, pipelineId, 42, "failed", "main", sha,
                 "2026-11-20 10:00:00 UTC", "2026-11-20 10:03:00 UTC", 160, 19, List.of(), false));
 
-        assertEquals(String.valueOf(pipelineId), job(jobId).get("run_key"));
-        assertEquals("FAILURE", one("select conclusion from pipeline_run where origin = ? and external_id = ?", origin(),
+        assertEquals(String.valueOf(pipelineId), Rows.pipelineJob(server, origin(), jobId).get("run_key"));
+        assertEquals("FAILURE", Rows.only(server, "select conclusion from pipeline_run where origin = ? and external_id = ?", origin(),
                 String.valueOf(pipelineId)).get("conclusion"));
     }
 
@@ -215,12 +208,12 @@ class GitLabIngestIT {
         assertEquals(Map.of(
                 firstPush.get(0).id(), seconds("2026-11-20T07:00:00Z", "2026-11-20T09:10:00Z"),
                 firstPush.get(1).id(), seconds("2026-11-20T07:30:00Z", "2026-11-20T09:10:00Z"),
-                firstPush.get(2).id(), seconds("2026-11-20T07:45:00Z", "2026-11-20T09:10:00Z")), shipped(first));
+                firstPush.get(2).id(), seconds("2026-11-20T07:45:00Z", "2026-11-20T09:10:00Z")), Rows.leadTimes(server, origin(), first));
         assertEquals(Map.of(
                 secondPush.get(0).id(), seconds("2026-11-20T11:00:00Z", "2026-11-20T12:05:00Z"),
-                secondPush.get(1).id(), seconds("2026-11-20T11:10:00Z", "2026-11-20T12:05:00Z")), shipped(second));
+                secondPush.get(1).id(), seconds("2026-11-20T11:10:00Z", "2026-11-20T12:05:00Z")), Rows.leadTimes(server, origin(), second));
 
-        Map<String, Object> commit = one("select * from change_commit where repository = ? and sha = ?",
+        Rows.Row commit = Rows.only(server, "select * from change_commit where repository = ? and sha = ?",
                 project.pathWithNamespace(), secondPush.get(0).id());
         assertEquals("main", commit.get("branch"));
         assertEquals(firstHead, commit.get("push_before"));
@@ -240,7 +233,7 @@ class GitLabIngestIT {
 
         deliverOk("Merge Request Hook", GitLabHooks.mergeRequest(project, 7, "open", "opened", "Round totals half-even", 51, 51,
                 "jordi", "2026-11-19 14:00:00 UTC", "2026-11-19 14:00:00 UTC", lastCommit, null));
-        Map<String, Object> open = pullRequest(7);
+        Rows.Row open = Rows.pullRequest(server, project.pathWithNamespace(), 7);
         assertEquals("open", open.get("state"));
         assertEquals("jordi", open.get("author"));
 
@@ -249,7 +242,7 @@ class GitLabIngestIT {
                 mergeCommit));
 
         assertEquals("merge request " + project.pathWithNamespace() + "!7 merged", merged.json().getString("note"));
-        Map<String, Object> row = pullRequest(7);
+        Rows.Row row = Rows.pullRequest(server, project.pathWithNamespace(), 7);
         assertEquals("merged", row.get("state"));
         assertEquals("jordi", row.get("author"), "the merger (root) is not the author");
         assertEquals("Round totals half-even", row.get("title"));
@@ -276,11 +269,11 @@ class GitLabIngestIT {
                 "2016-08-12 15:23:28 UTC", "2016-08-12 15:26:29 UTC", 149, null, List.of(build), true));
         deliverOk("Deployment Hook", GitLabHooks.deployment(project, 0, jobId, "success", null, "staging", null, sha, null, true));
 
-        Map<String, Object> job = job(jobId);
+        Rows.Row job = Rows.pipelineJob(server, origin(), jobId);
         assertEquals(project.pathWithNamespace(), job.get("repository"), "the project path from repository.homepage");
         assertEquals(String.valueOf(pipelineId), job.get("run_key"));
         assertEquals(Instant.parse("2016-08-12T15:24:00Z"), job.get("started_at"));
-        Map<String, Object> run = one("select * from pipeline_run where origin = ? and external_id = ?", origin(),
+        Rows.Row run = Rows.only(server, "select * from pipeline_run where origin = ? and external_id = ?", origin(),
                 String.valueOf(pipelineId));
         assertNull(run.get("run_number"));
         assertEquals(Instant.parse("2016-08-12T15:24:00Z"), run.get("started_at"), "no queued_duration: the earliest job start");
@@ -309,7 +302,8 @@ class GitLabIngestIT {
             assertEquals("application/problem+json", answer.contentType());
             assertFalse(answer.body().contains(source.secret()));
         }
-        assertEquals(0, rows("select id from delivery where delivery_key in (?, ?)", "id:" + wrongKey, "id:" + missingKey).size());
+        assertEquals(0, Rows.query(server, "select id from delivery where delivery_key in (?, ?)", "id:" + wrongKey,
+                "id:" + missingKey).size());
     }
 
     @Test
@@ -335,9 +329,9 @@ class GitLabIngestIT {
         assertEquals(first.json().getJsonNumber("delivery").longValue(), again.json().getJsonNumber("delivery").longValue());
         assertEquals(202, older.status(), older::toString);
         assertEquals(200, olderAgain.status(), olderAgain::toString);
-        assertEquals(1, rows("select id from delivery where delivery_key = ?", "id:" + idempotencyKey).size());
-        assertEquals(1, rows("select id from delivery where delivery_key = ?", "id:" + eventUuid).size());
-        assertEquals(1, rows("select id from change_commit where repository = ?", project.pathWithNamespace()).size());
+        assertEquals(1, Rows.query(server, "select id from delivery where delivery_key = ?", "id:" + idempotencyKey).size());
+        assertEquals(1, Rows.query(server, "select id from delivery where delivery_key = ?", "id:" + eventUuid).size());
+        assertEquals(1, Rows.query(server, "select id from change_commit where repository = ?", project.pathWithNamespace()).size());
     }
 
     @Test
@@ -357,10 +351,10 @@ class GitLabIngestIT {
         assertEquals("tag push v2.0.0: tags are not changes (stored raw)", tagAnswer.json().getString("note"));
         assertEquals("GitLab event 'issue' is stored but not modelled", issueAnswer.json().getString("note"));
         for (Http.Answer answer : List.of(tagAnswer, issueAnswer)) {
-            assertEquals("IGNORED", one("select status from delivery where id = ?",
+            assertEquals("IGNORED", Rows.only(server, "select status from delivery where id = ?",
                     answer.json().getJsonNumber("delivery").longValue()).get("status"));
         }
-        assertEquals(0, rows("select id from change_commit where repository = ?", project.pathWithNamespace()).size());
+        assertEquals(0, Rows.query(server, "select id from change_commit where repository = ?", project.pathWithNamespace()).size());
     }
 
     // --- helpers
@@ -389,54 +383,7 @@ class GitLabIngestIT {
         return items.get(0);
     }
 
-    private Map<String, Object> job(long id) throws SQLException {
-        return one("select j.*, r.external_id as run_key from pipeline_job j left join pipeline_run r on r.id = j.run_id "
-                + "where j.origin = ? and j.external_id = ?", origin(), String.valueOf(id));
-    }
-
-    private Map<String, Object> pullRequest(long number) throws SQLException {
-        return one("select * from pull_request where repository = ? and number = ?", project.pathWithNamespace(), number);
-    }
-
-    /** sha → lead time in seconds of what the deployment with this GitLab id shipped. */
-    private Map<String, Long> shipped(long deploymentId) throws SQLException {
-        Map<String, Long> shipped = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows("select c.sha, dc.lead_time_seconds from deployment_change dc "
-                + "join deployment d on d.id = dc.deployment_id join change_commit c on c.id = dc.commit_id "
-                + "where d.origin = ? and d.external_id = ?", origin(), String.valueOf(deploymentId))) {
-            shipped.put((String) row.get("sha"), (Long) row.get("lead_time_seconds"));
-        }
-        return shipped;
-    }
-
     private static long seconds(String from, String to) {
         return Duration.between(Instant.parse(from), Instant.parse(to)).toSeconds();
-    }
-
-    private Map<String, Object> one(String sql, Object... parameters) throws SQLException {
-        List<Map<String, Object>> found = rows(sql, parameters);
-        assertEquals(1, found.size(), () -> "expected one row for " + sql + ": " + found);
-        return found.get(0);
-    }
-
-    private List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {
-        try (Connection c = TestPostgres.connect(server.database()); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        Object value = rs.getObject(i);
-                        row.put(meta.getColumnLabel(i), value instanceof Timestamp t ? t.toInstant() : value);
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
     }
 }

@@ -12,6 +12,7 @@ import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.Rows;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,10 +136,8 @@ class MappingQueueIT {
     private static void awaitMapped(List<Http.Answer> answers) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         for (Http.Answer answer : answers) {
-            while (status(answer).equals("RECEIVED")) {
-                assertTrue(Instant.now().isBefore(deadline), "delivery " + deliveryId(answer) + " not mapped within 60 s");
-                Thread.sleep(100);
-            }
+            Waits.await("delivery " + deliveryId(answer) + " not mapped within 60 s", deadline, Duration.ofMillis(100))
+                    .until(() -> !status(answer).equals("RECEIVED"));
         }
     }
 

@@ -12,12 +12,13 @@ import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.PagerDutyHooks;
 import io.opssight.it.support.Rows;
+import io.opssight.it.support.Waits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -159,22 +160,13 @@ class PoisonDeliveryIT {
 
     /** The source's deliveries once none waits any more (bounded wait: recovery runs every 15 s). */
     private List<Rows.Row> settled(Fixtures.Source source, int expected) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            List<Rows.Row> rows = deliveries(source);
-            if (rows.size() == expected && rows.stream().noneMatch(r -> r.string("status").equals("RECEIVED"))) {
-                return rows;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("deliveries still waiting after 60 s: " + rows);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        AtomicReference<List<Rows.Row>> rows = new AtomicReference<>();
+        Waits.await("settled deliveries", Duration.ofSeconds(60), Duration.ofMillis(250)).untilAsserted(() -> {
+            rows.set(deliveries(source));
+            assertTrue(rows.get().size() == expected && rows.get().stream().noneMatch(r -> r.string("status").equals("RECEIVED")),
+                    () -> "deliveries still waiting after 60 s: " + rows.get());
+        });
+        return rows.get();
     }
 
     static void assertNoInternals(String text) {

@@ -11,6 +11,7 @@ import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -268,10 +269,8 @@ class ManagementJmxIT {
             assertEquals(202, http.postRaw(source.ingestPath(),
                     GitHubHooks.headers("deployment_status", UUID.randomUUID().toString(), source.secret(), body), body).status());
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while ((Long) mbeans.getAttribute(analytics, "Recomputes") <= recomputes && Instant.now().isBefore(deadline)) {
-                Thread.sleep(250);
-            }
+            Waits.await("a recompute", Duration.ofSeconds(60), Duration.ofMillis(250)).untilAsserted(() -> assertTrue(
+                    (Long) mbeans.getAttribute(analytics, "Recomputes") > recomputes, "the deployment's day was recomputed"));
             assertTrue((Long) mbeans.getAttribute(analytics, "Recomputes") > recomputes, "the deployment's day was recomputed");
             assertTrue((Long) mbeans.getAttribute(analytics, "RollupLagSeconds") >= 0);
             assertTrue((Long) mbeans.getAttribute(analytics, "DirtyDays") >= 0);

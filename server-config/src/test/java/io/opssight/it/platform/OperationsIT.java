@@ -8,11 +8,12 @@ import io.opssight.it.support.GitHubHooks;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,16 +74,12 @@ class OperationsIT {
             s.execute("create table it_statistics_probe (id int primary key, label text)");
             try {
                 s.execute("insert into it_statistics_probe select g, 'row ' || g from generate_series(1, 1000) g");
-                Instant deadline = Instant.now().plusSeconds(90);
-                boolean analysed = false;
-                while (!analysed && Instant.now().isBefore(deadline)) {
-                    Thread.sleep(1000);
+                Waits.await("the table's analysis", Duration.ofSeconds(90), Duration.ofSeconds(1)).untilAsserted(() -> {
                     try (ResultSet row = s.executeQuery(
                             "select last_analyze is not null from pg_stat_user_tables where relname = 'it_statistics_probe'")) {
-                        analysed = row.next() && row.getBoolean(1);
+                        assertTrue(row.next() && row.getBoolean(1), "a table with 1000 new rows was not analysed within 90 s");
                     }
-                }
-                assertTrue(analysed, "a table with 1000 new rows was not analysed within 90 s");
+                });
                 try (ResultSet stats = s.executeQuery("select reltuples from pg_class where relname = 'it_statistics_probe'")) {
                     assertTrue(stats.next());
                     assertEquals(1000, stats.getLong(1), "the planner now knows the table's size");

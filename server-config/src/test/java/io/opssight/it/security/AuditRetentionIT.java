@@ -9,12 +9,12 @@ import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.Rows;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,15 +101,9 @@ class AuditRetentionIT {
         return answer.json();
     }
 
-    private static void awaitAnchorAtLeast(long seq, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (Rows.only(server, "select anchor_seq from audit_head").number("anchor_seq") >= seq) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("retention did not remove the aged entries within " + timeout + "; see " + server.log());
+    private static void awaitAnchorAtLeast(long seq, Duration timeout) {
+        Waits.await("retention did not remove the aged entries within " + timeout + "; see " + server.log(), timeout,
+                Duration.ofMillis(250)).until(() -> Rows.only(server, "select anchor_seq from audit_head").number("anchor_seq") >= seq);
     }
 
     private static void execute(String sql, Object parameter) throws SQLException {

@@ -1,5 +1,6 @@
 package io.opssight.it.security;
 
+import io.opssight.it.support.Waits;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -101,23 +101,18 @@ final class Keycloak implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+    void awaitReady(Duration timeout) {
+        Waits.await("Keycloak not ready within " + timeout, timeout, Duration.ofSeconds(1)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue());
             }
             try {
-                if (CLIENT.send(HttpRequest.newBuilder(URI.create(issuer("master") + "/.well-known/openid-configuration"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
+                return CLIENT.send(HttpRequest.newBuilder(URI.create(issuer("master") + "/.well-known/openid-configuration"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (IOException e) {
-                // not listening yet
+                return false; // not listening yet
             }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("Keycloak not ready within " + timeout);
+        });
     }
 
     /** A realm with a confidential client (PKCE S256 required, groups in the ID token) and a group. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opssight.it.support.Browser;
+import io.opssight.it.support.ConsoleBrowser;
 import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
@@ -14,12 +15,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,6 +27,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Console sign-in with a local username and password in real Chromium: first admin, lockout, sign-out. */
+@ConsoleBrowser(waitSeconds = 30)
 @DisplayName("#5 local accounts: console sign-in, lockout, sign-out")
 class LocalLoginIT {
 
@@ -42,19 +41,6 @@ class LocalLoginIT {
     private Http http;
     private WebDriver browser;
     private WebDriverWait wait;
-
-    @BeforeEach
-    void setUp() {
-        server = OpsSightServer.shared();
-        http = server.http();
-        browser = Browser.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.quit();
-    }
 
     @Test
     @DisplayName("#5 the first administrator signs in with the password the first start logged once, and signs out")

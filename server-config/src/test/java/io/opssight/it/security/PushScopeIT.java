@@ -1,5 +1,8 @@
 package io.opssight.it.security;
 
+import static io.opssight.it.security.TeamScopes.ADMIN;
+import static io.opssight.it.security.TeamScopes.created;
+import static io.opssight.it.security.TeamScopes.id;
 import static io.opssight.it.security.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +29,6 @@ import org.junit.jupiter.api.Test;
 @DisplayName("#16 a team-scoped push creates and changes only its teams' objects")
 class PushScopeIT {
 
-    private static final String ADMIN = OpsSightServer.ADMIN_TOKEN;
     private static final String ORIGIN_B = "it:team-b-ci";
 
     private OpsSightServer server;
@@ -73,11 +75,8 @@ class PushScopeIT {
                  "conclusion":"failure","queuedAt":"%s","startedAt":"%s","finishedAt":"%s"}"""
                 .formatted(serviceB, ORIGIN_B, runKeyB, hoursAgo(3), hoursAgo(3), hoursAgo(2)))));
         created(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + unowned + "\",\"title\":\"nobody's\"}"));
-        for (String[] pair : new String[][] {{teamA, serviceA}, {teamB, serviceB}}) {
-            created(http.postJson("/api/v1/teams", ADMIN, "{\"name\":\"" + pair[0] + "\"}"));
-            Http.Answer assigned = http.putJson("/api/v1/services/" + pair[1] + "/team", ADMIN, "{\"team\":\"" + pair[0] + "\"}");
-            assertEquals(200, assigned.status(), assigned::toString);
-        }
+        TeamScopes.own(http, teamA, serviceA);
+        TeamScopes.own(http, teamB, serviceB);
         Http.Answer made = http.postJson("/api/v1/tokens", ADMIN, "{\"name\":\"" + Fixtures.unique("team-a-pusher")
                 + "\",\"teams\":[\"" + teamA + "\"],\"permissions\":[\"deployments:read\",\"deployments:write\","
                 + "\"incidents:read\",\"incidents:write\",\"pipelines:read\",\"pipelines:write\",\"teams:read\",\"teams:manage\"]}");
@@ -249,14 +248,5 @@ class PushScopeIT {
 
     private static String hoursAgo(int hours) {
         return Instant.now().minus(hours, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static Http.Answer created(Http.Answer answer) {
-        assertEquals(201, answer.status(), answer::toString);
-        return answer;
-    }
-
-    private static long id(Http.Answer answer) {
-        return answer.json().getJsonNumber("id").longValue();
     }
 }

@@ -7,11 +7,11 @@ import io.opssight.it.support.Fixtures;
 import io.opssight.it.support.Http;
 import io.opssight.it.support.OpsSightServer;
 import io.opssight.it.support.TestPostgres;
+import io.opssight.it.support.Waits;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +56,8 @@ class RateLimitClusterIT {
 
     /** Both replicas report a data grid of two members (Payara logs "DG Size: 2" when one joins). */
     private static void awaitGridOfTwo(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (logged(a, "DG Size: 2") && logged(b, "DG Size: 2")) {
-                return;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the two replicas did not form one data grid; see " + a.log() + " and " + b.log());
+        Waits.await("the two replicas did not form one data grid; see " + a.log() + " and " + b.log(), timeout, Duration.ofMillis(500))
+                .until(() -> logged(a, "DG Size: 2") && logged(b, "DG Size: 2"));
     }
 
     private static boolean logged(OpsSightServer server, String text) {

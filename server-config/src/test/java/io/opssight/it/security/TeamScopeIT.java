@@ -1,5 +1,10 @@
 package io.opssight.it.security;
 
+import static io.opssight.it.security.TeamScopes.ADMIN;
+import static io.opssight.it.security.TeamScopes.created;
+import static io.opssight.it.security.TeamScopes.id;
+import static io.opssight.it.security.TeamScopes.services;
+import static io.opssight.it.security.TeamScopes.userWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +38,6 @@ import org.junit.jupiter.api.Test;
 @DisplayName("#5 team scope on deployments, incidents, DORA, pipelines, alerts and teams")
 class TeamScopeIT {
 
-    private static final String ADMIN = OpsSightServer.ADMIN_TOKEN;
     private OpsSightServer server;
     private Http http;
 
@@ -55,21 +59,18 @@ class TeamScopeIT {
         serviceA = Fixtures.unique("svc-a");
         serviceB = Fixtures.unique("svc-b");
         String writer = Fixtures.token(http, "deployments:write", "incidents:write");
-        deploymentA = id(push(writer, "/api/v1/deployments", Fixtures.productionDeployment(serviceA)));
-        deploymentB = id(push(writer, "/api/v1/deployments", Fixtures.productionDeployment(serviceB)));
-        incidentA = id(push(writer, "/api/v1/incidents", "{\"service\":\"" + serviceA + "\",\"title\":\"A is down\"}"));
-        incidentB = id(push(writer, "/api/v1/incidents", "{\"service\":\"" + serviceB + "\",\"title\":\"B is down\"}"));
-        for (String[] pair : new String[][] {{teamA, serviceA}, {teamB, serviceB}}) {
-            assertEquals(201, http.postJson("/api/v1/teams", ADMIN, "{\"name\":\"" + pair[0] + "\"}").status());
-            Http.Answer assigned = http.putJson("/api/v1/services/" + pair[1] + "/team", ADMIN, "{\"team\":\"" + pair[0] + "\"}");
-            assertEquals(200, assigned.status(), assigned::toString);
-        }
+        deploymentA = id(created(http.postJson("/api/v1/deployments", writer, Fixtures.productionDeployment(serviceA))));
+        deploymentB = id(created(http.postJson("/api/v1/deployments", writer, Fixtures.productionDeployment(serviceB))));
+        incidentA = id(created(http.postJson("/api/v1/incidents", writer, "{\"service\":\"" + serviceA + "\",\"title\":\"A is down\"}")));
+        incidentB = id(created(http.postJson("/api/v1/incidents", writer, "{\"service\":\"" + serviceB + "\",\"title\":\"B is down\"}")));
+        TeamScopes.own(http, teamA, serviceA);
+        TeamScopes.own(http, teamB, serviceB);
     }
 
     @Test
     @DisplayName("#5 a team-scoped engineer reads only their team's deployments and incidents")
     void scopedEngineerSeesOnlyTheirTeam() {
-        ConsoleSession engineer = userWith("[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
+        ConsoleSession engineer = userWith(server, "eng", "[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
 
         assertEquals(200, engineer.get("/api/v1/deployments/" + deploymentA).status());
         assertEquals(404, engineer.get("/api/v1/deployments/" + deploymentB).status(), "another team's deployment does not exist");
@@ -92,7 +93,7 @@ class TeamScopeIT {
     @Test
     @DisplayName("#5 a team-scoped engineer gets DORA figures of their team only")
     void scopedEngineerGetsTheirTeamsDoraFigures() {
-        ConsoleSession engineer = userWith("[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
+        ConsoleSession engineer = userWith(server, "eng", "[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
 
         ConsoleSession.Answer own = engineer.get("/api/v1/dora?team=" + teamA);
         assertEquals(200, own.status(), own::toString);
@@ -113,7 +114,7 @@ class TeamScopeIT {
     @Test
     @DisplayName("#5 a role held everywhere is not team-scoped")
     void unscopedEngineerSeesEveryTeam() {
-        ConsoleSession engineer = userWith("[{\"role\":\"engineer\"}]");
+        ConsoleSession engineer = userWith(server, "eng", "[{\"role\":\"engineer\"}]");
         assertEquals(200, engineer.get("/api/v1/deployments/" + deploymentB).status());
         assertEquals(200, engineer.get("/api/v1/dora?team=" + teamB).status());
     }
@@ -122,12 +123,12 @@ class TeamScopeIT {
     @DisplayName("#5 a team-scoped engineer sees only their team's pipeline runs and pipeline figures")
     void scopedEngineerSeesOnlyTheirTeamsPipelines() {
         String pusher = Fixtures.token(http, "pipelines:write");
-        long runA = id(push(pusher, "/api/v1/pipeline-runs", run(serviceA)));
-        long runB = id(push(pusher, "/api/v1/pipeline-runs", run(serviceB)));
-        long runNobody = id(push(pusher, "/api/v1/pipeline-runs", "{\"pipeline\":\"" + Fixtures.unique("adhoc") + "\"}"));
+        long runA = id(created(http.postJson("/api/v1/pipeline-runs", pusher, run(serviceA))));
+        long runB = id(created(http.postJson("/api/v1/pipeline-runs", pusher, run(serviceB))));
+        long runNobody = id(created(http.postJson("/api/v1/pipeline-runs", pusher, "{\"pipeline\":\"" + Fixtures.unique("adhoc") + "\"}")));
         assertEquals(serviceA, http.get("/api/v1/pipeline-runs/" + runA, ADMIN).json().getString("service"),
                 "a run belongs to the service of its repository");
-        ConsoleSession engineer = userWith("[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
+        ConsoleSession engineer = userWith(server, "eng", "[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
 
         assertEquals(200, engineer.get("/api/v1/pipeline-runs/" + runA).status());
         ConsoleSession.Answer other = engineer.get("/api/v1/pipeline-runs/" + runB);
@@ -158,7 +159,7 @@ class TeamScopeIT {
         Map<String, String> labels = new TreeMap<>(Map.of("alertname", "DiskFull", "severity", "warning"));
         long alertNobody = deliver(source, new AlertmanagerHooks.Alert("firing", labels, Map.of("summary", "disk full"),
                 "2026-11-21T08:00:00Z", AlertmanagerHooks.ZERO_TIME, UUID.randomUUID().toString().replace("-", "").substring(0, 16)));
-        ConsoleSession engineer = userWith("[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
+        ConsoleSession engineer = userWith(server, "eng", "[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
 
         assertEquals(200, engineer.get("/api/v1/alerts/" + alertA).status());
         assertEquals(404, engineer.get("/api/v1/alerts/" + alertB).status(), "another team's alert does not exist");
@@ -180,7 +181,7 @@ class TeamScopeIT {
     @Test
     @DisplayName("#5 a team-scoped engineer sees only their own teams in the teams list")
     void scopedEngineerSeesOnlyTheirTeams() {
-        ConsoleSession engineer = userWith("[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
+        ConsoleSession engineer = userWith(server, "eng", "[{\"role\":\"engineer\",\"team\":\"" + teamA + "\"}]");
 
         ConsoleSession.Answer list = engineer.get("/api/v1/teams");
         assertEquals(200, list.status(), list::toString);
@@ -190,17 +191,6 @@ class TeamScopeIT {
         assertEquals(404, engineer.get("/api/v1/teams/" + teamB).status(), "another team does not exist");
         List<String> everything = names(http.get("/api/v1/teams", ADMIN).body());
         assertTrue(everything.contains(teamA) && everything.contains(teamB), "an unscoped caller sees both");
-    }
-
-    private ConsoleSession userWith(String roles) {
-        String username = Fixtures.unique("eng");
-        String password = "engineer password " + UUID.randomUUID();
-        Http.Answer created = http.postJson("/api/v1/users", ADMIN, "{\"username\":\"" + username + "\",\"password\":\""
-                + password + "\",\"roles\":" + roles + "}");
-        assertEquals(201, created.status(), created::toString);
-        ConsoleSession session = new ConsoleSession(server);
-        assertTrue(session.signIn(username, password), () -> session.lastSignIn.toString());
-        return session;
     }
 
     /** A completed, successful run of pipeline build-… in repository it/{service}, finished an hour ago. */
@@ -230,19 +220,5 @@ class TeamScopeIT {
             JsonArray teams = reader.readArray();
             return teams.stream().map(JsonValue::asJsonObject).map(o -> o.getString("name")).toList();
         }
-    }
-
-    private Http.Answer push(String token, String path, String body) {
-        Http.Answer answer = http.postJson(path, token, body);
-        assertEquals(201, answer.status(), answer::toString);
-        return answer;
-    }
-
-    private static long id(Http.Answer answer) {
-        return answer.json().getJsonNumber("id").longValue();
-    }
-
-    private static List<String> services(JsonObject page) {
-        return page.getJsonArray("items").stream().map(JsonValue::asJsonObject).map(o -> o.getString("service")).toList();
     }
 }

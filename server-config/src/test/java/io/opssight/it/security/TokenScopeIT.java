@@ -1,5 +1,10 @@
 package io.opssight.it.security;
 
+import static io.opssight.it.security.TeamScopes.ADMIN;
+import static io.opssight.it.security.TeamScopes.created;
+import static io.opssight.it.security.TeamScopes.id;
+import static io.opssight.it.security.TeamScopes.services;
+import static io.opssight.it.security.TeamScopes.userWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +37,6 @@ import org.junit.jupiter.api.Test;
 @DisplayName("#5 API tokens scoped to teams, and the audit of a token's first use")
 class TokenScopeIT {
 
-    private static final String ADMIN = OpsSightServer.ADMIN_TOKEN;
     private OpsSightServer server;
     private Http http;
 
@@ -56,11 +60,8 @@ class TokenScopeIT {
         deploymentB = id(created(http.postJson("/api/v1/deployments", ADMIN, Fixtures.productionDeployment(serviceB))));
         id(created(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + serviceA + "\",\"title\":\"A is down\"}")));
         incidentB = id(created(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + serviceB + "\",\"title\":\"B is down\"}")));
-        for (String[] pair : new String[][] {{teamA, serviceA}, {teamB, serviceB}}) {
-            created(http.postJson("/api/v1/teams", ADMIN, "{\"name\":\"" + pair[0] + "\"}"));
-            Http.Answer assigned = http.putJson("/api/v1/services/" + pair[1] + "/team", ADMIN, "{\"team\":\"" + pair[0] + "\"}");
-            assertEquals(200, assigned.status(), assigned::toString);
-        }
+        TeamScopes.own(http, teamA, serviceA);
+        TeamScopes.own(http, teamB, serviceB);
     }
 
     @Test
@@ -113,14 +114,14 @@ class TokenScopeIT {
                 + "[\"tokens:manage\",\"deployments:read\",\"console:use\"]}");
         assertEquals(201, roleMade.status(), roleMade::toString);
 
-        ConsoleSession unscoped = userWith("[{\"role\":\"" + role + "\"}]");
+        ConsoleSession unscoped = userWith(server, "maker", "[{\"role\":\"" + role + "\"}]");
         ConsoleSession.Answer more = unscoped.postJson("/api/v1/tokens", token("more", "[\"deployments:write\"]", null));
         assertEquals(403, more.status(), "a permission the creator lacks: " + more);
         assertTrue(more.body().contains("deployments:write"), more::toString);
         ConsoleSession.Answer same = unscoped.postJson("/api/v1/tokens", token("same", "[\"deployments:read\"]", null));
         assertEquals(201, same.status(), same::toString);
 
-        ConsoleSession scoped = userWith("[{\"role\":\"" + role + "\",\"team\":\"" + teamA + "\"}]");
+        ConsoleSession scoped = userWith(server, "maker", "[{\"role\":\"" + role + "\",\"team\":\"" + teamA + "\"}]");
         ConsoleSession.Answer everywhere = scoped.postJson("/api/v1/tokens", token("everywhere", "[\"deployments:read\"]", null));
         assertEquals(403, everywhere.status(), "a team-scoped creator cannot make an unscoped token: " + everywhere);
         ConsoleSession.Answer foreign = scoped.postJson("/api/v1/tokens", token("foreign", "[\"deployments:read\"]", teamB));
@@ -199,17 +200,6 @@ class TokenScopeIT {
                 + (team == null ? "" : ",\"teams\":[\"" + team + "\"]") + "}";
     }
 
-    private ConsoleSession userWith(String roles) {
-        String username = Fixtures.unique("maker");
-        String password = "maker password " + UUID.randomUUID();
-        Http.Answer created = http.postJson("/api/v1/users", ADMIN, "{\"username\":\"" + username + "\",\"password\":\""
-                + password + "\",\"roles\":" + roles + "}");
-        assertEquals(201, created.status(), created::toString);
-        ConsoleSession session = new ConsoleSession(server);
-        assertTrue(session.signIn(username, password), () -> session.lastSignIn.toString());
-        return session;
-    }
-
     private static Optional<JsonObject> listed(Http.Answer list, String name) {
         assertEquals(200, list.status(), list::toString);
         return list.jsonArray().stream().map(JsonValue::asJsonObject).filter(o -> o.getString("name").equals(name)).findFirst();
@@ -223,18 +213,5 @@ class TokenScopeIT {
 
     private static List<String> strings(JsonArray array) {
         return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    private static Http.Answer created(Http.Answer answer) {
-        assertEquals(201, answer.status(), answer::toString);
-        return answer;
-    }
-
-    private static long id(Http.Answer answer) {
-        return answer.json().getJsonNumber("id").longValue();
-    }
-
-    private static List<String> services(JsonObject page) {
-        return page.getJsonArray("items").stream().map(JsonValue::asJsonObject).map(o -> o.getString("service")).toList();
     }
 }

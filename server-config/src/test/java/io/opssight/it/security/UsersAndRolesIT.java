@@ -63,6 +63,7 @@ class UsersAndRolesIT {
         JsonObject grant = admin.getJsonArray("roles").getJsonObject(0);
         assertFalse(grant.containsKey("team") && !grant.isNull("team"), "held everywhere");
         assertFalse(http.get("/api/v1/users", ADMIN).body().contains("pbkdf2"), "hashes never leave the server");
+        assertFalse(http.get("/api/v1/users", ADMIN).body().contains("PBKDF2"), "nor in the platform's notation");
     }
 
     @Test

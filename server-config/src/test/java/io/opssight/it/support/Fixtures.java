@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Small builders for test data, each with unique natural keys so tests never see each other's rows. */
@@ -56,5 +57,19 @@ public final class Fixtures {
                 {"service":"%s","environment":"production","status":"success","sha":"%s",
                  "createdAt":"%s","finishedAt":"%s"}""".formatted(service, UUID.randomUUID().toString().replace("-", "") + "abcdef01",
                 finished.minusSeconds(120), finished);
+    }
+
+    /** The deployments of a service, as GET /api/v1/deployments lists them. */
+    public static List<JsonObject> deploymentsOf(Http http, String service) {
+        Http.Answer answer = http.get("/api/v1/deployments?service=" + service, OpsSightServer.ADMIN_TOKEN);
+        assertEquals(200, answer.status(), answer::toString);
+        return answer.json().getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
+    /** The one deployment of a service. */
+    public static JsonObject onlyDeploymentOf(Http http, String service) {
+        List<JsonObject> items = deploymentsOf(http, service);
+        assertEquals(1, items.size(), () -> "deployments of " + service + ": " + items);
+        return items.get(0);
     }
 }

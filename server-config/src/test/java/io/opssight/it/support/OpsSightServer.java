@@ -12,12 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real OpsSight: {@code java -jar target/opssight.jar} in its own process, as a user starts it.
@@ -146,29 +147,27 @@ public final class OpsSightServer implements AutoCloseable {
     /** Null once ready; otherwise what the last readiness probe saw. */
     private String waitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        String last = "never answered";
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " server exited with " + process.exitValue() + "; see " + log
-                        + "\n--- last lines of the log ---\n" + tail(40));
-            }
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return null;
+        AtomicReference<String> last = new AtomicReference<>("never answered");
+        try {
+            Waits.await(name + " server ready", timeout, Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " server exited with " + process.exitValue() + "; see " + log
+                            + "\n--- last lines of the log ---\n" + tail(40));
                 }
-                last = "readiness " + response.statusCode() + ": " + response.body();
-            } catch (IOException e) {
-                last = "readiness probe: " + e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
+                try {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    last.set("readiness " + response.statusCode() + ": " + response.body());
+                    return response.statusCode() == 200;
+                } catch (IOException e) {
+                    last.set("readiness probe: " + e);
+                    return false;
+                }
+            });
+            return null;
+        } catch (ConditionTimeoutException e) {
+            return last.get();
         }
-        return last;
     }
 
     /** Appends the reason and a thread dump of the server (jcmd from the same JDK) to its log. */
@@ -288,15 +287,6 @@ public final class OpsSightServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

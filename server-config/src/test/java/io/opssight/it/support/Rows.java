@@ -91,4 +91,25 @@ public final class Rows {
         return only(server, "select count(*) as n from delivery d join source s on s.id = d.source_id "
                 + "where s.kind = ? and s.name = ?", source.kind().toUpperCase(java.util.Locale.ROOT), source.name()).number("n");
     }
+
+    /** A pipeline job by origin and external id, with its run's external id as {@code run_key}. */
+    public static Row pipelineJob(OpsSightServer server, String origin, long id) {
+        return only(server, "select j.*, r.external_id as run_key from pipeline_job j left join pipeline_run r on r.id = j.run_id "
+                + "where j.origin = ? and j.external_id = ?", origin, String.valueOf(id));
+    }
+
+    public static Row pullRequest(OpsSightServer server, String repository, long number) {
+        return only(server, "select * from pull_request where repository = ? and number = ?", repository, number);
+    }
+
+    /** sha → lead time in seconds of what the deployment (origin, external id) shipped. */
+    public static Map<String, Long> leadTimes(OpsSightServer server, String origin, long deploymentId) {
+        Map<String, Long> shipped = new LinkedHashMap<>();
+        for (Row row : query(server, "select c.sha, dc.lead_time_seconds from deployment_change dc "
+                + "join deployment d on d.id = dc.deployment_id join change_commit c on c.id = dc.commit_id "
+                + "where d.origin = ? and d.external_id = ?", origin, String.valueOf(deploymentId))) {
+            shipped.put(row.string("sha"), row.number("lead_time_seconds"));
+        }
+        return shipped;
+    }
 }
