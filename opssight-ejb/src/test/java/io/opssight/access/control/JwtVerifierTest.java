@@ -25,6 +25,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 @DisplayName("#5 JwtVerifier: RS256/ES256 with configured keys; exp, nbf, iss, aud; no alg none, no header keys")
 class JwtVerifierTest {
@@ -129,7 +130,7 @@ class JwtVerifierTest {
     private static String u(BigInteger n) {
         byte[] bytes = n.toByteArray();
         if (bytes[0] == 0 && bytes.length > 1) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

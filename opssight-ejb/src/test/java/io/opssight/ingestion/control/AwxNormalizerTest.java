@@ -20,10 +20,14 @@ class AwxNormalizerTest {
     @DisplayName("#5 hosts are ok or failed by AWX's own failed flag (failures or unreachable)")
     void hostCounts() {
         JsonObject hosts = json("""
-                {"web-01.acme.internal":{"failed":false,"changed":3,"dark":0,"failures":0,"ok":12,"processed":1,"skipped":2,"rescued":0,"ignored":0},
-                 "web-02.acme.internal":{"failed":true,"changed":1,"dark":0,"failures":1,"ok":7,"processed":1,"skipped":0,"rescued":0,"ignored":0},
-                 "db-01.acme.internal":{"failed":true,"changed":0,"dark":1,"failures":0,"ok":0,"processed":1,"skipped":0,"rescued":0,"ignored":0},
-                 "cache-01.acme.internal":{"failed":false,"changed":0,"dark":0,"failures":0,"ok":5,"processed":1,"skipped":0,"rescued":1,"ignored":1}}
+                {"web-01.acme.internal":{"failed":false,"changed":3,"dark":0,"failures":0,"ok":12,\
+                "processed":1,"skipped":2,"rescued":0,"ignored":0},
+                 "web-02.acme.internal":{"failed":true,"changed":1,"dark":0,"failures":1,"ok":7,\
+                 "processed":1,"skipped":0,"rescued":0,"ignored":0},
+                 "db-01.acme.internal":{"failed":true,"changed":0,"dark":1,"failures":0,"ok":0,\
+                 "processed":1,"skipped":0,"rescued":0,"ignored":0},
+                 "cache-01.acme.internal":{"failed":false,"changed":0,"dark":0,"failures":0,"ok":5,\
+                 "processed":1,"skipped":0,"rescued":1,"ignored":1}}
                 """);
 
         AwxNormalizer.HostCounts counts = AwxNormalizer.HostCounts.of(hosts);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 @DisplayName("#2 DeliveryAuthenticator: each tool's way of proving a delivery is genuine")
 class DeliveryAuthenticatorTest {
@@ -223,7 +225,7 @@ class DeliveryAuthenticatorTest {
         void wrongCredentialsAreRefused() {
             Source jenkins = source(SourceKind.JENKINS);
             String secret = jenkins.getSecret();
-            String noColon = "Basic " + java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String noColon = "Basic " + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
 
             assertRefused(jenkins, headers("Authorization", basic(secret, "password")), BODY);
             assertRefused(jenkins, headers("Authorization", "Bearer " + secret + "x"), BODY);

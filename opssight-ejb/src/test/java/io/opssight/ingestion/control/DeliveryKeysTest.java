@@ -88,7 +88,8 @@ class DeliveryKeysTest {
     void overlongIdFallsBackToHash() {
         String longId = "x".repeat(101);
 
-        assertEquals("sha256:" + DeliveryKeys.sha256Hex(BODY), Deliveries.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", longId), BODY));
+        assertEquals("sha256:" + DeliveryKeys.sha256Hex(BODY), Deliveries.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", longId),
+                BODY));
         assertEquals("id:" + "x".repeat(100), Deliveries.keyOf(SourceKind.GITHUB, headers("X-GitHub-Delivery", "x".repeat(100)), BODY));
     }
 

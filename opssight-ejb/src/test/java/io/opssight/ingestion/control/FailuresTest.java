@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.sql.BatchUpdateException;
 
 @DisplayName("#16 failures in a user's words, and once in the log")
 class FailuresTest {
@@ -37,7 +38,7 @@ class FailuresTest {
     @Test
     @DisplayName("#16 what a database trigger raised on purpose is its own message, also from a batch")
     void raisedIsItsOwnMessage() {
-        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("Batch entry 0 <unknown> was aborted: ERROR: "
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 <unknown> was aborted: ERROR: "
                 + "simulated fault", "P0001", new int[0]);
         batch.setNextException(new SQLException("ERROR: simulated fault", "P0001"));
 

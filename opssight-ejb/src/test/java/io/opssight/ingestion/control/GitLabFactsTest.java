@@ -298,8 +298,10 @@ class GitLabFactsTest {
 
         @ParameterizedTest(name = "#3 {0}")
         @CsvSource(nullValues = "none", value = {
-            "https://gitlab.example.com/acme/shop/-/commit/279484c09fbe69ededfced8c1bb6e6d24616b468,279484c09fbe69ededfced8c1bb6e6d24616b468",
-            "https://gitlab.example.com/a/b/commit/279484C09FBE69EDEDFCED8C1BB6E6D24616B468?view=parallel,279484c09fbe69ededfced8c1bb6e6d24616b468",
+            "https://gitlab.example.com/acme/shop/-/commit/279484c09fbe69ededfced8c1bb6e6d24616b468,"
+                    + "279484c09fbe69ededfced8c1bb6e6d24616b468",
+            "https://gitlab.example.com/a/b/commit/279484C09FBE69EDEDFCED8C1BB6E6D24616B468?view=parallel,"
+                    + "279484c09fbe69ededfced8c1bb6e6d24616b468",
             "https://gitlab.example.com/acme/shop/-/tree/279484c0,none",
             "https://gitlab.example.com/acme/shop/-/commit/279484c0,none",
             "none,none"})

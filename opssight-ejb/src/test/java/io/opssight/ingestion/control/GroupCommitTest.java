@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.ExecutionException;
 
 @DisplayName("#3 group commit: concurrent requests' deliveries stored together, each request answered with its own outcome")
 class GroupCommitTest {
@@ -107,7 +108,7 @@ class GroupCommitTest {
 
         assertEquals(0, answers.get(0).get(5, TimeUnit.SECONDS).id());
         assertEquals(2, answers.get(2).get(5, TimeUnit.SECONDS).id());
-        java.util.concurrent.ExecutionException thrown = assertThrows(java.util.concurrent.ExecutionException.class,
+        ExecutionException thrown = assertThrows(ExecutionException.class,
                 () -> answers.get(1).get(5, TimeUnit.SECONDS));
         assertSame(failure, thrown.getCause(), "the writer's failure reaches the request as it was");
     }
@@ -134,7 +135,7 @@ class GroupCommitTest {
         group.close();
 
         for (Future<StoredDelivery> answer : answers) {
-            java.util.concurrent.ExecutionException thrown = assertThrows(java.util.concurrent.ExecutionException.class,
+            ExecutionException thrown = assertThrows(ExecutionException.class,
                     () -> answer.get(5, TimeUnit.SECONDS));
             assertEquals(ProblemType.UNAVAILABLE, ((OpsSightException) thrown.getCause()).type());
         }

@@ -19,6 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.opssight.platform.entity.ValidationProblem;
+import java.io.StringReader;
+import java.math.BigDecimal;
 
 @DisplayName("#2 Payloads: reading webhook bodies and their times")
 class PayloadsTest {
@@ -101,7 +104,7 @@ class PayloadsTest {
             assertTrue(assertThrows(Payloads.MalformedPayload.class, () -> Payloads.parse(deep)).getMessage()
                     .startsWith("The JSON is nested deeper than 256 levels"));
             assertThrows(Payloads.MalformedPayload.class, () -> Payloads.check(deep));
-            assertEquals(Payloads.parse(fits), Json.createReader(new java.io.StringReader(new String(fits,
+            assertEquals(Payloads.parse(fits), Json.createReader(new StringReader(new String(fits,
                     StandardCharsets.UTF_8))).readObject(), "what fits reads as the standard reader reads it");
         }
 
@@ -120,7 +123,7 @@ class PayloadsTest {
         void buildsWhatTheStandardReaderBuilds() {
             String json = "{\"a\":{\"b\":[1,2.5,-3e2,\"x\",true,false,null,{\"c\":[]}]},\"d\":1,\"d\":2,\"e\":{}}";
 
-            assertEquals(Json.createReader(new java.io.StringReader(json)).readObject(), Payloads.parse(body(json)));
+            assertEquals(Json.createReader(new StringReader(json)).readObject(), Payloads.parse(body(json)));
         }
 
         @ParameterizedTest(name = "#2 ''{0}'' is malformed")
@@ -200,7 +203,7 @@ class PayloadsTest {
             assertEquals(0, Payloads.number(huge, "tiny", -1));
             assertEquals(-1, Payloads.number(huge, "over", -1));
             assertEquals(-1, Payloads.number(huge, "digits", -1));
-            assertEquals(Long.MAX_VALUE, Payloads.longOf(new java.math.BigDecimal("9223372036854775807.9"), -1));
+            assertEquals(Long.MAX_VALUE, Payloads.longOf(new BigDecimal("9223372036854775807.9"), -1));
         }
 
         @Test
@@ -208,7 +211,7 @@ class PayloadsTest {
         void nulInAStringIsRefused() {
             JsonObject withNul = Json.createObjectBuilder().add("environment", "prod\u0000").build();
 
-            io.opssight.platform.entity.ValidationProblem e = assertThrows(io.opssight.platform.entity.ValidationProblem.class,
+            ValidationProblem e = assertThrows(ValidationProblem.class,
                     () -> Payloads.string(withNul, "environment"));
             assertTrue(e.getMessage().contains("'environment'"), e.getMessage());
         }

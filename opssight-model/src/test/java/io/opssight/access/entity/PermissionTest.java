@@ -21,7 +21,8 @@ class PermissionTest {
     @DisplayName("#2 format sorts, so the same set is always stored the same way")
     void formatIsSortedAndStable() {
         Set<String> oneOrder = new LinkedHashSet<>(List.of(Permission.TOKENS_MANAGE, Permission.DEPLOYMENTS_READ, Permission.CONSOLE_USE));
-        Set<String> otherOrder = new LinkedHashSet<>(List.of(Permission.CONSOLE_USE, Permission.TOKENS_MANAGE, Permission.DEPLOYMENTS_READ));
+        Set<String> otherOrder = new LinkedHashSet<>(List.of(Permission.CONSOLE_USE, Permission.TOKENS_MANAGE,
+                Permission.DEPLOYMENTS_READ));
 
         assertEquals("console:use,deployments:read,tokens:manage", Permission.format(oneOrder));
         assertEquals(Permission.format(oneOrder), Permission.format(otherOrder));

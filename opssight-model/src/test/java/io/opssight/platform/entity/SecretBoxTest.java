@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 class SecretBoxTest {
 
     private static byte[] key(int fill) {
         byte[] key = new byte[32];
-        java.util.Arrays.fill(key, (byte) fill);
+        Arrays.fill(key, (byte) fill);
         return key;
     }
 

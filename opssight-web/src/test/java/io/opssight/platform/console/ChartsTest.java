@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import jakarta.json.JsonString;
 
 @DisplayName("#6 console charts and formats")
 class ChartsTest {
@@ -23,7 +24,7 @@ class ChartsTest {
         JsonObject config = JsonSupport.JSON.createReader(new StringReader(json)).readObject();
         assertEquals("line", config.getString("type"));
         assertEquals(List.of("2025-W10", "2025-W11"), config.getJsonObject("data").getJsonArray("labels").getValuesAs(
-                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+                JsonString.class).stream().map(JsonString::getString).toList());
         JsonObject series = config.getJsonObject("data").getJsonArray("datasets").getJsonObject(0);
         assertEquals("Deployments", series.getString("label"));
         assertEquals(3.0, series.getJsonArray("data").getJsonNumber(0).doubleValue());

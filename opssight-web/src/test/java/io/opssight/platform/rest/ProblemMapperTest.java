@@ -32,6 +32,10 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import io.opssight.platform.entity.RateLimitedProblem;
+import jakarta.resource.ResourceException;
+import java.util.Arrays;
+import org.hibernate.exception.JDBCConnectionException;
 
 /** {@code ProblemMapper.answer} with no request path: no JAX-RS runtime needed. */
 @DisplayName("#2 ProblemMapper: what the API answers for each kind of failure")
@@ -148,14 +152,14 @@ class ProblemMapperTest {
         void otherConnectionFailuresAre503() {
             assertEquals(503, answer(new PersistenceException(new SQLNonTransientConnectionException("gone"))).status());
             assertEquals(503, answer(new RuntimeException(new ConnectException("Connection refused"))).status());
-            assertEquals(503, answer(new RuntimeException(new jakarta.resource.ResourceException("pool exhausted"))).status());
+            assertEquals(503, answer(new RuntimeException(new ResourceException("pool exhausted"))).status());
             assertEquals(503, answer(new PersistenceException(new SQLException("refused", "08001"))).status());
             assertEquals(503, answer(new PersistenceException(new SQLException("broken", "08006"))).status());
             assertEquals(503, answer(new PersistenceException(new SQLException("admin shutdown", "57P01"))).status());
             // A pooled connection PostgreSQL closed in a restart, handed out before the pool noticed.
             assertEquals(503, answer(new PersistenceException(new SQLException("This connection has been closed.", "08003"))).status());
             assertEquals(503, answer(new PersistenceException(new SQLException("the database system is starting up", "57P03"))).status());
-            assertEquals(503, answer(new org.hibernate.exception.JDBCConnectionException("no connection", new SQLException())).status());
+            assertEquals(503, answer(new JDBCConnectionException("no connection", new SQLException())).status());
         }
 
         @Test
@@ -211,7 +215,7 @@ class ProblemMapperTest {
             assertEquals("/api/v1/ingest/github/x", unauthenticated.problem().instance());
 
             ProblemMapper.Answer limited = ProblemMapper.answer(
-                    new io.opssight.platform.entity.RateLimitedProblem("Over the source's rate", 7, true), null);
+                    new RateLimitedProblem("Over the source's rate", 7, true), null);
             assertEquals(503, limited.problem().status());
             assertEquals("7", limited.headers().get("Retry-After"));
 
@@ -228,7 +232,7 @@ class ProblemMapperTest {
 
     /** A ConstraintViolation as Bean Validation reports it, with only the parts the mapper reads. */
     private static ConstraintViolation<?> violation(String path, String message) {
-        List<Path.Node> nodes = java.util.Arrays.stream(path.split("\\."))
+        List<Path.Node> nodes = Arrays.stream(path.split("\\."))
                 .map(name -> (Path.Node) Proxy.newProxyInstance(ProblemMapperTest.class.getClassLoader(),
                         new Class<?>[] {Path.Node.class}, (p, m, a) -> switch (m.getName()) {
                             case "getName", "toString" -> name;

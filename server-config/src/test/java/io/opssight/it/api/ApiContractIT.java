@@ -81,7 +81,8 @@ class ApiContractIT {
     void badInputGetsProblemJsonNever500() {
         List<Http.Answer> answers = new ArrayList<>();
         answers.add(http.postJson("/api/v1/sources", OpsSightServer.ADMIN_TOKEN, "{\"kind\":\"github\"}"));
-        answers.add(http.postJson("/api/v1/sources", OpsSightServer.ADMIN_TOKEN, "{\"kind\":\"svn\",\"name\":\"a\",\"secret\":\"0123456789abcdef0\"}"));
+        answers.add(http.postJson("/api/v1/sources", OpsSightServer.ADMIN_TOKEN,
+                "{\"kind\":\"svn\",\"name\":\"a\",\"secret\":\"0123456789abcdef0\"}"));
         answers.add(http.postJson("/api/v1/sources", OpsSightServer.ADMIN_TOKEN, "{not json"));
         answers.add(http.postJson("/api/v1/sources", OpsSightServer.ADMIN_TOKEN, "[1,2]"));
         answers.add(http.postJson("/api/v1/sources", OpsSightServer.ADMIN_TOKEN, ""));

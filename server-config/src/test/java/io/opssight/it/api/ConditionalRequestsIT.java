@@ -101,7 +101,8 @@ class ConditionalRequestsIT {
                 "/api/v1/deployments", "{\"service\":\"" + service + "\",\"environment\":\"production\"}",
                 "/api/v1/incidents", "{\"service\":\"" + service + "\",\"title\":\"Created\"}",
                 "/api/v1/pipeline-runs", "{\"pipeline\":\"" + service + "\"}",
-                "/api/v1/sources", "{\"kind\":\"gitlab\",\"name\":\"" + Fixtures.unique("src") + "\",\"secret\":\"" + "x".repeat(20) + "\"}");
+                "/api/v1/sources", "{\"kind\":\"gitlab\",\"name\":\"" + Fixtures.unique("src") + "\",\"secret\":\"" + "x".repeat(20)
+                        + "\"}");
         creates.forEach((collection, body) -> {
             Http.Answer created = http.postJson(collection, ADMIN, body);
             assertEquals(201, created.status(), () -> collection + ": " + created);

@@ -298,9 +298,11 @@ class OpenApiContractIT {
     }
 
     private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException {
+        // qualified: jakarta.ws.rs.Path is the annotation here
         java.nio.file.Path location = Paths.get(OpsSightApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> names = new ArrayList<>();
         if (Files.isDirectory(location)) {
+            // qualified: jakarta.ws.rs.Path is the annotation here
             try (Stream<java.nio.file.Path> files = Files.walk(location)) {
                 files.map(f -> location.relativize(f).toString().replace('\\', '/')).forEach(names::add);
             }

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Every paged list at its largest page: with a few rows more than the maximum limit, a page of
@@ -226,7 +228,7 @@ class PagingIT {
                     AuditEntry entry = new AuditEntry(seq, hash, at, actor, "it.paging", "row " + i, "success", "127.0.0.1",
                             null, null);
                     insert.setLong(1, entry.getSeq());
-                    insert.setObject(2, java.time.OffsetDateTime.ofInstant(entry.getAt(), java.time.ZoneOffset.UTC));
+                    insert.setObject(2, OffsetDateTime.ofInstant(entry.getAt(), ZoneOffset.UTC));
                     insert.setString(3, entry.getActor());
                     insert.setString(4, entry.getAction());
                     insert.setString(5, entry.getTarget());

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /**
  * The push API end to end, for tools without webhooks: deployments, incidents (and resolve) and
@@ -587,7 +588,7 @@ class PushApiIT {
 
     /** A token with a known name (the origin of its pushes is "push:<name>"). */
     private String token(String name, String... permissions) {
-        String list = java.util.Arrays.stream(permissions).map(p -> "\"" + p + "\"").collect(Collectors.joining(","));
+        String list = Arrays.stream(permissions).map(p -> "\"" + p + "\"").collect(Collectors.joining(","));
         Http.Answer answer = http.postJson("/api/v1/tokens", OpsSightServer.ADMIN_TOKEN,
                 "{\"name\":\"" + name + "\",\"permissions\":[" + list + "]}");
         assertEquals(201, answer.status(), () -> "creating a token: " + answer);

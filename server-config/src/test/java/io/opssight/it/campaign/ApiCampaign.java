@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jakarta.json.JsonString;
 
 /**
  * Every {@code /api/v1} operation of the live OpenAPI document × parameter and body mutations,
@@ -93,12 +94,14 @@ final class ApiCampaign {
         decoys.put("incident", id(check(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + service
                 + "\",\"title\":\"campaign decoy\"}"), 201, "decoy incident")));
         decoys.put("run", id(check(http.postJson("/api/v1/pipeline-runs", ADMIN, "{\"pipeline\":\"" + Fixtures.unique("camp-build")
-                + "\",\"repository\":\"campaign/" + service + "\",\"status\":\"completed\",\"conclusion\":\"success\"}"), 201, "decoy run")));
+                + "\",\"repository\":\"campaign/" + service + "\",\"status\":\"completed\",\"conclusion\":\"success\"}"), 201,
+                        "decoy run")));
         Fixtures.Source github = Fixtures.source(http, "github");
         secrets.add(github.secret());
         decoys.put("source", String.valueOf(Rows.only(server, "select id from source where name = ?", github.name()).number("id")));
         byte[] notJson = "campaign: not JSON".getBytes(StandardCharsets.UTF_8);
-        Http.Answer dead = http.postRaw(github.ingestPath(), GitHubHooks.headers("ping", UUID.randomUUID().toString(), github.secret(), notJson),
+        Http.Answer dead = http.postRaw(github.ingestPath(), GitHubHooks.headers("ping", UUID.randomUUID().toString(), github.secret(),
+                notJson),
                 notJson);
         Matcher m = Pattern.compile("dead letter (\\d+)").matcher(dead.body());
         decoys.put("deadLetter", m.find() ? m.group(1) : String.valueOf(Rows.only(server,
@@ -108,17 +111,20 @@ final class ApiCampaign {
         AlertmanagerHooks.Alert alert = AlertmanagerHooks.firing("CampaignDecoy", service, "warning", "decoy-pod", "2026-11-21T08:00:00Z");
         check(http.postRaw(alerts.ingestPath(), AlertmanagerHooks.headers(alerts.secret()),
                 AlertmanagerHooks.notification("opssight", "firing", Map.of("alertname", "CampaignDecoy"), alert)), 202, "decoy alert");
-        decoys.put("alert", String.valueOf(Rows.only(server, "select id from alert where fingerprint = ?", alert.fingerprint()).number("id")));
+        decoys.put("alert", String.valueOf(Rows.only(server, "select id from alert where fingerprint = ?",
+                alert.fingerprint()).number("id")));
         decoys.put("team", name(check(http.postJson("/api/v1/teams", ADMIN, "{\"name\":\"" + Fixtures.unique("camp-team") + "\"}"), 201,
                 "decoy team")));
         for (String role : List.of("role", "roleToDelete")) {
             String name = Fixtures.unique("camp-role");
-            check(http.postJson("/api/v1/roles", ADMIN, "{\"name\":\"" + name + "\",\"permissions\":[\"deployments:read\"]}"), 201, "decoy role");
+            check(http.postJson("/api/v1/roles", ADMIN, "{\"name\":\"" + name + "\",\"permissions\":[\"deployments:read\"]}"), 201,
+                    "decoy role");
             decoys.put(role, name);
         }
         for (String user : List.of("user", "userToDelete")) {
             String name = Fixtures.unique("camp-user");
-            check(http.postJson("/api/v1/users", ADMIN, "{\"username\":\"" + name + "\",\"password\":\"Campaign decoy password 0123456789!\","
+            check(http.postJson("/api/v1/users", ADMIN, "{\"username\":\"" + name
+                    + "\",\"password\":\"Campaign decoy password 0123456789!\","
                     + "\"roles\":[{\"role\":\"viewer\"}]}"), 201, "decoy user");
             decoys.put(user, name);
         }
@@ -134,7 +140,7 @@ final class ApiCampaign {
             if (op.method().equals("GET") && op.has("query", "cursor")) {
                 Http.Answer page = http.get(op.template() + "?limit=1", token);
                 JsonObject json = page.status() == 200 ? Findings.jsonObject(page.body()) : null;
-                if (json != null && json.get("nextCursor") instanceof jakarta.json.JsonString c) {
+                if (json != null && json.get("nextCursor") instanceof JsonString c) {
                     cursors.put(op.template(), c.getString());
                 }
             }
@@ -195,13 +201,18 @@ final class ApiCampaign {
             Supplier<String> text = switch (op.key()) {
                 case "POST /api/v1/alerts/{id}/acknowledge" -> () -> "{\"note\":\"campaign acknowledgement\"}";
                 case "POST /api/v1/deployments" -> () -> Fixtures.productionDeployment(Fixtures.unique("camp-push"));
-                case "POST /api/v1/incidents" -> () -> "{\"service\":\"" + Fixtures.unique("camp-push") + "\",\"title\":\"campaign incident\","
+                case "POST /api/v1/incidents" -> () -> "{\"service\":\"" + Fixtures.unique("camp-push")
+                        + "\",\"title\":\"campaign incident\","
                         + "\"severity\":\"P2\",\"status\":\"triggered\"}";
-                case "PUT /api/v1/incidents/{id}/cause" -> () -> "{\"deploymentId\":" + decoys.get("deployment") + ",\"note\":\"campaign correction\"}";
-                case "POST /api/v1/incidents/{id}/resolve" -> () -> "{\"resolvedAt\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}";
-                case "POST /api/v1/pipeline-runs" -> () -> "{\"pipeline\":\"" + Fixtures.unique("camp-build") + "\",\"repository\":\"campaign/shop\","
+                case "PUT /api/v1/incidents/{id}/cause" -> () -> "{\"deploymentId\":" + decoys.get("deployment")
+                        + ",\"note\":\"campaign correction\"}";
+                case "POST /api/v1/incidents/{id}/resolve" -> () -> "{\"resolvedAt\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                        + "\"}";
+                case "POST /api/v1/pipeline-runs" -> () -> "{\"pipeline\":\"" + Fixtures.unique("camp-build")
+                        + "\",\"repository\":\"campaign/shop\","
                         + "\"branch\":\"main\",\"status\":\"completed\",\"conclusion\":\"success\"}";
-                case "POST /api/v1/roles" -> () -> "{\"name\":\"" + Fixtures.unique("camp-role") + "\",\"permissions\":[\"deployments:read\"],"
+                case "POST /api/v1/roles" -> () -> "{\"name\":\"" + Fixtures.unique("camp-role")
+                        + "\",\"permissions\":[\"deployments:read\"],"
                         + "\"description\":\"campaign role\"}";
                 case "PUT /api/v1/roles/{name}" -> () -> "{\"name\":\"" + decoys.get("role") + "\",\"permissions\":[\"deployments:read\"],"
                         + "\"description\":\"campaign role\"}";
@@ -210,8 +221,10 @@ final class ApiCampaign {
                         + "\",\"secret\":\"campaign-secret-0123456789\"}";
                 case "POST /api/v1/sources/{id}/rotate-secret" -> () -> "{\"secret\":\"campaign-rotated-secret-0123456789\"}";
                 case "POST /api/v1/teams" -> () -> "{\"name\":\"" + Fixtures.unique("camp-team") + "\"}";
-                case "POST /api/v1/tokens" -> () -> "{\"name\":\"" + Fixtures.unique("camp-tok") + "\",\"permissions\":[\"deployments:read\"]}";
-                case "POST /api/v1/users" -> () -> "{\"username\":\"" + Fixtures.unique("camp-user") + "\",\"displayName\":\"Campaign User\","
+                case "POST /api/v1/tokens" -> () -> "{\"name\":\"" + Fixtures.unique("camp-tok")
+                        + "\",\"permissions\":[\"deployments:read\"]}";
+                case "POST /api/v1/users" -> () -> "{\"username\":\"" + Fixtures.unique("camp-user")
+                        + "\",\"displayName\":\"Campaign User\","
                         + "\"password\":\"Campaign password 0123456789!\",\"roles\":[{\"role\":\"viewer\"}]}";
                 case "PUT /api/v1/users/{username}/password" -> () -> "{\"password\":\"Another campaign password 9876543210!\"}";
                 case "PUT /api/v1/users/{username}/roles" -> () -> "{\"roles\":[{\"role\":\"viewer\"}]}";
@@ -267,7 +280,8 @@ final class ApiCampaign {
         if (r.check() == PathCheck.NOT_AN_ID) {
             findings.violation(Category.PATH_ID, e, e.area() + " " + Findings.family(mutation) + " -> " + e.status());
         } else if (r.check() == PathCheck.NOT_THE_NAME && e.body().contains(Json.createValue(r.baseName()).toString())) {
-            findings.violation(Category.PATH_ID, e, e.area() + " " + Findings.family(mutation) + " -> " + e.status() + " about " + r.baseName());
+            findings.violation(Category.PATH_ID, e, e.area() + " " + Findings.family(mutation) + " -> " + e.status() + " about "
+                    + r.baseName());
         }
     }
 
@@ -334,12 +348,12 @@ final class ApiCampaign {
             }
             int n = page.getJsonArray("items").size();
             findings.note("paging: " + op.template() + " items at limit " + max, n);
-            if (n < max || page.get("nextCursor") instanceof jakarta.json.JsonString) {
+            if (n < max || page.get("nextCursor") instanceof JsonString) {
                 continue;
             }
             Exchange first = get(op, "?limit=" + (max - 1), "paging: limit " + (max - 1));
             JsonObject firstPage = Findings.jsonObject(first.body());
-            if (firstPage == null || !(firstPage.get("nextCursor") instanceof jakarta.json.JsonString cursor)) {
+            if (firstPage == null || !(firstPage.get("nextCursor") instanceof JsonString cursor)) {
                 continue;
             }
             Exchange second = get(op, "?limit=" + (max - 1) + "&cursor=" + OpenApiOperations.encode(cursor.getString()),
@@ -347,8 +361,10 @@ final class ApiCampaign {
             JsonObject secondPage = Findings.jsonObject(second.body());
             int more = secondPage == null || !secondPage.containsKey("items") ? 0 : secondPage.getJsonArray("items").size();
             if (max - 1 + more > max) {
-                findings.violation(Category.PAGING, "api:GET " + op.template() + " at limit " + max, "GET " + op.template() + "?limit=" + max
-                        + " -> " + full.status() + " | " + n + " items and no nextCursor, though pages of " + (max - 1) + " hold at least " + (max - 1 + more));
+                findings.violation(Category.PAGING, "api:GET " + op.template() + " at limit " + max, "GET " + op.template() + "?limit="
+                        + max
+                        + " -> " + full.status() + " | " + n + " items and no nextCursor, though pages of " + (max - 1) + " hold at least "
+                                + (max - 1 + more));
             }
         }
     }

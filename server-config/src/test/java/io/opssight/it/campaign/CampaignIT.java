@@ -30,6 +30,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import io.opssight.it.support.Rows;
+import io.opssight.it.support.TestPostgres;
+import java.net.URLEncoder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * Our own campaign (issue 16): malformed and hostile requests, table-driven from a fixed seed,
@@ -64,7 +70,7 @@ class CampaignIT {
 
     /** Payara's log line: [time] [] [LEVEL] [] [logger] ... */
     private static long maxId(OpsSightServer server, String sql) {
-        return io.opssight.it.support.Rows.only(server, sql).number("n");
+        return Rows.only(server, sql).number("n");
     }
 
     /**
@@ -73,10 +79,10 @@ class CampaignIT {
      */
     private static long tidy(OpsSightServer server, long usersBefore, long rolesBefore) {
         long deleted = 0;
-        for (var user : io.opssight.it.support.Rows.query(server, "select id, username from users where id > ?", usersBefore)) {
+        for (var user : Rows.query(server, "select id, username from users where id > ?", usersBefore)) {
             deleted += delete(server, "/api/v1/users/", user.string("username"), "delete from users where id = ?", user.number("id"));
         }
-        for (var role : io.opssight.it.support.Rows.query(server,
+        for (var role : Rows.query(server,
                 "select id, name from access_role where id > ? and not built_in", rolesBefore)) {
             deleted += delete(server, "/api/v1/roles/", role.string("name"),
                     "delete from access_role r where id = ? and not exists (select 1 from role_assignment a where a.role_id = r.id)",
@@ -86,16 +92,16 @@ class CampaignIT {
     }
 
     private static int delete(OpsSightServer server, String collection, String name, String sql, long id) {
-        String path = collection + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        String path = collection + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         int status = server.http().delete(path, OpsSightServer.ADMIN_TOKEN).status();
         if (status / 100 == 2) {
             return 1;
         }
-        try (java.sql.Connection c = io.opssight.it.support.TestPostgres.connect(server.database());
-                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = TestPostgres.connect(server.database());
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, id);
             return s.executeUpdate();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return 0;
         }
     }
@@ -183,7 +189,8 @@ class CampaignIT {
         phases.put("settling (bounded by " + SETTLE_SECONDS + " s, " + left + " still RECEIVED)", elapsed(phase));
         phase = System.nanoTime();
         guarded("verifying deliveries", () -> webhooks.verify(since)).run();
-        guarded("quarantine", () -> found.note("deliveries left RECEIVED, marked dead letters after the checks so they hold back no later test",
+        guarded("quarantine",
+                () -> found.note("deliveries left RECEIVED, marked dead letters after the checks so they hold back no later test",
                 webhooks.quarantine(since))).run();
         guarded("tidy", () -> found.note("users and roles the campaign's mutations created, deleted so that later tests "
                 + "on the shared server see their own (the console lists 25 a page)", tidy(server, usersBefore, rolesBefore))).run();
@@ -286,7 +293,8 @@ class CampaignIT {
         if (growth > LOG_GROWTH_BYTES) {
             StringBuilder top = new StringBuilder();
             bytesByLogger.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(4)
-                    .forEach(e -> top.append(top.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()).append(" B"));
+                    .forEach(e -> top.append(top.length() == 0 ? ""
+                            : ", ").append(e.getKey()).append(' ').append(e.getValue()).append(" B"));
             found.violation(Category.LOG, "the log grew by more than " + LOG_GROWTH_BYTES + " bytes",
                     "grew by " + growth + " bytes in " + lines + " lines (" + stackFrames + " stack-trace lines); most from: " + top);
         }

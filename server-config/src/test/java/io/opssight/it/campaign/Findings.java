@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * What the campaign saw: counts (requests, per status class, per area and webhook kind) and the
@@ -111,7 +112,7 @@ final class Findings {
      * docs/SECURITY.md "Residual answers of the HTTP layer" pins (MalformedHttpIT): an empty 400.
      * Any other answer to them, and that answer to anything else, is still checked.
      */
-    private static final java.util.regex.Pattern CODEC_MUTATIONS = java.util.regex.Pattern.compile(
+    private static final Pattern CODEC_MUTATIONS = Pattern.compile(
             "\\[(Content-Length|chunked|header bytes|oversized header: \\d+ headers|Content-Length and Transfer-Encoding)"
                     + "|non-ASCII bytes\\]");
 
@@ -122,7 +123,7 @@ final class Findings {
 
     /** Why an error answer is not a problem document, or null when it is one. */
     static String notAProblem(Exchange e) {
-        if (!e.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/problem+json")) {
+        if (!e.contentType().toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
             return e.contentType().isEmpty() ? "(no content type" + (e.body().isEmpty() ? ", empty body)" : ")")
                     : "(" + Exchange.clip(e.contentType(), 40) + ")";
         }

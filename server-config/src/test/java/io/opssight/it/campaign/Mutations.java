@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.Collections;
+import java.util.function.Predicate;
 
 /**
  * The body mutations of the campaign. A {@link Mutator} changes a JSON body: at one field
@@ -79,7 +81,8 @@ final class Mutations {
             case 1 -> Value.raw("1,150-digit integer", HUGE_DIGITS);
             case 2 -> Value.json("650 characters", Json.createValue(NAME_650));
             case 3 -> Value.json("\\u0000 inside", Json.createValue("before\u0000after"));
-            case 4 -> Value.raw("bytes C3 28 FF", concat("\"ab".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF},
+            case 4 -> Value.raw("bytes C3 28 FF", concat("\"ab".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28,
+                    (byte) 0xFF},
                     "cd\"".getBytes(StandardCharsets.UTF_8)));
             case 5 -> Value.raw("1,100 nested arrays", DEEP_ARRAYS);
             case 6 -> Value.json("unicode", Json.createValue("服务 🚀 \u202Eevil\u202C e\u0301 ﷽"));
@@ -130,7 +133,8 @@ final class Mutations {
             JsonValue original = at(root, path);
             Value swapped = swap(original, random);
             String where = pathText(path);
-            mutators.add(field("type swap", where, original.getValueType().name().toLowerCase() + " -> " + swapped.describe(), path, swapped));
+            mutators.add(field("type swap", where, original.getValueType().name().toLowerCase() + " -> " + swapped.describe(), path,
+                    swapped));
             int abuse = rotation++ % ABUSES.size();
             mutators.add(field(ABUSES.get(abuse)[0], where, ABUSES.get(abuse)[1], path, abuse(abuse)));
             Object last = path.get(path.size() - 1);
@@ -190,12 +194,14 @@ final class Mutations {
         m.add(whole("deep nesting: 1,100 objects in a new member", b -> withMember(b, DEEP_OBJECTS)));
         m.add(whole("deep nesting: 5,000 arrays at the top", b -> nested("[", "]", 5_000, "")));
         m.add(whole("huge number: 1,150 digits in a new member", b -> withMember(b, bytes(HUGE_DIGITS))));
-        m.add(whole("huge number: 1,150-digit negative fraction in a new member", b -> withMember(b, bytes("-" + HUGE_DIGITS + "." + HUGE_DIGITS))));
+        m.add(whole("huge number: 1,150-digit negative fraction in a new member", b -> withMember(b, bytes("-" + HUGE_DIGITS + "."
+                + HUGE_DIGITS))));
         m.add(whole("huge number: 1e999999 in a new member", b -> withMember(b, bytes("1e999999"))));
         m.add(whole("NUL: escaped \\u0000 in a new member", b -> withMember(b, bytes("\"a\\u0000b\""))));
         m.add(whole("NUL: raw NUL byte inside a new string", b -> withMember(b, concat(bytes("\"a"), new byte[] {0}, bytes("b\"")))));
         m.add(whole("NUL: raw NUL byte between tokens", b -> concat(bytes("{"), new byte[] {0}, Arrays.copyOfRange(b, 1, b.length))));
-        m.add(whole("invalid UTF-8: 0xFF in a new string", b -> withMember(b, concat(bytes("\"a"), new byte[] {(byte) 0xFF}, bytes("b\"")))));
+        m.add(whole("invalid UTF-8: 0xFF in a new string", b -> withMember(b, concat(bytes("\"a"), new byte[] {(byte) 0xFF},
+                bytes("b\"")))));
         m.add(whole("invalid UTF-8: overlong C0 AF in a new string", b -> withMember(b, concat(bytes("\"a"),
                 new byte[] {(byte) 0xC0, (byte) 0xAF}, bytes("b\"")))));
         m.add(whole("invalid UTF-8: body ends inside a multibyte character", b -> concat(b, new byte[] {(byte) 0xE2, (byte) 0x82})));
@@ -351,7 +357,8 @@ final class Mutations {
             return withMemberNamed(body, key, value);
         }
         int close = lastIndexOf(body, (byte) '}');
-        return concat(Arrays.copyOf(body, close), bytes("," + Json.createValue(key) + ":" + value), Arrays.copyOfRange(body, close, body.length));
+        return concat(Arrays.copyOf(body, close), bytes("," + Json.createValue(key) + ":" + value), Arrays.copyOfRange(body, close,
+                body.length));
     }
 
     private static byte[] withMemberNamed(byte[] body, String key, String value) {
@@ -435,7 +442,7 @@ final class Mutations {
     }
 
     /** Keeps all essential mutators and a seeded sample of the others, at most {@code budget} in all. */
-    static <T> List<T> sample(List<T> all, java.util.function.Predicate<T> essential, int budget, Random random) {
+    static <T> List<T> sample(List<T> all, Predicate<T> essential, int budget, Random random) {
         List<T> keep = new ArrayList<>();
         List<Integer> optional = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -445,10 +452,10 @@ final class Mutations {
                 optional.add(i);
             }
         }
-        java.util.Collections.shuffle(optional, random);
+        Collections.shuffle(optional, random);
         int room = Math.max(0, budget - keep.size());
         List<Integer> chosen = new ArrayList<>(optional.subList(0, Math.min(room, optional.size())));
-        java.util.Collections.sort(chosen);
+        Collections.sort(chosen);
         chosen.forEach(i -> keep.add(all.get(i)));
         return keep;
     }

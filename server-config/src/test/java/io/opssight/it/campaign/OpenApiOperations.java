@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.net.URLDecoder;
 
 /**
  * The {@code /api/v1} operations of the live {@code /openapi} document, and for each the requests
@@ -148,7 +149,8 @@ final class OpenApiOperations {
                     for (V v : id ? idValues(base) : nameValues(base)) {
                         Map<String, String> changed = new LinkedHashMap<>(path);
                         changed.put(p.name(), v.wire());
-                        out.add(request(op, op.method(), changed, query, headers, body, "path " + p.name() + ": " + v.label(), v.essential(),
+                        out.add(request(op, op.method(), changed, query, headers, body, "path " + p.name() + ": " + v.label(),
+                                v.essential(),
                                 id ? PathCheck.NOT_AN_ID : PathCheck.NOT_THE_NAME, decode(base), v.raw()));
                     }
                 }
@@ -156,7 +158,8 @@ final class OpenApiOperations {
                     for (V v : queryValues(op, p, bases)) {
                         Map<String, String> changed = new LinkedHashMap<>(query);
                         changed.put(p.name(), v.wire());
-                        out.add(request(op, op.method(), path, changed, headers, body, "query " + p.name() + ": " + v.label(), v.essential(),
+                        out.add(request(op, op.method(), path, changed, headers, body, "query " + p.name() + ": " + v.label(),
+                                v.essential(),
                                 PathCheck.NONE, null, v.raw()));
                     }
                 }
@@ -180,7 +183,8 @@ final class OpenApiOperations {
             Map<String, String> widest = new LinkedHashMap<>(query);
             widest.put("from", "-999999999-01-01T00:00:00Z");
             widest.put("to", "%2B999999999-12-31T23:59:59Z");
-            out.add(request(op, op.method(), path, widest, headers, body, "dates: from -999999999 to +999999999 years", true, PathCheck.NONE,
+            out.add(request(op, op.method(), path, widest, headers, body, "dates: from -999999999 to +999999999 years", true,
+                    PathCheck.NONE,
                     null, false));
         }
         if (body != null) {
@@ -192,11 +196,13 @@ final class OpenApiOperations {
             }
             for (Mutator m : mutators) {
                 Supplier<byte[]> mutated = () -> m.apply().apply(body.get());
-                out.add(request(op, op.method(), path, query, headers, mutated, "body " + m.label(), m.essential(), PathCheck.NONE, null, false));
+                out.add(request(op, op.method(), path, query, headers, mutated, "body " + m.label(), m.essential(), PathCheck.NONE, null,
+                        false));
             }
             Map<String, String> plain = new LinkedHashMap<>(headers);
             plain.put("Content-Type", "text/plain");
-            out.add(request(op, op.method(), path, query, plain, body, "content type: text/plain for a JSON body", true, PathCheck.NONE, null, false));
+            out.add(request(op, op.method(), path, query, plain, body, "content type: text/plain for a JSON body", true, PathCheck.NONE,
+                    null, false));
             Map<String, String> garbage = new LinkedHashMap<>(headers);
             garbage.put("Content-Type", "%%%");
             out.add(request(op, op.method(), path, query, garbage, body, "content type: %%%", true, PathCheck.NONE, null, false));
@@ -325,7 +331,8 @@ final class OpenApiOperations {
                     V.of("base64 of JSON", "eyJpZCI6LTF9", false),
                     V.of("-1", "-1", false),
                     V.of("600 characters", "A".repeat(600), false),
-                    V.of("base64 of a 22-digit id", Base64.getUrlEncoder().encodeToString("9999999999999999999999|x".getBytes(StandardCharsets.UTF_8)),
+                    V.of("base64 of a 22-digit id",
+                            Base64.getUrlEncoder().encodeToString("9999999999999999999999|x".getBytes(StandardCharsets.UTF_8)),
                             false),
                     V.of("%FF", "%FF", false)));
             if (cursors[0] != null) {
@@ -396,7 +403,8 @@ final class OpenApiOperations {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(String.format("%02X", c));
@@ -407,7 +415,7 @@ final class OpenApiOperations {
 
     static String decode(String wire) {
         try {
-            return java.net.URLDecoder.decode(wire.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(wire.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return wire;
         }

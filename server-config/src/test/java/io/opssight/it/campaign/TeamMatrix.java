@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jakarta.json.JsonNumber;
 
 /**
  * The object-level matrix: team B's objects are made first (a deployment, an incident, a pipeline
@@ -74,14 +75,16 @@ final class TeamMatrix {
         shaB = UUID.randomUUID().toString().replace("-", "") + "b0b0b0b0";
         bodyDeploymentB = """
                 {"service":"%s","environment":"production","status":"success","sha":"%s","origin":"%s","externalId":"%s",
-                 "repository":"campaign/%s","createdAt":"%s","finishedAt":"%s"}""".formatted(serviceB, shaB, originB, deploymentKeyB, serviceB,
+                 "repository":"campaign/%s","createdAt":"%s","finishedAt":"%s"}"""
+                .formatted(serviceB, shaB, originB, deploymentKeyB, serviceB,
                 finished.minusSeconds(120), finished);
         deploymentB = id(ok(push("/api/v1/deployments", ADMIN, bodyDeploymentB, idempotencyDeploymentB), "deployment of B"));
         bodyIncidentB = """
                 {"service":"%s","title":"%s","status":"triggered","origin":"%s","externalId":"%s"}""".formatted(serviceB, titleB, originB,
                 incidentKeyB);
         incidentB = id(ok(push("/api/v1/incidents", ADMIN, bodyIncidentB, idempotencyIncidentB), "incident of B"));
-        incidentA = id(ok(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + serviceA + "\",\"title\":\"A is down\"}"), "incident of A"));
+        incidentA = id(ok(http.postJson("/api/v1/incidents", ADMIN, "{\"service\":\"" + serviceA + "\",\"title\":\"A is down\"}"),
+                "incident of A"));
         bodyRunB = """
                 {"pipeline":"build-%s","repository":"campaign/%s","branch":"main","status":"completed","conclusion":"failure",
                  "origin":"%s","externalId":"%s","startedAt":"%s","finishedAt":"%s"}""".formatted(serviceB, serviceB, originB, runKeyB,
@@ -95,11 +98,13 @@ final class TeamMatrix {
         Fixtures.Source alerts = Fixtures.source(http, "alertmanager");
         secrets.add(alerts.secret());
         AlertmanagerHooks.Alert alert = AlertmanagerHooks.firing("CampaignMatrix", serviceB, "critical", "b-pod", "2026-11-21T08:00:00Z");
-        AlertmanagerHooks.Alert acked = AlertmanagerHooks.firing("CampaignMatrixAcked", serviceB, "critical", "b-pod-2", "2026-11-21T08:00:00Z");
+        AlertmanagerHooks.Alert acked = AlertmanagerHooks.firing("CampaignMatrixAcked", serviceB, "critical", "b-pod-2",
+                "2026-11-21T08:00:00Z");
         fingerprintB = alert.fingerprint();
         for (AlertmanagerHooks.Alert a : List.of(alert, acked)) {
             ok(http.postRaw(alerts.ingestPath(), AlertmanagerHooks.headers(alerts.secret()),
-                    AlertmanagerHooks.notification("opssight", "firing", Map.of("alertname", a.labels().get("alertname")), a)), "alert of B");
+                    AlertmanagerHooks.notification("opssight", "firing", Map.of("alertname", a.labels().get("alertname")), a)),
+                            "alert of B");
         }
         alertB = Rows.only(server, "select id from alert where fingerprint = ?", alert.fingerprint()).number("id");
         alertAckedB = Rows.only(server, "select id from alert where fingerprint = ?", acked.fingerprint()).number("id");
@@ -122,11 +127,14 @@ final class TeamMatrix {
         rows.put("B's service", Rows.query(server, "select * from service where name = ?", serviceB).toString());
         rows.put("the unowned service", Rows.query(server, "select * from service where name = ?", serviceU).toString());
         rows.put("the owner of A's service", Rows.query(server, "select team_id from service where name = ?", serviceA).toString());
-        rows.put("A's incident's cause", Rows.query(server, "select caused_by_id, cause_origin, cause_external_id from incident where id = ?",
+        rows.put("A's incident's cause", Rows.query(server,
+                "select caused_by_id, cause_origin, cause_external_id from incident where id = ?",
                 incidentA).toString());
-        rows.put("deployments, incidents and runs of B's service", Rows.query(server, "select (select count(*) from deployment d join service s "
-                + "on s.id = d.service_id where s.name = ?) as deployments, (select count(*) from incident i join service s on s.id = i.service_id "
-                + "where s.name = ?) as incidents, (select count(*) from pipeline_run r where r.repository = ?) as runs", serviceB, serviceB,
+        rows.put("deployments, incidents and runs of B's service", Rows.query(server,
+                "select (select count(*) from deployment d join service s "
+                + "on s.id = d.service_id where s.name = ?) as deployments, "
+                + "(select count(*) from incident i join service s on s.id = i.service_id where s.name = ?) as incidents, "
+                + "(select count(*) from pipeline_run r where r.repository = ?) as runs", serviceB, serviceB,
                 "campaign/" + serviceB).toString());
         return rows;
     }
@@ -168,36 +176,46 @@ final class TeamMatrix {
         write("resolve B's incident", "POST", "/api/v1/incidents/" + incidentB + "/resolve", "{}", null, before);
         writeMatch("correct B's incident's cause", "/api/v1/incidents/" + incidentB + "/cause", "{\"deploymentId\":" + deploymentA
                 + ",\"note\":\"campaign\"}", before);
-        writeMatch("make B's deployment the cause of A's incident", "/api/v1/incidents/" + incidentA + "/cause", "{\"deploymentId\":" + deploymentB
+        writeMatch("make B's deployment the cause of A's incident", "/api/v1/incidents/" + incidentA + "/cause", "{\"deploymentId\":"
+                + deploymentB
                 + ",\"note\":\"campaign\"}", before);
         write("acknowledge B's alert", "POST", "/api/v1/alerts/" + alertB + "/acknowledge", "{\"note\":\"campaign\"}", null, before);
-        write("withdraw the acknowledgement of B's alert", "DELETE", "/api/v1/alerts/" + alertAckedB + "/acknowledgement", null, null, before);
-        write("claim the unowned service for team A", "PUT", "/api/v1/services/" + serviceU + "/team", "{\"team\":\"" + teamA + "\"}", null, before);
+        write("withdraw the acknowledgement of B's alert", "DELETE", "/api/v1/alerts/" + alertAckedB + "/acknowledgement", null, null,
+                before);
+        write("claim the unowned service for team A", "PUT", "/api/v1/services/" + serviceU + "/team", "{\"team\":\"" + teamA + "\"}", null,
+                before);
         write("move B's service to team A", "PUT", "/api/v1/services/" + serviceB + "/team", "{\"team\":\"" + teamA + "\"}", null, before);
-        write("path id with ; naming B's incident", "POST", "/api/v1/incidents/" + incidentB + ";x=" + incidentA + "/resolve", "{}", null, before);
+        write("path id with ; naming B's incident", "POST", "/api/v1/incidents/" + incidentB + ";x=" + incidentA + "/resolve", "{}", null,
+                before);
 
         // Writes over the create paths, naming B's keys.
         write("push a deployment of B's service", "POST", "/api/v1/deployments", Fixtures.productionDeployment(serviceB), null, before);
         write("push a deployment with B's natural key (origin, externalId)", "POST", "/api/v1/deployments", """
                 {"service":"%s","environment":"production","status":"failure","sha":"%s","origin":"%s","externalId":"%s"}"""
                 .formatted(serviceA, shaB.substring(0, 40), originB, deploymentKeyB), null, before);
-        write("push an incident of B's service", "POST", "/api/v1/incidents", "{\"service\":\"" + serviceB + "\",\"title\":\"x\"}", null, before);
+        write("push an incident of B's service", "POST", "/api/v1/incidents", "{\"service\":\"" + serviceB + "\",\"title\":\"x\"}", null,
+                before);
         write("push an incident with B's natural key (origin, externalId)", "POST", "/api/v1/incidents", """
                 {"service":"%s","title":"A took this over","status":"resolved","origin":"%s","externalId":"%s"}"""
                 .formatted(serviceA, originB, incidentKeyB), null, before);
         writeCause("push an incident caused by B's deployment (by id)", "{\"service\":\"" + serviceA + "\",\"title\":\"caused by B\","
                 + "\"causedBy\":{\"deploymentId\":" + deploymentB + "}}", before);
         writeCause("push an incident caused by B's deployment (by origin and externalId)", "{\"service\":\"" + serviceA
-                + "\",\"title\":\"caused by B by key\",\"causedBy\":{\"origin\":\"" + originB + "\",\"externalId\":\"" + deploymentKeyB + "\"}}", before);
+                + "\",\"title\":\"caused by B by key\",\"causedBy\":{\"origin\":\"" + originB + "\",\"externalId\":\"" + deploymentKeyB
+                        + "\"}}", before);
         write("push a pipeline run with B's run's externalId", "POST", "/api/v1/pipeline-runs", """
-                {"pipeline":"build-%s","repository":"campaign/%s","status":"completed","conclusion":"success","origin":"%s","externalId":"%s"}"""
+                {"pipeline":"build-%s","repository":"campaign/%s","status":"completed","conclusion":"success",\
+                "origin":"%s","externalId":"%s"}"""
                 .formatted(serviceA, serviceA, originB, runKeyB), null, before);
         write("push a pipeline run of B's repository", "POST", "/api/v1/pipeline-runs", """
-                {"pipeline":"build-%s","repository":"campaign/%s","status":"completed","conclusion":"success"}""".formatted(serviceB, serviceB),
+                {"pipeline":"build-%s","repository":"campaign/%s","status":"completed","conclusion":"success"}"""
+                .formatted(serviceB, serviceB),
                 null, before);
-        write("push B's deployment body again with B's Idempotency-Key", "POST", "/api/v1/deployments", bodyDeploymentB, idempotencyDeploymentB,
+        write("push B's deployment body again with B's Idempotency-Key", "POST", "/api/v1/deployments", bodyDeploymentB,
+                idempotencyDeploymentB,
                 before);
-        write("push B's incident body again with B's Idempotency-Key", "POST", "/api/v1/incidents", bodyIncidentB, idempotencyIncidentB, before);
+        write("push B's incident body again with B's Idempotency-Key", "POST", "/api/v1/incidents", bodyIncidentB, idempotencyIncidentB,
+                before);
         write("push B's run body again with B's Idempotency-Key", "POST", "/api/v1/pipeline-runs", bodyRunB, idempotencyRunB, before);
         write("push B's deployment body again (same content)", "POST", "/api/v1/deployments", bodyDeploymentB, null, before);
         write("create a team with B's name", "POST", "/api/v1/teams", "{\"name\":\"" + teamB + "\"}", null, before);
@@ -238,8 +256,9 @@ final class TeamMatrix {
         if (e.success()) {
             leaks(e, "matrix write: " + what);
             JsonObject created = Findings.jsonObject(e.body());
-            if (created != null && created.get("id") instanceof jakarta.json.JsonNumber id) {
-                List<Rows.Row> link = Rows.query(server, "select caused_by_id, cause_external_id from incident where id = ?", id.longValue());
+            if (created != null && created.get("id") instanceof JsonNumber id) {
+                List<Rows.Row> link = Rows.query(server, "select caused_by_id, cause_external_id from incident where id = ?",
+                        id.longValue());
                 if (!link.isEmpty() && (Long.valueOf(deploymentB).equals(link.get(0).number("caused_by_id"))
                         || deploymentKeyB.equals(link.get(0).string("cause_external_id")))) {
                     findings.violation(Category.CROSS_TEAM, e, "matrix write: " + what + " -> linked to B's deployment");

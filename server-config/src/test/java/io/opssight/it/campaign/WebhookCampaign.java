@@ -28,6 +28,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
+import io.opssight.it.support.TestPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Every webhook kind × body mutations (field by field and whole-body, each correctly signed so it
@@ -51,9 +65,9 @@ final class WebhookCampaign {
     private record Promise(Kind kind, String label, byte[] expected, Exchange exchange, long deliveryId, boolean valid) {
     }
 
-    private final List<Promise> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<Promise> deadLettered = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<Promise> validOnes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Promise> acknowledged = Collections.synchronizedList(new ArrayList<>());
+    private final List<Promise> deadLettered = Collections.synchronizedList(new ArrayList<>());
+    private final List<Promise> validOnes = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, String> labels = new ConcurrentHashMap<>();
 
     /** One request to make: how, and what its answer must be checked for. */
@@ -109,7 +123,8 @@ final class WebhookCampaign {
 
     private void sendValid(Kind kind) {
         Payload p = kind.valid();
-        Exchange e = post(kind, "valid: a realistic " + (p.event() == null ? kind.name : p.event()) + " delivery", kind.headers(p.event(), p.body()),
+        Exchange e = post(kind, "valid: a realistic " + (p.event() == null ? kind.name : p.event()) + " delivery", kind.headers(p.event(),
+                p.body()),
                 p.body());
         judge(kind, "valid", e, p.body(), true, false, true);
     }
@@ -202,15 +217,18 @@ final class WebhookCampaign {
                 }
             }));
         }
-        probes.add(rawProbe(kind, "oversized header: one of 9,000 bytes", false, (p, r) -> r.header("X-Campaign-Filler", "f".repeat(9_000))));
-        probes.add(rawProbe(kind, "oversized header: one of 20,000 bytes", false, (p, r) -> r.header("X-Campaign-Filler", "f".repeat(20_000))));
+        probes.add(rawProbe(kind, "oversized header: one of 9,000 bytes", false, (p, r) -> r.header("X-Campaign-Filler",
+                "f".repeat(9_000))));
+        probes.add(rawProbe(kind, "oversized header: one of 20,000 bytes", false, (p, r) -> r.header("X-Campaign-Filler",
+                "f".repeat(20_000))));
         probes.add(rawProbe(kind, "oversized header: 150 headers of 100 bytes", false, (p, r) -> {
             for (int i = 0; i < 150; i++) {
                 r.header("X-Campaign-" + i, "v".repeat(100));
             }
         }));
         probes.add(rawProbe(kind, "header bytes: non-ASCII UTF-8 in a header value", false,
-                (p, r) -> r.header("X-Campaign-Note", new String("größe-服务".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))));
+                (p, r) -> r.header("X-Campaign-Note", new String("größe-服务".getBytes(StandardCharsets.UTF_8),
+                        StandardCharsets.ISO_8859_1))));
         probes.add(rawProbe(kind, "header bytes: a NUL in a header value", false, (p, r) -> r.header("X-Campaign-Note", "a\u0000b")));
         probes.add(rawProbe(kind, "chunked: the body in 1 KB chunks", true, (p, r) -> {
             r.header("Transfer-Encoding", "chunked").noContentLength();
@@ -222,12 +240,13 @@ final class WebhookCampaign {
         }));
         probes.add(rawProbe(kind, "chunked: a chunk size that is not hex", false, (p, r) -> {
             r.header("Transfer-Encoding", "chunked").noContentLength();
-            r.framedBody = Mutations.concat("zz\r\n".getBytes(StandardCharsets.ISO_8859_1), r.body, "\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            r.framedBody = Mutations.concat("zz\r\n".getBytes(StandardCharsets.ISO_8859_1), r.body,
+                    "\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }));
         probes.add(rawProbe(kind, "chunked: stops before the last chunk", false, (p, r) -> {
             r.header("Transfer-Encoding", "chunked").noContentLength();
             byte[] framed = RawHttp.chunked(r.body, 1_024, "");
-            r.framedBody = java.util.Arrays.copyOf(framed, framed.length - 5);
+            r.framedBody = Arrays.copyOf(framed, framed.length - 5);
             r.sendOnly = r.framedBody.length;
             r.mayGoUnanswered = true;
         }));
@@ -262,7 +281,7 @@ final class WebhookCampaign {
      * A probe of the signed fresh body sent raw, after {@code change} to the request;
      * {@code keptOn400}: the application receives the whole body, so a 400 must be a dead letter.
      */
-    private Probe rawProbe(Kind kind, String label, boolean keptOn400, java.util.function.BiConsumer<Payload, RawHttp.Request> change) {
+    private Probe rawProbe(Kind kind, String label, boolean keptOn400, BiConsumer<Payload, RawHttp.Request> change) {
         return new Probe(kind, label, () -> {
             Payload p = kind.shaped();
             RawHttp.Request r = new RawHttp.Request("POST", kind.path()).headers(kind.headers(p.event(), p.body())).body(p.body());
@@ -330,7 +349,7 @@ final class WebhookCampaign {
                 tasks.add(() -> sendValid(kind));
             }
         }
-        java.util.Collections.shuffle(tasks, random);
+        Collections.shuffle(tasks, random);
         runTogether(tasks, threads);
     }
 
@@ -347,7 +366,7 @@ final class WebhookCampaign {
         for (long i = have; i < atLeast; i++) {
             long n = i;
             tasks.add(() -> {
-                byte[] body = ("campaign filler " + n + " " + java.util.UUID.randomUUID() + ": not JSON").getBytes(StandardCharsets.UTF_8);
+                byte[] body = ("campaign filler " + n + " " + UUID.randomUUID() + ": not JSON").getBytes(StandardCharsets.UTF_8);
                 String label = "filler: a body that is not JSON (for paging at the maximum limit)";
                 judge(kind, label, post(kind, label, kind.headers(null, body), body), body, true, false, false);
             });
@@ -357,8 +376,8 @@ final class WebhookCampaign {
     }
 
     private static void runTogether(List<Runnable> tasks, int threads) throws InterruptedException {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
         try {
             for (Runnable task : tasks) {
                 pool.submit(() -> {
@@ -369,7 +388,7 @@ final class WebhookCampaign {
             }
             start.countDown();
             pool.shutdown();
-            pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+            pool.awaitTermination(5, TimeUnit.MINUTES);
         } finally {
             pool.shutdownNow();
         }
@@ -383,7 +402,7 @@ final class WebhookCampaign {
         try {
             Waits.await("settled deliveries", Duration.ofSeconds(seconds), Duration.ofSeconds(2)).until(() -> {
                 left.set(Rows.only(server, "select count(*) as n from delivery where received_at >= ? and status = 'RECEIVED'",
-                        java.sql.Timestamp.from(since)).number("n"));
+                        Timestamp.from(since)).number("n"));
                 return left.get() == 0;
             });
             return 0;
@@ -403,10 +422,10 @@ final class WebhookCampaign {
         sourceIds.forEach((k, id) -> kindOfSource.put(id, k));
         for (Rows.Row row : Rows.query(server, "select d.id, d.source_id, d.status, d.attempts, d.event_type, d.error, "
                 + "encode(sha256(d.body), 'hex') as hash, encode(substring(d.body from 1 for 120), 'escape') as head "
-                + "from delivery d where d.received_at >= ?", java.sql.Timestamp.from(since))) {
+                + "from delivery d where d.received_at >= ?", Timestamp.from(since))) {
             rows.put(row.number("id"), row);
         }
-        Map<String, Long> statuses = new java.util.TreeMap<>();
+        Map<String, Long> statuses = new TreeMap<>();
         rows.values().forEach(r -> statuses.merge((kindOfSource.getOrDefault(r.number("source_id"), "push API")) + " "
                 + r.string("status"), 1L, Long::sum));
         statuses.forEach((what, n) -> findings.note("deliveries stored: " + what, n));
@@ -487,12 +506,12 @@ final class WebhookCampaign {
      * hold back their deliveries too. Returns how many.
      */
     int quarantine(Instant since) {
-        try (java.sql.Connection c = io.opssight.it.support.TestPostgres.connect(server.database());
-                java.sql.PreparedStatement s = c.prepareStatement("update delivery set status = 'DEAD_LETTER', processed_at = now(), "
+        try (Connection c = TestPostgres.connect(server.database());
+                PreparedStatement s = c.prepareStatement("update delivery set status = 'DEAD_LETTER', processed_at = now(), "
                         + "error = 'quarantined by CampaignIT: it was left RECEIVED' where received_at >= ? and status = 'RECEIVED'")) {
-            s.setTimestamp(1, java.sql.Timestamp.from(since));
+            s.setTimestamp(1, Timestamp.from(since));
             return s.executeUpdate();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("quarantine of stuck deliveries: " + e.getMessage(), e);
         }
     }

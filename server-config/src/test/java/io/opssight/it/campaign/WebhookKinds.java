@@ -24,6 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import jakarta.json.JsonObject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * The eight webhook kinds as their senders deliver them, built from the signers and realistic
@@ -230,7 +233,7 @@ final class WebhookKinds {
     }
 
     private static Payload awx() {
-        Map<String, jakarta.json.JsonObject> hosts = new LinkedHashMap<>();
+        Map<String, JsonObject> hosts = new LinkedHashMap<>();
         hosts.put("web-01.acme.internal", AwxNotifications.host(false, 3, 0, 0, 14, 2));
         hosts.put("web-02.acme.internal", AwxNotifications.host(true, 1, 0, 2, 11, 0));
         return new Payload(null, AwxNotifications.playbookJob(next(), "Deploy shop", "alice", "2026-11-20T10:00:03.617834+00:00",
@@ -262,8 +265,8 @@ final class WebhookKinds {
     /** The hex SHA-256 of bytes, as PostgreSQL's encode(sha256(body), 'hex') gives it. */
     static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -33,6 +33,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /** The operations/admin half of the console in real headless Chromium against the running server on PostgreSQL. */
 @ConsoleBrowser
@@ -186,9 +188,9 @@ class AdminConsoleIT {
         assertEquals(200, http.get("/api/v1/deployments", token).status(), "the token has deployments:read");
         assertEquals(403, http.get("/api/v1/audit", token).status(), "and nothing it was not given");
         assertEquals(List.of(team), http.get("/api/v1/tokens", OpsSightServer.ADMIN_TOKEN).jsonArray().stream()
-                .map(jakarta.json.JsonValue::asJsonObject).filter(t -> t.getString("name").equals(name))
-                .flatMap(t -> t.getJsonArray("teams").getValuesAs(jakarta.json.JsonString.class).stream())
-                .map(jakarta.json.JsonString::getString).toList(), "the token is limited to the team ticked");
+                .map(JsonValue::asJsonObject).filter(t -> t.getString("name").equals(name))
+                .flatMap(t -> t.getJsonArray("teams").getValuesAs(JsonString.class).stream())
+                .map(JsonString::getString).toList(), "the token is limited to the team ticked");
 
         WebElement row = browser.findElement(By.xpath("//tr[.//span[contains(@class,'ops-token-name') and text()='" + name + "']]"));
         assertTrue(row.getText().contains("deployments:read"), row.getText());

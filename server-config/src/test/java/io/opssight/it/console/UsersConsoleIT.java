@@ -17,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** Admin / Users and Admin / Roles in real headless Chromium against the running server on PostgreSQL. */
 @ConsoleBrowser
@@ -96,7 +97,7 @@ class UsersConsoleIT {
         assertTrue(custom.getText().contains("console:use") && custom.getText().contains("dora:read"), custom.getText());
         assertFalse(custom.getText().contains("deployments:read"), custom.getText());
         Browser.screenshot(browser, "admin-roles");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", custom);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", custom);
         Browser.screenshot(browser, "admin-roles-custom");
 
         browser.get(server.baseUrl() + "/admin/users.xhtml");

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 /**
  * The DORA API around the figures: per team (teams API, service assignment), the 2021 benchmark,
@@ -237,6 +238,6 @@ class DoraApiIT {
     /** A correction as a client makes it: read the cause's ETag, send it as If-Match (docs/API.md). */
     private Http.Answer correct(String path, String token, String body) {
         String tag = http.get(path, token).header("ETag").orElseThrow();
-        return http.send("PUT", path, token, java.util.Map.of("If-Match", tag, "Content-Type", "application/json"), body);
+        return http.send("PUT", path, token, Map.of("If-Match", tag, "Content-Type", "application/json"), body);
     }
 }

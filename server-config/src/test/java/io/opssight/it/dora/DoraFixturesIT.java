@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
 
 /**
  * Hand-computed DORA fixtures: tiny event histories, each for its own service, ingested through the
@@ -362,7 +364,7 @@ class DoraFixturesIT {
     }
 
     static List<String> strings(JsonObject o, String name) {
-        return o.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        return o.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     /** A drill-down link is absolute from the server root. */
@@ -372,7 +374,7 @@ class DoraFixturesIT {
     }
 
     private static JsonObject withoutScope(JsonObject o) {
-        return jakarta.json.Json.createObjectBuilder(o).remove("scope").build();
+        return Json.createObjectBuilder(o).remove("scope").build();
     }
 
     /** Asks for the figures of a service that has no webhook history here. */

@@ -128,7 +128,8 @@ class DoraRollupIT {
     private void awaitRolledUp(String environment, boolean withRows) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         try (Connection c = TestPostgres.connect(server.database());
-                PreparedStatement dirty = c.prepareStatement("select count(*) from dora_dirty_day where day_number >= ? and day_number < ?");
+                PreparedStatement dirty = c.prepareStatement("select count(*) from dora_dirty_day "
+                        + "where day_number >= ? and day_number < ?");
                 PreparedStatement rolled = c.prepareStatement("select count(*) from dora_day r join environment e "
                         + "on e.id = r.environment_id where e.name = ?")) {
             dirty.setLong(1, Instant.parse("2019-03-04T00:00:00Z").getEpochSecond() / 86400);

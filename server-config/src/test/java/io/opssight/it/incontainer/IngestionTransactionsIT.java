@@ -39,6 +39,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.ArrayList;
+import java.util.stream.IntStream;
 
 /**
  * What only the container can prove: the EJB transaction boundaries of ingestion (the raw delivery
@@ -235,7 +237,7 @@ class IngestionTransactionsIT {
     }
 
     private static List<String> repositories(String prefix, int count) {
-        return java.util.stream.IntStream.range(0, count)
+        return IntStream.range(0, count)
                 .mapToObj(i -> prefix + UUID.randomUUID().toString().substring(0, 8)).toList();
     }
 
@@ -248,7 +250,7 @@ class IngestionTransactionsIT {
         String sourceName = "arq-" + UUID.randomUUID().toString().substring(0, 8);
         insertSource(sourceName, "in-container-secret-0123");
         long sourceId = Long.parseLong(single("select id from source where name = ?", sourceName));
-        List<MappingQueue.Waiting> waiting = new java.util.ArrayList<>();
+        List<MappingQueue.Waiting> waiting = new ArrayList<>();
         for (int i = 0; i < repos.size(); i++) {
             String repo = repos.get(i);
             GitHubHooks.Deployment d = change.apply(i,

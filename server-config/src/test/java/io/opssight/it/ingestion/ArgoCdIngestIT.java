@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
 
 /**
  * Argo CD notifications end to end: the webhook bodies are rendered from the templates documented
@@ -229,7 +230,7 @@ class ArgoCdIngestIT {
                 .operation("Succeeded", sha(), "2026-11-24T09:00:00Z", "2026-11-24T09:00:30Z", null).toJson(), ARGOCD_URL);
 
         Http.Answer wrong = http.postRaw(source.ingestPath(), ArgoCdNotifications.headers("not-the-secret"), body);
-        Map<String, String> none = new java.util.HashMap<>(ArgoCdNotifications.headers(source.secret()));
+        Map<String, String> none = new HashMap<>(ArgoCdNotifications.headers(source.secret()));
         none.remove("Authorization");
         Http.Answer missing = http.postRaw(source.ingestPath(), none, body);
 

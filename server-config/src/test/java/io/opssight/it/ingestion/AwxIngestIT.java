@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.sql.Timestamp;
 
 /** AWX job notifications end to end, authenticated with the source secret as AWX can send it. */
 @DisplayName("#5 AWX job notification ingestion")
@@ -163,7 +164,7 @@ class AwxIngestIT {
     }
 
     private static String instant(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp value = rs.getTimestamp(column);
+        Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant().toString();
     }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 /**
  * Nothing acknowledged is lost: while a bounded stream of signed deliveries is being sent, the
@@ -174,7 +175,7 @@ class FaultToleranceIT {
         if (versions == null || versions.length == 0 || !new File("/usr/bin/pg_ctlcluster").canExecute()) {
             return null;
         }
-        java.util.Arrays.sort(versions);
+        Arrays.sort(versions);
         return versions[versions.length - 1];
     }
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Issue 3, GitLab: Pipeline, Job, Deployment, Push and Merge Request hooks with GitLab's token and
@@ -343,7 +344,7 @@ class GitLabIngestIT {
         byte[] issue = ("{\"object_kind\":\"issue\",\"event_type\":\"issue\",\"user\":{\"id\":1,\"username\":\"root\"},"
                 + "\"project\":{\"id\":1,\"path_with_namespace\":\"" + project.pathWithNamespace() + "\"},"
                 + "\"object_attributes\":{\"id\":301,\"iid\":23,\"title\":\"Totals off by a cent\",\"state\":\"opened\","
-                + "\"created_at\":\"2026-11-20 10:00:00 UTC\",\"action\":\"open\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + "\"created_at\":\"2026-11-20 10:00:00 UTC\",\"action\":\"open\"}}").getBytes(StandardCharsets.UTF_8);
 
         Http.Answer tagAnswer = deliverOk("Tag Push Hook", tag);
         Http.Answer issueAnswer = deliverOk("Issue Hook", issue);

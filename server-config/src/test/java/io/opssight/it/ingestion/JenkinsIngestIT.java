@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
 
 /** Jenkins Notification plugin deliveries through the runnable jar into pipeline_run. */
 @DisplayName("#3 Jenkins Notification plugin ingestion")
@@ -138,7 +139,7 @@ class JenkinsIngestIT {
         byte[] body = JenkinsHooks.phase(b, "STARTED", null, 0);
 
         Http.Answer wrong = http.postRaw(source.ingestPath(), JenkinsHooks.headers("jenkins", "not-the-secret"), body);
-        Map<String, String> anonymous = new java.util.HashMap<>(JenkinsHooks.headers("jenkins", source.secret()));
+        Map<String, String> anonymous = new HashMap<>(JenkinsHooks.headers("jenkins", source.secret()));
         anonymous.remove("Authorization");
         Http.Answer none = http.postRaw(source.ingestPath(), anonymous, body);
 
@@ -148,7 +149,7 @@ class JenkinsIngestIT {
         assertEquals(0, Rows.deliveriesOf(server, source));
         assertEquals(0, Rows.query(server, "select id from pipeline_run where origin = ?", "jenkins:" + source.name()).size());
 
-        Map<String, String> bearer = new java.util.HashMap<>(anonymous);
+        Map<String, String> bearer = new HashMap<>(anonymous);
         bearer.put("Authorization", "Bearer " + source.secret());
         assertEquals(202, http.postRaw(source.ingestPath(), bearer, body).status());
     }

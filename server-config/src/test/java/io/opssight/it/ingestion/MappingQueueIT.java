@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Acknowledged first, mapped right after: a server that maps nothing in the receiving request
@@ -109,7 +110,7 @@ class MappingQueueIT {
     @DisplayName("#3 a body that is not JSON is refused at once (400 problem+json), never acknowledged, and kept as a dead letter")
     void malformedIsRefusedBeforeTheAnswer() throws Exception {
         Fixtures.Source source = Fixtures.githubSource(http);
-        byte[] body = "{\"action\":\"completed\",\"workflow_run\":{\"id\":1,,}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = "{\"action\":\"completed\",\"workflow_run\":{\"id\":1,,}}".getBytes(StandardCharsets.UTF_8);
         String deliveryKey = UUID.randomUUID().toString();
 
         Http.Answer answer = http.postRaw(source.ingestPath(),

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
 
 /** PagerDuty V3 webhooks through the runnable jar into the incident table, linked to GitHub deployments. */
 @DisplayName("#3 PagerDuty V3 webhook ingestion")
@@ -101,7 +102,7 @@ class PagerDutyIngestIT {
                 PagerDutyHooks.headers(accepted, "the-retired-secret-0123456789", source.secret()), accepted);
         Http.Answer noneValid = http.postRaw(source.ingestPath(),
                 PagerDutyHooks.headers(refused, "the-retired-secret-0123456789", "another-wrong-secret-98765"), refused);
-        Map<String, String> unsigned = new java.util.HashMap<>(PagerDutyHooks.headers(refused, source.secret()));
+        Map<String, String> unsigned = new HashMap<>(PagerDutyHooks.headers(refused, source.secret()));
         unsigned.remove("X-PagerDuty-Signature");
         Http.Answer missing = http.postRaw(source.ingestPath(), unsigned, refused);
 

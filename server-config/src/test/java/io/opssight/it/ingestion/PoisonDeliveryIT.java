@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 /**
  * Deliveries an outside campaign used to break ingestion with (issue 16): bodies that are valid
@@ -155,7 +156,7 @@ class PoisonDeliveryIT {
 
     private List<Rows.Row> deliveries(Fixtures.Source source) {
         return Rows.query(server, "select d.id, d.status, d.error, d.attempts from delivery d join source s on s.id = d.source_id "
-                + "where s.kind = ? and s.name = ? order by d.id", source.kind().toUpperCase(java.util.Locale.ROOT), source.name());
+                + "where s.kind = ? and s.name = ? order by d.id", source.kind().toUpperCase(Locale.ROOT), source.name());
     }
 
     /** The source's deliveries once none waits any more (bounded wait: recovery runs every 15 s). */

@@ -74,7 +74,7 @@ class SourceManagementIT {
         assertEquals("application/problem+json", refused.contentType());
         // A refused sender is a security event.
         Http.Answer audit = http.get("/api/v1/audit?action=access.denied&actor=anonymous&limit=1000", OpsSightServer.ADMIN_TOKEN);
-        assertTrue(audit.json().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+        assertTrue(audit.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .anyMatch(entry -> entry.getString("target").equals(source.ingestPath())), audit::toString);
 
         Http.Answer enabled = http.postJson("/api/v1/sources/" + sourceId + "/enable", OpsSightServer.ADMIN_TOKEN, "");

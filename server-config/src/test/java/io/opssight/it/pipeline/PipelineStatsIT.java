@@ -107,7 +107,8 @@ class PipelineStatsIT {
         assertEquals(1, flaky.size(), all::toString);
         assertEquals("test", flaky.get(0).getString("name"));
         assertEquals(1, flaky.get(0).getInt("flakes"));
-        assertEquals(List.of(s2), flaky.get(0).getJsonArray("shas").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals(List.of(s2),
+                flaky.get(0).getJsonArray("shas").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
 
         // Main red: from the window start (R0 failed before) to R1 at 10:05:30 = 36330 s; R2/1 09:11 to R2/2 09:28
         // = 1020 s; R5 08:06:10 on 6 March to the window's end = 3 d 15:53:50 = 316430 s. Total 353780 s.

@@ -219,7 +219,8 @@ class ManagementJmxIT {
             ObjectName limits = new ObjectName("io.opssight:type=RateLimits");
             assertEquals(3000L, mbeans.getAttribute(limits, "PerTokenPerMinute"));
             assertEquals(6000L, mbeans.getAttribute(limits, "PerAddressPerMinute"));
-            assertEquals(0L, mbeans.getAttribute(limits, "PerSourcePerMinute"), "off by default: signed deliveries are not refused for their number");
+            assertEquals(0L, mbeans.getAttribute(limits, "PerSourcePerMinute"),
+                    "off by default: signed deliveries are not refused for their number");
             long refusedBefore = (Long) mbeans.getAttribute(limits, "RefusedByToken");
             awaitRoomInWindow();
             try {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 /**
  * The console's browser-facing hygiene, read from raw HTTP: the session cookie's attributes, HSTS
@@ -60,7 +61,7 @@ class ConsoleHygieneIT {
         HttpResponse<String> page = get("/login.xhtml", null, Map.of());
         assertEquals(200, page.statusCode());
         String cookie = sessionCookie(page);
-        String attributes = cookie.toLowerCase(java.util.Locale.ROOT);
+        String attributes = cookie.toLowerCase(Locale.ROOT);
         assertTrue(attributes.contains("; httponly"), cookie);
         assertTrue(attributes.contains("; samesite=lax") || attributes.contains("; samesite=strict"), cookie);
         assertTrue(attributes.contains("; secure"), cookie);

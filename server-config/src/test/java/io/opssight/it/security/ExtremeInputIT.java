@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.Map;
 
 /**
  * Issue 16, defect 4 (the API's part): input that reached the database and failed there (500) is a
@@ -129,8 +130,8 @@ class ExtremeInputIT {
     @MethodSource("controlCharacters")
     @DisplayName("#16 a control character in a name, a text, a filter or a path parameter is a 400 naming it, never a 500")
     void controlCharactersAreRefused(String method, String path, String body, String field) {
-        Http.Answer answer = body.isEmpty() ? http.send(method, path, ADMIN, java.util.Map.of(), "")
-                : http.send(method, path, ADMIN, java.util.Map.of("Content-Type", "application/json"), body);
+        Http.Answer answer = body.isEmpty() ? http.send(method, path, ADMIN, Map.of(), "")
+                : http.send(method, path, ADMIN, Map.of("Content-Type", "application/json"), body);
 
         assertProblem(answer, 400);
         String detail = answer.json().getString("detail");

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class JwtIT {
 
     /** Audit queries look only at what happened since this class started (the trail is shared). */
-    private static final java.time.Instant STARTED = java.time.Instant.now().minusSeconds(5);
+    private static final Instant STARTED = Instant.now().minusSeconds(5);
 
     static final String ISSUER = "https://idp.opssight.test/realms/ops";
     static final String AUDIENCE = "opssight-api";

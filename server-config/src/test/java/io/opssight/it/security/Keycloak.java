@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.Comparator;
 
 /**
  * A real Keycloak (the Quarkus distribution from Maven Central) in dev mode on 127.0.0.1, on a
@@ -70,7 +71,7 @@ final class Keycloak implements AutoCloseable {
         if (Files.isDirectory(data)) {
             // A fresh dev database every time: the admin password and the test realm are this run's.
             try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         int port;

@@ -25,6 +25,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Instant;
 
 /** Console sign-in with a local username and password in real Chromium: first admin, lockout, sign-out. */
 @ConsoleBrowser(waitSeconds = 30)
@@ -32,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class LocalLoginIT {
 
     /** Audit queries look only at what happened since this class started (the trail is shared). */
-    private static final java.time.Instant STARTED = java.time.Instant.now().minusSeconds(5);
+    private static final Instant STARTED = Instant.now().minusSeconds(5);
 
     private static final Pattern GENERATED = Pattern.compile("Generated password \\(shown once, change it after signing in\\): (\\S+)");
     private static final String FAILED = "Sign-in failed: wrong username or password, or the account is locked or disabled.";

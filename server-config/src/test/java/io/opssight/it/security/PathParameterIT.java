@@ -119,7 +119,8 @@ class PathParameterIT {
     }
 
     @Test
-    @DisplayName("#16 every operation with a path parameter × mutations of a real object's id: 400/404 problem+json; every object unchanged")
+    @DisplayName("#16 every operation with a path parameter × mutations of a real object's id: 400/404 problem+json;"
+            + " every object unchanged")
     void everyPathParameterIsExact() {
         Map<String, String> before = snapshot();
         long deliveriesBefore = Rows.deliveriesOf(server, source);

@@ -76,7 +76,8 @@ class RoleMatrixIT {
         String serviceA = Fixtures.unique("matrix-svc-a");
         String serviceB = Fixtures.unique("matrix-svc-b");
         deploymentA = id(created(http.postJson("/api/v1/deployments", ADMIN, Fixtures.productionDeployment(serviceA))));
-        existing.put("/api/v1/deployments/{id}", id(created(http.postJson("/api/v1/deployments", ADMIN, Fixtures.productionDeployment(serviceB)))));
+        existing.put("/api/v1/deployments/{id}", id(created(http.postJson("/api/v1/deployments", ADMIN,
+                Fixtures.productionDeployment(serviceB)))));
         for (String[] pair : new String[][] {{teamA, serviceA}, {teamB, serviceB}}) {
             created(http.postJson("/api/v1/teams", ADMIN, "{\"name\":\"" + pair[0] + "\"}"));
             Http.Answer assigned = http.putJson("/api/v1/services/" + pair[1] + "/team", ADMIN, "{\"team\":\"" + pair[0] + "\"}");
@@ -120,7 +121,8 @@ class RoleMatrixIT {
     }
 
     @Test
-    @DisplayName("#5 every operation × every built-in role (and a team-scoped engineer, and no credentials): exactly 401/403/404 where expected")
+    @DisplayName("#5 every operation × every built-in role (and a team-scoped engineer, and no credentials): exactly"
+            + " 401/403/404 where expected")
     void everyOperationForEveryRole() throws IOException {
         JsonObject document = http.get("/openapi?format=JSON").json();
         Map<String, JsonObject> operations = new TreeMap<>();

@@ -28,6 +28,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 
 /**
  * API tokens limited to teams: such a token sees and changes only its teams' objects, exactly like
@@ -206,7 +209,7 @@ class TokenScopeIT {
     }
 
     private static JsonArray jsonArray(String body) {
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readArray();
         }
     }

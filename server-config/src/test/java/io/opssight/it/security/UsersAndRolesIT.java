@@ -17,13 +17,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import jakarta.json.Json;
+import java.time.Instant;
 
 /** Users, built-in and custom roles over /api/v1/users and /api/v1/roles, and what signing in gives a user. */
 @DisplayName("#5 users and roles")
 class UsersAndRolesIT {
 
     /** Audit queries look only at what happened since this class started (the trail is shared). */
-    private static final java.time.Instant STARTED = java.time.Instant.now().minusSeconds(5);
+    private static final Instant STARTED = Instant.now().minusSeconds(5);
 
     private static final String ADMIN = OpsSightServer.ADMIN_TOKEN;
     private OpsSightServer server;
@@ -159,6 +161,6 @@ class UsersAndRolesIT {
     }
 
     private static JsonValue Json(String s) {
-        return jakarta.json.Json.createValue(s);
+        return Json.createValue(s);
     }
 }

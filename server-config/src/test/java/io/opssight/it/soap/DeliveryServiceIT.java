@@ -54,6 +54,11 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /**
  * The SOAP service end to end with a Java client generated (wsimport) from the committed WSDL, as
@@ -251,7 +256,8 @@ class DeliveryServiceIT {
     // ---- faults ------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("#7 bad input is a fault with a readable faultstring and a code: missing service, bad window, unknown team, no such incident")
+    @DisplayName("#7 bad input is a fault with a readable faultstring and a code: missing service, bad window,"
+            + " unknown team, no such incident")
     void badInputFaults() throws Exception {
         Delivery admin = port(OpsSightServer.ADMIN_TOKEN);
 
@@ -429,20 +435,20 @@ class DeliveryServiceIT {
     }
 
     private Http.Answer postRaw(String token, byte[] body, boolean chunked) {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(server.baseUrl() + PATH)).header("Content-Type", "text/xml; charset=utf-8")
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + PATH)).header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"\"")
-                .POST(chunked ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
-                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Http.Answer(response.statusCode(), response.headers().map(), response.body());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Alertmanager webhook notifications (payload version 4) as its webhook notifier sends them: Go's
@@ -57,7 +58,7 @@ public final class AlertmanagerHooks {
         annotations.put("summary", alertname + " on " + pod);
         annotations.put("description", "5xx ratio is 7.31% (threshold 5%) for the last 5m");
         annotations.put("runbook_url", "https://runbooks.example.com/alerts/" + alertname);
-        String fingerprint = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String fingerprint = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         return new Alert("firing", labels, annotations, startsAt, ZERO_TIME, fingerprint);
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.UUID;
 
 /**
  * Argo CD notifications exactly as Argo CD's notification controller sends them with the
@@ -265,7 +266,7 @@ public final class ArgoCdNotifications {
             JsonObjectBuilder metadata = Json.createObjectBuilder()
                     .add("name", name)
                     .add("namespace", "argocd")
-                    .add("uid", java.util.UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString())
+                    .add("uid", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString())
                     .add("resourceVersion", "48213977")
                     .add("generation", 412)
                     .add("creationTimestamp", "2025-02-03T08:11:52Z")
@@ -372,7 +373,8 @@ public final class ArgoCdNotifications {
                             .add("syncPhase", "Sync"))
                     .add(Json.createObjectBuilder().add("group", "apps").add("version", "v1").add("kind", "Deployment")
                             .add("namespace", ns()).add("name", name).add("status", failed ? "SyncFailed" : "Synced")
-                            .add("message", failed ? "Deployment.apps \"" + name + "\" is invalid: spec.template.spec.containers[0].image: Required value"
+                            .add("message", failed ? "Deployment.apps \"" + name
+                                    + "\" is invalid: spec.template.spec.containers[0].image: Required value"
                                     : "deployment.apps/" + name + " serverside-applied")
                             .add("hookPhase", failed ? "Failed" : "Running").add("syncPhase", "Sync"));
         }

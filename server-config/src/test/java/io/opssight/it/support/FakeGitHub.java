@@ -230,7 +230,8 @@ public final class FakeGitHub implements AutoCloseable {
             return;
         }
         if (authorization.redirectUri() != null && !authorization.redirectUri().equals(params.get("redirect_uri"))) {
-            tokenError(exchange, json, "redirect_uri_mismatch", "The redirect_uri MUST match the registered callback URL for this application.");
+            tokenError(exchange, json, "redirect_uri_mismatch",
+                    "The redirect_uri MUST match the registered callback URL for this application.");
             return;
         }
         if (authorization.challenge() != null) {

@@ -67,7 +67,8 @@ public final class GitHubHooks {
                 .add("repository", repository(d))
                 .add("organization", Json.createObjectBuilder().add("login", d.owner()).add("id", 9001))
                 .add("sender", user(d.creator()))
-                .add("installation", Json.createObjectBuilder().add("id", 12345).add("node_id", "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMTIzNDU="))
+                .add("installation", Json.createObjectBuilder().add("id", 12345).add("node_id",
+                        "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMTIzNDU="))
                 .build();
         return payload.toString().getBytes(StandardCharsets.UTF_8);
     }

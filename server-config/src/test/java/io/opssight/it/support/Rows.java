@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * Reading what a server stored, straight from its PostgreSQL database, for tables that have no
@@ -62,12 +65,12 @@ public final class Rows {
                     Map<String, Object> values = new LinkedHashMap<>();
                     for (int col = 1; col <= meta.getColumnCount(); col++) {
                         Object value = rs.getObject(col);
-                        if (value instanceof java.sql.Timestamp ts) {
+                        if (value instanceof Timestamp ts) {
                             value = ts.toInstant();
-                        } else if (value instanceof java.time.OffsetDateTime odt) {
+                        } else if (value instanceof OffsetDateTime odt) {
                             value = odt.toInstant();
                         }
-                        values.put(meta.getColumnLabel(col).toLowerCase(java.util.Locale.ROOT), value);
+                        values.put(meta.getColumnLabel(col).toLowerCase(Locale.ROOT), value);
                     }
                     rows.add(new Row(values));
                 }
@@ -89,7 +92,7 @@ public final class Rows {
     /** The number of deliveries a source has stored (whatever became of them). */
     public static long deliveriesOf(OpsSightServer server, Fixtures.Source source) {
         return only(server, "select count(*) as n from delivery d join source s on s.id = d.source_id "
-                + "where s.kind = ? and s.name = ?", source.kind().toUpperCase(java.util.Locale.ROOT), source.name()).number("n");
+                + "where s.kind = ? and s.name = ?", source.kind().toUpperCase(Locale.ROOT), source.name()).number("n");
     }
 
     /** A pipeline job by origin and external id, with its run's external id as {@code run_key}. */

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jakarta.json.JsonString;
+import java.util.TreeMap;
 
 /**
  * {@code terraform show -json <planfile>} output for an AWS stack, in the documented JSON plan
@@ -166,7 +168,8 @@ public final class TerraformPlanJson {
                 .add("region", Json.createObjectBuilder().add("value", "eu-west-1"))
                 .add("instance_type", Json.createObjectBuilder().add("value", "t3.medium"))
                 .add("worker_count", Json.createObjectBuilder().add("value", o.unchangedInstances))
-                .add("allowed_cidrs", Json.createObjectBuilder().add("value", Json.createArrayBuilder().add("10.20.0.0/16").add("10.30.0.0/16")));
+                .add("allowed_cidrs", Json.createObjectBuilder().add("value",
+                        Json.createArrayBuilder().add("10.20.0.0/16").add("10.30.0.0/16")));
         if (o.environment != null) {
             variables.add("environment", Json.createObjectBuilder().add("value", o.environment));
         }
@@ -182,9 +185,11 @@ public final class TerraformPlanJson {
                         .add("root_module", Json.createObjectBuilder().add("resources", planned)
                                 .add("child_modules", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                         .add("address", "module.db").add("resources", Json.createArrayBuilder()
-                                                .add(value("module.db.aws_db_instance.main", "aws_db_instance", "main", null, dbAfter, 2)))))))
+                                                .add(value("module.db.aws_db_instance.main", "aws_db_instance", "main", null, dbAfter,
+                                                        2)))))))
                 .add("resource_drift", Json.createArrayBuilder().add(change("aws_security_group.web", "aws_security_group", "web",
-                        null, List.of("update"), securityGroup(o, Map.of("Environment", "production"), defaultTags, List.of("10.20.0.0/16")),
+                        null, List.of("update"), securityGroup(o, Map.of("Environment", "production"), defaultTags,
+                                List.of("10.20.0.0/16")),
                         sgBefore, null)))
                 .add("resource_changes", changes)
                 .add("output_changes", Json.createObjectBuilder()
@@ -223,8 +228,10 @@ public final class TerraformPlanJson {
                 .add("after_unknown", after == null ? Json.createObjectBuilder().build()
                         : actions.contains("create") ? Json.createObjectBuilder().add("arn", true).add("id", true).build()
                         : Json.createObjectBuilder().build())
-                .add("before_sensitive", before == null ? JsonValue.FALSE : Json.createObjectBuilder().add("tags", Json.createObjectBuilder()).build())
-                .add("after_sensitive", after == null ? JsonValue.FALSE : Json.createObjectBuilder().add("tags", Json.createObjectBuilder()).build());
+                .add("before_sensitive", before == null ? JsonValue.FALSE : Json.createObjectBuilder().add("tags",
+                        Json.createObjectBuilder()).build())
+                .add("after_sensitive", after == null ? JsonValue.FALSE : Json.createObjectBuilder().add("tags",
+                        Json.createObjectBuilder()).build());
         if (actions.contains("create") && actions.contains("delete")) {
             change.add("replace_paths", Json.createArrayBuilder().add(Json.createArrayBuilder().add("ami")));
         }
@@ -311,7 +318,8 @@ public final class TerraformPlanJson {
         return Json.createObjectBuilder()
                 .add("arn", "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0a1b2c3d4e5f60718")
                 .add("description", "web tier")
-                .add("egress", Json.createArrayBuilder().add(Json.createObjectBuilder().add("cidr_blocks", Json.createArrayBuilder().add("0.0.0.0/0"))
+                .add("egress", Json.createArrayBuilder().add(Json.createObjectBuilder().add("cidr_blocks",
+                        Json.createArrayBuilder().add("0.0.0.0/0"))
                         .add("description", "").add("from_port", 0).add("ipv6_cidr_blocks", Json.createArrayBuilder())
                         .add("prefix_list_ids", Json.createArrayBuilder()).add("protocol", "-1")
                         .add("security_groups", Json.createArrayBuilder()).add("self", false).add("to_port", 0)))
@@ -368,14 +376,14 @@ public final class TerraformPlanJson {
     }
 
     private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
-        Map<String, String> m = new java.util.TreeMap<>(a);
+        Map<String, String> m = new TreeMap<>(a);
         m.putAll(b);
         return m;
     }
 
     private static JsonObjectBuilder map(Map<String, String> values) {
         JsonObjectBuilder b = Json.createObjectBuilder();
-        new java.util.TreeMap<>(values).forEach(b::add);
+        new TreeMap<>(values).forEach(b::add);
         return b;
     }
 
@@ -388,7 +396,7 @@ public final class TerraformPlanJson {
         Map<String, List<String>> result = new LinkedHashMap<>();
         for (JsonObject r : array.getValuesAs(JsonObject.class)) {
             List<String> actions = new ArrayList<>();
-            r.getJsonArray("actions").getValuesAs(jakarta.json.JsonString.class).forEach(s -> actions.add(s.getString()));
+            r.getJsonArray("actions").getValuesAs(JsonString.class).forEach(s -> actions.add(s.getString()));
             result.put(r.getString("address"), actions);
         }
         return result;

@@ -3,6 +3,7 @@ package io.opssight.it.support;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
+import jakarta.json.JsonValue;
 
 /**
  * GitHub {@code workflow_run} deliveries in their real shape and size (about 15 KB: GitHub repeats
@@ -54,7 +55,7 @@ public final class WorkflowRuns {
                 .add("cancel_url", api(owner, repo) + "/actions/runs/" + runId + "/cancel")
                 .add("rerun_url", api(owner, repo) + "/actions/runs/" + runId + "/rerun")
                 .add("previous_attempt_url", attempt > 1 ? Json.createValue(api(owner, repo) + "/actions/runs/" + runId
-                        + "/attempts/" + (attempt - 1)) : jakarta.json.JsonValue.NULL)
+                        + "/attempts/" + (attempt - 1)) : JsonValue.NULL)
                 .add("workflow_url", api(owner, repo) + "/actions/workflows/161335")
                 .add("head_commit", Json.createObjectBuilder().add("id", sha).add("tree_id", sha.substring(0, 20) + "ffffffffffffffffffff")
                         .add("message", "Bump dependency versions\n\nSigned-off-by: Octo Cat <octocat@github.com>")
