@@ -257,6 +257,11 @@ public final class OpsSightServer implements AutoCloseable {
         stop();
     }
 
+    /** The servers of this test run whose process is alive (the shared one among them once started). */
+    public static synchronized List<OpsSightServer> running() {
+        return RUNNING.stream().filter(s -> s.process != null && s.process.isAlive()).toList();
+    }
+
     public static synchronized void stopAll() {
         RUNNING.forEach(OpsSightServer::stop);
         RUNNING.clear();
