@@ -3,8 +3,8 @@ package io.opssight.access.boundary;
 import io.opssight.audit.boundary.Audited;
 import io.opssight.audit.control.AuditWriter;
 import io.opssight.audit.entity.AuditEntry;
-import io.opssight.access.control.CallerTeams;
 import io.opssight.access.control.TokenCodec;
+import io.opssight.access.control.TokenTeams;
 import io.opssight.access.entity.ApiToken;
 import io.opssight.access.entity.Identity;
 import io.opssight.access.entity.Permission;
@@ -25,7 +25,6 @@ import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +61,7 @@ public class ApiTokens {
     SessionContext context;
 
     @Inject
-    CallerTeams callerTeams;
+    TokenTeams tokenTeams;
 
     @Inject
     AuditWriter audit;
@@ -123,20 +122,7 @@ public class ApiTokens {
      */
     @Audited
     public Issued create(String name, Set<String> permissions, Collection<String> teams, Instant expiresAt) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new ValidationProblem("name", "A token needs a name of 1 to 200 characters.");
-        }
-        if (permissions == null || permissions.stream().anyMatch(p -> p == null || p.isBlank())) {
-            throw new ValidationProblem("permissions", "permissions must be a list of permission names");
-        }
-        Set<String> unknown = new TreeSet<>(permissions);
-        unknown.removeAll(Permission.all());
-        if (!unknown.isEmpty()) {
-            throw new ValidationProblem("permissions", "Unknown permissions: " + unknown);
-        }
-        if (permissions.isEmpty()) {
-            throw new ValidationProblem("permissions", "A token needs at least one permission.");
-        }
+        ApiToken.checkRequested(name, permissions);
         Set<String> notHeld = new TreeSet<>();
         for (String permission : permissions) {
             if (!context.isCallerInRole(permission)) {
@@ -147,8 +133,8 @@ public class ApiTokens {
             throw new OpsSightException(ProblemType.FORBIDDEN, "permissions",
                     "A token cannot have permissions you do not hold: " + notHeld);
         }
-        List<Team> scope = teams(teams);
-        if (callerTeams.restricted() && scope.isEmpty()) {
+        List<Team> scope = tokenTeams.named(teams);
+        if (tokenTeams.callerRestricted() && scope.isEmpty()) {
             throw new OpsSightException(ProblemType.FORBIDDEN, "teams",
                     "You are limited to teams: a token you create must be limited to some of them (teams).");
         }
@@ -157,27 +143,6 @@ public class ApiTokens {
             throw new ValidationProblem("expiresAt", "expiresAt must be in the future.");
         }
         return issue(name, permissions, scope, context.getCallerPrincipal().getName(), now, expiresAt, TokenCodec.newToken());
-    }
-
-    /** The teams named, each known and visible to the caller; another team looks like an unknown one. */
-    private List<Team> teams(Collection<String> names) {
-        List<Team> found = new ArrayList<>();
-        if (names == null) {
-            return found;
-        }
-        Set<String> unknown = new TreeSet<>();
-        for (String name : new TreeSet<>(names.stream().map(n -> n == null ? "" : n.trim()).toList())) {
-            List<Team> team = em.createNamedQuery(Team.FIND_BY_NAME, Team.class).setParameter("name", name).getResultList();
-            if (team.isEmpty() || !callerTeams.sees(team.get(0).getId())) {
-                unknown.add(name);
-            } else {
-                found.add(team.get(0));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new ValidationProblem("teams", "Unknown teams: " + unknown);
-        }
-        return found;
     }
 
     Issued issue(String name, Set<String> permissions, String createdBy, Instant now, Instant expiresAt, String secret) {
@@ -196,24 +161,19 @@ public class ApiTokens {
 
     /** Every token (a team-scoped caller: those limited to some of its teams), with their teams. */
     public List<ApiToken> list() {
-        return em.createNamedQuery(ApiToken.FIND_ALL, ApiToken.class).getResultList().stream().filter(this::visible).toList();
+        return em.createNamedQuery(ApiToken.FIND_ALL, ApiToken.class).getResultList().stream().filter(tokenTeams::visible).toList();
     }
 
     /** The names of the teams a token created by the caller may be limited to, sorted. */
     public List<String> teamChoices() {
-        return em.createNamedQuery(Team.FIND_ALL, Team.class).getResultList().stream()
-                .filter(t -> callerTeams.sees(t.getId())).map(Team::getName).toList();
-    }
-
-    private boolean visible(ApiToken token) {
-        return !callerTeams.restricted() || (token.isTeamScoped() && callerTeams.teams().containsAll(token.teamIds()));
+        return tokenTeams.choices();
     }
 
     @Audited
     public ApiToken revoke(long id) {
         List<ApiToken> found = em.createNamedQuery(ApiToken.FIND_BY_ID, ApiToken.class).setParameter("id", id).getResultList();
         ApiToken token = found.isEmpty() ? null : found.get(0);
-        if (token == null || !visible(token)) {
+        if (token == null || !tokenTeams.visible(token)) {
             throw new NotFoundProblem("No API token " + id);
         }
         token.revoke(clock.instant());

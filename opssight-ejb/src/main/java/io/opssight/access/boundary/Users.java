@@ -66,13 +66,7 @@ public class Users {
     /** Creates a user with a password (optional: a user without one cannot sign in with a password) and roles. */
     @Audited
     public Account create(String username, String displayName, String password, List<GrantRequest> roles) {
-        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        if (!UserAccount.USERNAME.matcher(name).matches()) {
-            throw new ValidationProblem("username", "A username has 1 to 100 characters: letters, digits and . _ @ -");
-        }
-        if (displayName != null && displayName.length() > 200) {
-            throw new ValidationProblem("displayName", "displayName may have at most 200 characters");
-        }
+        String name = UserAccount.newUsername(username, displayName);
         if (!em.createNamedQuery(UserAccount.FIND_BY_USERNAME, UserAccount.class).setParameter("username", name)
                 .getResultList().isEmpty()) {
             throw new ConflictProblem("username", "A user named '" + name + "' exists");

@@ -1,6 +1,7 @@
 package io.opssight.access.entity;
 
 import io.opssight.catalog.entity.Team;
+import io.opssight.platform.entity.ValidationProblem;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -96,6 +98,27 @@ public class ApiToken {
 
     protected ApiToken() {
         // for JPA
+    }
+
+    /**
+     * What a token asked for must be: a name of 1 to 200 characters and at least one permission,
+     * each a known one; a 400 naming the field otherwise.
+     */
+    public static void checkRequested(String name, Set<String> permissions) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new ValidationProblem("name", "A token needs a name of 1 to 200 characters.");
+        }
+        if (permissions == null || permissions.stream().anyMatch(p -> p == null || p.isBlank())) {
+            throw new ValidationProblem("permissions", "permissions must be a list of permission names");
+        }
+        Set<String> unknown = new TreeSet<>(permissions);
+        unknown.removeAll(Permission.all());
+        if (!unknown.isEmpty()) {
+            throw new ValidationProblem("permissions", "Unknown permissions: " + unknown);
+        }
+        if (permissions.isEmpty()) {
+            throw new ValidationProblem("permissions", "A token needs at least one permission.");
+        }
     }
 
     public ApiToken(String name, String tokenHash, String tokenPrefix, Set<String> permissions, String createdBy,

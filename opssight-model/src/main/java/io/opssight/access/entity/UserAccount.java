@@ -1,5 +1,6 @@
 package io.opssight.access.entity;
 
+import io.opssight.platform.entity.ValidationProblem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,22 @@ public class UserAccount {
 
     @Version
     private long version;
+
+    /**
+     * The username a new user gets (trimmed, lower case), once it and the display name are valid:
+     * 1 to 100 letters, digits and . _ @ -, a display name of at most 200 characters; a 400 naming
+     * the field otherwise.
+     */
+    public static String newUsername(String username, String displayName) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new ValidationProblem("username", "A username has 1 to 100 characters: letters, digits and . _ @ -");
+        }
+        if (displayName != null && displayName.length() > 200) {
+            throw new ValidationProblem("displayName", "displayName may have at most 200 characters");
+        }
+        return name;
+    }
 
     protected UserAccount() {
         // for JPA
