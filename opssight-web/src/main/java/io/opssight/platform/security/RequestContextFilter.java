@@ -26,8 +26,9 @@ import java.util.Enumeration;
  * (CIDRs) — the client address the proxy reports in {@code X-Forwarded-For} (the right-most hop
  * that is not itself a trusted proxy). Every request gets a request id (a well-formed
  * {@code X-Request-Id} from a trusted proxy, else a new one), echoed in the response. Then the
- * request is counted against its {@link RateLimits}: API calls and console form posts; refused
- * with 429 (503 for Alertmanager, which does not retry 4xx) and {@code Retry-After}. Responses to
+ * request is counted against its {@link RateLimits}: API calls and console form posts (webhook
+ * deliveries are counted by ingestion, {@code SourceRateLimit}); refused with 429 and
+ * {@code Retry-After}. Responses to
  * requests that came over TLS (directly, or per {@code X-Forwarded-Proto} from a trusted proxy)
  * carry {@code Strict-Transport-Security}.
  */
@@ -86,10 +87,7 @@ public class RequestContextFilter extends HttpFilter {
     }
 
     private static void refuse(HttpServletResponse response, RateLimiter.Refusal refusal, String path) throws IOException {
-        // Alertmanager drops a notification on any 4xx but retries 5xx.
-        boolean asUnavailable = path.startsWith("/api/v1/ingest/alertmanager/");
-        ProblemMapper.answer(new RateLimitedProblem(refusal.detail(), refusal.retryAfterSeconds(), asUnavailable), path)
-                .writeTo(response);
+        ProblemMapper.answer(new RateLimitedProblem(refusal.detail(), refusal.retryAfterSeconds(), false), path).writeTo(response);
     }
 
     /** The right-most address in X-Forwarded-For that is not a trusted proxy (the one a proxy saw). */
