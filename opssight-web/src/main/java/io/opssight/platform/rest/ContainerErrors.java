@@ -1,5 +1,6 @@
 package io.opssight.platform.rest;
 
+import io.opssight.platform.entity.TextControls;
 import io.opssight.platform.entity.NotFoundProblem;
 import io.opssight.platform.entity.ValidationProblem;
 import jakarta.servlet.RequestDispatcher;
@@ -52,7 +53,7 @@ public class ContainerErrors extends HttpServlet {
     private static String detail(HttpServletRequest request, int status) {
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         if (message instanceof String text && !text.isBlank() && text.length() <= MAX_CONTAINER_MESSAGE
-                && text.chars().noneMatch(c -> c == '<' || c == '>' || Character.isISOControl(c))) {
+                && text.chars().noneMatch(c -> c == '<' || c == '>') && !TextControls.any(text, TextControls.Refused.ALL)) {
             return text;
         }
         Response.StatusType info = Response.Status.fromStatusCode(status);
