@@ -21,9 +21,11 @@ import java.util.Set;
  * fields ({@link PushFields}) plus what was decided at the door (origin, default status, the
  * deployed sha, the natural key of a cause named by id). Whatever depends on the time of arrival is
  * left out and taken from the delivery's receive time by {@link PushNormalizer}, so the canonical
- * body of an identical retry is identical. Field rules (required fields, lengths, status words)
- * are Bean Validation's on the web layer's wire classes, whose violations the problem answers
- * name; the rules across fields live here, once, and answer 400 before anything is stored.
+ * body of an identical retry is identical. Field rules (lengths, formats, status words, required
+ * fields) are Bean Validation's on the web layer's wire classes, whose violations the problem
+ * answers name; the rules across fields live here, once, and answer 400 before anything is stored.
+ * Here too are what the wire classes cannot see: text the model cannot keep (NUL), times outside
+ * the years it holds, and required text that is only white space beyond U+0020.
  */
 public final class PushRequests {
 
@@ -51,8 +53,8 @@ public final class PushRequests {
 
     public static JsonObject deployment(DeploymentPush push, String defaultOrigin) {
         JsonObjectBuilder out = fields(push).builder();
-        text("service", push.service());
-        text("environment", push.environment());
+        required("service", push.service());
+        required("environment", push.environment());
         out.add("origin", origin(push.origin(), defaultOrigin));
         String status = text("status", push.status());
         if (status == null) {
@@ -94,7 +96,7 @@ public final class PushRequests {
 
     public static JsonObject incident(IncidentPush push, String defaultOrigin, DeploymentKeys deployments) {
         JsonObjectBuilder out = fields(push).builder();
-        text("title", push.title());
+        required("title", push.title());
         out.add("origin", origin(push.origin(), defaultOrigin));
         Instant opened = instant("openedAt", push.openedAt());
         Instant resolved = instant("resolvedAt", push.resolvedAt());
@@ -150,7 +152,7 @@ public final class PushRequests {
 
     public static JsonObject pipelineRun(PipelineRunPush push, String defaultOrigin) {
         JsonObjectBuilder out = fields(push).builder();
-        text("pipeline", push.pipeline());
+        required("pipeline", push.pipeline());
         out.add("origin", origin(push.origin(), defaultOrigin));
         runStatus("", push.status(), push.conclusion(), push.queuedAt(), push.startedAt(), push.finishedAt(), out);
         List<PipelineRunPush.Job> jobs = present(push.jobs());
@@ -159,6 +161,9 @@ public final class PushRequests {
             JsonArrayBuilder checkedJobs = JSON.createArrayBuilder();
             for (PipelineRunPush.Job job : jobs) {
                 String name = text("name", job.name());
+                if (name == null || name.isBlank()) {
+                    throw new ValidationProblem("every job needs a name");
+                }
                 if (!names.add(name)) {
                     throw new ValidationProblem("job names must be unique within a run; '" + name + "' appears twice");
                 }
@@ -225,6 +230,17 @@ public final class PushRequests {
      */
     private static String text(String name, String value) {
         return value == null ? null : Payloads.storable(name, value);
+    }
+
+    /**
+     * A required text field. Not Bean Validation's {@code @NotBlank} twice: that trims only
+     * characters up to U+0020, while a value of other white space (U+2003, say) is blank here too.
+     */
+    private static void required(String name, String value) {
+        String text = text(name, value);
+        if (text == null || text.isBlank()) {
+            throw new ValidationProblem(name + " is required");
+        }
     }
 
     /** A pushed time, checked to lie in the years the model holds; its text is the canonical body's. */

@@ -101,14 +101,15 @@ class PushRequestsTest {
         }
 
         @Test
-        @DisplayName("#3 impossible times are refused")
+        @DisplayName("#3 impossible times and a missing service are refused")
         void badTimesAndStatuses() {
             assertThrows(ValidationProblem.class, () -> PushRequests.deployment(deployment("{'service':'s','environment':'e',"
                     + "'startedAt':'2026-03-02T10:00:00Z','finishedAt':'2026-03-02T09:59:59Z'}"), ORIGIN));
             assertThrows(ValidationProblem.class, () -> PushRequests.deployment(deployment("{'service':'s','environment':'e',"
                     + "'status':'in_progress','finishedAt':'2026-03-02T09:59:59Z'}"), ORIGIN));
-            // Unknown status words, unreadable times and a missing service are field rules: Bean Validation on the wire
-            // class (and JSON-B reading it) refuses them before a push command exists (PushApiIT.badInputIs400).
+            assertThrows(ValidationProblem.class, () -> PushRequests.deployment(deployment("{'environment':'e'}"), ORIGIN));
+            // Unknown status words and unreadable times are field rules: Bean Validation on the wire class (and JSON-B
+            // reading it) refuses them before a push command exists (PushApiIT.badInputIs400).
         }
 
         @Test
