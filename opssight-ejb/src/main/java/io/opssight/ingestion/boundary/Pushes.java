@@ -10,6 +10,9 @@ import io.opssight.ingestion.control.PushRequests;
 import io.opssight.ingestion.control.PushRequests.NaturalKey;
 import io.opssight.ingestion.control.PushScope;
 import io.opssight.ingestion.control.PushType;
+import io.opssight.ingestion.entity.DeploymentPush;
+import io.opssight.ingestion.entity.IncidentPush;
+import io.opssight.ingestion.entity.PipelineRunPush;
 import io.opssight.pipeline.control.PipelineRunQueries;
 import io.opssight.pipeline.boundary.RunWithJobs;
 import io.opssight.pipeline.entity.PipelineRun;
@@ -73,18 +76,18 @@ public class Pushes {
 
     /** Records a deployment (and, if it lists commits, their push, so lead time works). */
     @RolesAllowed(Permission.DEPLOYMENTS_WRITE)
-    public Pushed<Deployment> deployment(JsonObject body, String idempotencyKey) {
+    public Pushed<Deployment> deployment(DeploymentPush push, String idempotencyKey) {
         String caller = caller();
-        JsonObject checked = PushRequests.deployment(body, PushRequests.defaultOrigin(caller));
+        JsonObject checked = PushRequests.deployment(push, PushRequests.defaultOrigin(caller));
         return deliveries.store(PreparedPush.of(scope, PushType.DEPLOYMENT, caller, idempotencyKey, checked, null),
                 this::deployment);
     }
 
     /** Records an incident; it is linked to the deployment it names, else to the latest production one. */
     @RolesAllowed(Permission.INCIDENTS_WRITE)
-    public Pushed<Incident> incident(JsonObject body, String idempotencyKey) {
+    public Pushed<Incident> incident(IncidentPush push, String idempotencyKey) {
         String caller = caller();
-        JsonObject checked = PushRequests.incident(body, PushRequests.defaultOrigin(caller), scope::deploymentKey);
+        JsonObject checked = PushRequests.incident(push, PushRequests.defaultOrigin(caller), scope::deploymentKey);
         return deliveries.store(PreparedPush.of(scope, PushType.INCIDENT, caller, idempotencyKey, checked, null),
                 key -> incidents.byNaturalKey(key.origin(), key.externalId()));
     }
@@ -115,9 +118,9 @@ public class Pushes {
 
     /** Records a pipeline run and its jobs. */
     @RolesAllowed(Permission.PIPELINES_WRITE)
-    public Pushed<RunWithJobs> pipelineRun(JsonObject body, String idempotencyKey) {
+    public Pushed<RunWithJobs> pipelineRun(PipelineRunPush push, String idempotencyKey) {
         String caller = caller();
-        JsonObject checked = PushRequests.pipelineRun(body, PushRequests.defaultOrigin(caller));
+        JsonObject checked = PushRequests.pipelineRun(push, PushRequests.defaultOrigin(caller));
         return deliveries.store(PreparedPush.of(scope, PushType.PIPELINE_RUN, caller, idempotencyKey, checked, null),
                 this::run);
     }

@@ -250,7 +250,7 @@ public final class Payloads {
      * field with one is refused here, naming it (the delivery is kept as a dead letter with that
      * reason), before any query or insert meets it.
      */
-    private static String storable(String name, String value) {
+    static String storable(String name, String value) {
         if (TextControls.any(value, TextControls.Refused.NUL)) {
             throw new ValidationProblem("The field '" + Failures.clean(name) + "' contains a NUL character (U+0000), "
                     + "which OpsSight cannot store");

@@ -9,7 +9,9 @@ import io.opssight.pipeline.control.JobFacts;
 import io.opssight.pipeline.control.RunFacts;
 import io.opssight.pipeline.entity.Conclusion;
 import io.opssight.pipeline.entity.RunStatus;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,7 +89,7 @@ final class PushMapping {
      */
     static List<CommitFacts> commits(JsonObject p) {
         String deployed = Payloads.string(p, "sha");
-        List<JsonObject> commits = new ArrayList<>(PushRequests.objects(p, "commits"));
+        List<JsonObject> commits = new ArrayList<>(objects(p, "commits"));
         commits.sort(Comparator.comparing((JsonObject c) -> Payloads.string(c, "sha").equals(deployed))
                 .thenComparing(c -> Payloads.instant(c, "committedAt")));
         return commits.stream().map(c -> new CommitFacts(Payloads.string(c, "sha"), Payloads.string(c, "message"),
@@ -140,7 +142,7 @@ final class PushMapping {
         String run = required(p, "externalId");
         String repository = Payloads.string(p, "repository");
         List<JobFacts> jobs = new ArrayList<>();
-        for (JsonObject job : PushRequests.objects(p, "jobs")) {
+        for (JsonObject job : objects(p, "jobs")) {
             String name = required(job, "name");
             String externalId = run + "/" + name;
             if (externalId.length() > 200) {
@@ -177,5 +179,15 @@ final class PushMapping {
             throw new IllegalArgumentException("push without " + name);
         }
         return value;
+    }
+
+    private static List<JsonObject> objects(JsonObject parent, String name) {
+        JsonValue value = parent == null ? null : parent.get(name);
+        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+            return List.of();
+        }
+        JsonArray array = value.asJsonArray();
+        return array.stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT).map(JsonValue::asJsonObject)
+                .toList();
     }
 }

@@ -8,7 +8,6 @@ import io.opssight.deployment.entity.Deployment;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.platform.entity.KeysetPage;
-import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
@@ -137,7 +136,7 @@ public class DeploymentsResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context UriInfo uri) {
         RequestBodies.require(in);
-        return PushAnswers.answer(pushes.deployment(JsonBodies.of(in), idempotencyKey), DeploymentView::from,
+        return PushAnswers.answer(pushes.deployment(in.push(), idempotencyKey), DeploymentView::from,
                 Deployment::getId, "deployments", uri);
     }
 }

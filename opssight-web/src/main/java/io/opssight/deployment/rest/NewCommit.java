@@ -1,5 +1,6 @@
 package io.opssight.deployment.rest;
 
+import io.opssight.ingestion.entity.DeploymentPush;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -52,5 +53,9 @@ public class NewCommit {
 
     public void setAuthor(String author) {
         this.author = author;
+    }
+
+    DeploymentPush.Commit push() {
+        return new DeploymentPush.Commit(sha, committedAt, message, author);
     }
 }

@@ -1,5 +1,6 @@
 package io.opssight.deployment.rest;
 
+import io.opssight.ingestion.entity.DeploymentPush;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -193,5 +194,12 @@ public class NewDeployment {
 
     public void setCommits(List<NewCommit> commits) {
         this.commits = commits;
+    }
+
+    /** The push command this body stands for (its commits in order; a null commit stays a null). */
+    public DeploymentPush push() {
+        return new DeploymentPush(service, environment, version, sha, ref, status, createdAt, startedAt, finishedAt, externalId,
+                origin, url, creator, production, repository,
+                commits == null ? null : commits.stream().map(c -> c == null ? null : c.push()).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.opssight.incident.rest;
 
+import io.opssight.ingestion.entity.IncidentPush;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -41,5 +42,9 @@ public class CauseReference {
 
     public void setExternalId(String externalId) {
         this.externalId = externalId;
+    }
+
+    IncidentPush.Cause push() {
+        return new IncidentPush.Cause(deploymentId, origin, externalId);
     }
 }

@@ -7,7 +7,6 @@ import io.opssight.incident.entity.Incident;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.ingestion.rest.PushAnswers;
 import io.opssight.platform.entity.KeysetPage;
-import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
@@ -112,7 +111,7 @@ public class IncidentsResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context UriInfo uri) {
         RequestBodies.require(in);
-        return PushAnswers.answer(pushes.incident(JsonBodies.of(in), idempotencyKey), IncidentView::from, Incident::getId,
+        return PushAnswers.answer(pushes.incident(in.push(), idempotencyKey), IncidentView::from, Incident::getId,
                 "incidents", uri);
     }
 

@@ -1,5 +1,6 @@
 package io.opssight.incident.rest;
 
+import io.opssight.ingestion.entity.IncidentPush;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -123,5 +124,11 @@ public class NewIncident {
 
     public void setCausedBy(CauseReference causedBy) {
         this.causedBy = causedBy;
+    }
+
+    /** The push command this body stands for. */
+    public IncidentPush push() {
+        return new IncidentPush(service, title, severity, status, openedAt, resolvedAt, externalId, origin, url,
+                causedBy == null ? null : causedBy.push());
     }
 }

@@ -1,5 +1,6 @@
 package io.opssight.pipeline.rest;
 
+import io.opssight.ingestion.entity.PipelineRunPush;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -61,5 +62,9 @@ public class NewPipelineJob {
 
     public void setFinishedAt(Instant finishedAt) {
         this.finishedAt = finishedAt;
+    }
+
+    PipelineRunPush.Job push() {
+        return new PipelineRunPush.Job(name, status, conclusion, startedAt, finishedAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.opssight.pipeline.rest;
 
+import io.opssight.ingestion.entity.PipelineRunPush;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -159,5 +160,11 @@ public class NewPipelineRun {
 
     public void setJobs(List<NewPipelineJob> jobs) {
         this.jobs = jobs;
+    }
+
+    /** The push command this body stands for (its jobs in order; a null job stays a null). */
+    public PipelineRunPush push() {
+        return new PipelineRunPush(pipeline, repository, branch, sha, status, conclusion, queuedAt, startedAt, finishedAt,
+                externalId, origin, url, jobs == null ? null : jobs.stream().map(j -> j == null ? null : j.push()).toList());
     }
 }

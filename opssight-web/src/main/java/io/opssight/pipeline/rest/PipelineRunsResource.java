@@ -8,7 +8,6 @@ import io.opssight.pipeline.boundary.PipelineRuns;
 import io.opssight.pipeline.boundary.RunWithJobs;
 import io.opssight.pipeline.entity.PipelineRun;
 import io.opssight.platform.entity.KeysetPage;
-import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.OpsSightApplication;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.Problem;
@@ -116,7 +115,7 @@ public class PipelineRunsResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context UriInfo uri) {
         RequestBodies.require(in);
-        return PushAnswers.answer(pushes.pipelineRun(JsonBodies.of(in), idempotencyKey), PipelineRunView::from,
+        return PushAnswers.answer(pushes.pipelineRun(in.push(), idempotencyKey), PipelineRunView::from,
                 (RunWithJobs r) -> r.run().getId(), "pipeline-runs", uri);
     }
 }

@@ -12,7 +12,6 @@ import io.opssight.incident.rest.CauseReference;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
-import io.opssight.platform.rest.JsonBodies;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.QueryParams;
 import io.opssight.platform.soap.v1.ChangeFailureRate;
@@ -84,7 +83,7 @@ public class DeliveryEndpoint implements Delivery {
             validate(body);
             // qualified: the SOAP v1 types of the same names are imported
             Pushes.Pushed<io.opssight.deployment.entity.Deployment> pushed = boundary(Pushes.class)
-                    .deployment(JsonBodies.of(body), in == null ? null : in.getIdempotencyKey());
+                    .deployment(body.push(), in == null ? null : in.getIdempotencyKey());
             DeploymentRecorded out = new DeploymentRecorded();
             out.setOutcome(outcome(pushed.outcome()));
             out.setDeliveryId(pushed.deliveryId());
@@ -139,7 +138,7 @@ public class DeliveryEndpoint implements Delivery {
                 }
             }
             validate(body);
-            return incident(boundary(Pushes.class).incident(JsonBodies.of(body), in == null ? null : in.getIdempotencyKey()));
+            return incident(boundary(Pushes.class).incident(body.push(), in == null ? null : in.getIdempotencyKey()));
         });
     }
 
