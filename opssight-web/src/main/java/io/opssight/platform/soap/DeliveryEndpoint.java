@@ -6,31 +6,23 @@ import io.opssight.deployment.boundary.Deployments;
 import io.opssight.dora.boundary.DoraMetrics;
 import io.opssight.dora.boundary.DoraQuery;
 import io.opssight.dora.entity.DoraReport;
-import io.opssight.dora.entity.Tier;
-import io.opssight.incident.entity.Incident;
 import io.opssight.incident.rest.CauseReference;
 import io.opssight.ingestion.boundary.Pushes;
 import io.opssight.platform.entity.KeysetPage;
 import io.opssight.platform.entity.ValidationProblem;
 import io.opssight.platform.rest.PageCursor;
 import io.opssight.platform.rest.QueryParams;
-import io.opssight.platform.soap.v1.ChangeFailureRate;
 import io.opssight.platform.soap.v1.Delivery;
 import io.opssight.platform.soap.v1.DeliveryFault;
-import io.opssight.platform.soap.v1.Deployment;
 import io.opssight.platform.soap.v1.DeploymentFilter;
-import io.opssight.platform.soap.v1.DeploymentFrequency;
 import io.opssight.platform.soap.v1.DeploymentPage;
 import io.opssight.platform.soap.v1.DeploymentRecorded;
 import io.opssight.platform.soap.v1.DoraFigures;
 import io.opssight.platform.soap.v1.DoraFilter;
 import io.opssight.platform.soap.v1.IncidentRecorded;
 import io.opssight.platform.soap.v1.IncidentResolution;
-import io.opssight.platform.soap.v1.LeadTime;
 import io.opssight.platform.soap.v1.NewDeployment;
 import io.opssight.platform.soap.v1.NewIncident;
-import io.opssight.platform.soap.v1.Outcome;
-import io.opssight.platform.soap.v1.RecoveryTime;
 import com.sun.xml.ws.developer.SchemaValidation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.inject.spi.CDI;
@@ -39,10 +31,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.xml.ws.WebServiceContext;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
+import io.opssight.deployment.entity.Deployment;
 
 /**
  * DeliveryService v1: the SOAP face of the push API, the deployments list and DORA. Each operation
@@ -81,14 +72,13 @@ public class DeliveryEndpoint implements Delivery {
                 body.setProduction(in.isProduction());
             }
             validate(body);
-            // qualified: the SOAP v1 types of the same names are imported
-            Pushes.Pushed<io.opssight.deployment.entity.Deployment> pushed = boundary(Pushes.class)
+            Pushes.Pushed<Deployment> pushed = boundary(Pushes.class)
                     .deployment(body.push(), in == null ? null : in.getIdempotencyKey());
             DeploymentRecorded out = new DeploymentRecorded();
-            out.setOutcome(outcome(pushed.outcome()));
+            out.setOutcome(SoapViews.outcome(pushed.outcome()));
             out.setDeliveryId(pushed.deliveryId());
             out.setNote(pushed.note());
-            out.setDeployment(pushed.entity() == null ? null : deployment(pushed.entity()));
+            out.setDeployment(pushed.entity() == null ? null : SoapViews.deployment(pushed.entity()));
             return out;
         });
     }
@@ -105,13 +95,11 @@ public class DeliveryEndpoint implements Delivery {
             DeploymentQuery query = new DeploymentQuery(QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()),
                     QueryParams.text(f.getStatus()), from, to,
                     after, limit);
-            // qualified: the SOAP v1 types of the same names are imported
-            KeysetPage<io.opssight.deployment.entity.Deployment> page = boundary(Deployments.class).list(query);
+            KeysetPage<Deployment> page = boundary(Deployments.class).list(query);
             DeploymentPage out = new DeploymentPage();
-            page.items().forEach(d -> out.getDeployment().add(deployment(d)));
-            // qualified: the SOAP v1 types of the same names are imported
-            out.setNextCursor(PageCursor.next(page, io.opssight.deployment.entity.Deployment::getCreatedAt,
-                    io.opssight.deployment.entity.Deployment::getId));
+            page.items().forEach(d -> out.getDeployment().add(SoapViews.deployment(d)));
+            out.setNextCursor(PageCursor.next(page, Deployment::getCreatedAt,
+                    Deployment::getId));
             return out;
         });
     }
@@ -138,7 +126,7 @@ public class DeliveryEndpoint implements Delivery {
                 }
             }
             validate(body);
-            return incident(boundary(Pushes.class).incident(body.push(), in == null ? null : in.getIdempotencyKey()));
+            return SoapViews.incident(boundary(Pushes.class).incident(body.push(), in == null ? null : in.getIdempotencyKey()));
         });
     }
 
@@ -148,7 +136,7 @@ public class DeliveryEndpoint implements Delivery {
             if (in == null) {
                 throw new ValidationProblem("resolution with incidentId is required");
             }
-            return incident(boundary(Pushes.class).resolveIncident(in.getIncidentId(), XmlTimes.instant(in.getResolvedAt()),
+            return SoapViews.incident(boundary(Pushes.class).resolveIncident(in.getIncidentId(), XmlTimes.instant(in.getResolvedAt()),
                     in.getIdempotencyKey()));
         });
     }
@@ -163,113 +151,11 @@ public class DeliveryEndpoint implements Delivery {
             DoraReport r = boundary(DoraMetrics.class).report(new DoraQuery(QueryParams.text(f.getTeam()),
                     QueryParams.text(f.getService()), QueryParams.text(f.getEnvironment()), from, to,
                     QueryParams.text(f.getBenchmark())));
-            return figures(r);
+            return SoapViews.figures(r);
         });
     }
 
     // ---- mapping -----------------------------------------------------------------------------
-
-    // qualified: the SOAP v1 types of the same names are imported
-    private static Deployment deployment(io.opssight.deployment.entity.Deployment d) {
-        Deployment out = new Deployment();
-        out.setId(d.getId());
-        out.setService(d.getService().getName());
-        out.setEnvironment(d.getEnvironment().getName());
-        out.setProduction(d.getEnvironment().isProduction());
-        out.setVersion(d.getVersion());
-        out.setSha(d.getSha());
-        out.setRef(d.getRef());
-        out.setStatus(d.getStatus().wireName());
-        out.setCreator(d.getCreator());
-        out.setUrl(d.getUrl());
-        out.setCreatedAt(XmlTimes.xml(d.getCreatedAt()));
-        out.setStartedAt(XmlTimes.xml(d.getStartedAt()));
-        out.setFinishedAt(XmlTimes.xml(d.getFinishedAt()));
-        Duration duration = d.duration();
-        out.setDurationSeconds(duration == null ? null : duration.toSeconds());
-        out.setOrigin(d.getOrigin());
-        out.setExternalId(d.getExternalId());
-        return out;
-    }
-
-    private static IncidentRecorded incident(Pushes.Pushed<Incident> pushed) {
-        IncidentRecorded out = new IncidentRecorded();
-        out.setOutcome(outcome(pushed.outcome()));
-        out.setDeliveryId(pushed.deliveryId());
-        out.setNote(pushed.note());
-        Incident i = pushed.entity();
-        if (i != null) {
-            // qualified: the SOAP v1 types of the same names are imported
-            io.opssight.platform.soap.v1.Incident view = new io.opssight.platform.soap.v1.Incident();
-            view.setId(i.getId());
-            view.setTitle(i.getTitle());
-            view.setService(i.getService() == null ? null : i.getService().getName());
-            view.setSeverity(i.getSeverity());
-            view.setStatus(i.getStatus().wireName());
-            view.setOpenedAt(XmlTimes.xml(i.getOpenedAt()));
-            view.setAcknowledgedAt(XmlTimes.xml(i.getAcknowledgedAt()));
-            view.setResolvedAt(XmlTimes.xml(i.getResolvedAt()));
-            Duration restore = i.timeToRestore();
-            view.setTimeToRestoreSeconds(restore == null ? null : restore.toSeconds());
-            view.setUrl(i.getUrl());
-            view.setOrigin(i.getOrigin());
-            view.setExternalId(i.getExternalId());
-            view.setCausedByDeploymentId(i.getCausedBy() == null ? null : i.getCausedBy().getId());
-            view.setLinkReason(i.getLinkReason() == null ? null : i.getLinkReason().name().toLowerCase(Locale.ROOT));
-            out.setIncident(view);
-        }
-        return out;
-    }
-
-    private static DoraFigures figures(DoraReport r) {
-        DoraFigures out = new DoraFigures();
-        out.setTeam(r.scope().team());
-        out.setService(r.scope().service());
-        out.setEnvironment(r.scope().environment());
-        out.setFrom(XmlTimes.xml(r.window().from()));
-        out.setTo(XmlTimes.xml(r.window().to()));
-        out.setBenchmark(r.benchmark().year());
-        DeploymentFrequency frequency = new DeploymentFrequency();
-        frequency.setDeploymentsPerDay(r.deploymentFrequency().perDay());
-        frequency.setTier(tier(r.deploymentFrequency().tier()));
-        frequency.setDeployments(r.deploymentFrequency().deployments());
-        frequency.setDeploymentDays(r.deploymentFrequency().deploymentDays());
-        out.setDeploymentFrequency(frequency);
-        LeadTime lead = new LeadTime();
-        lead.setMedianSeconds(r.leadTimeForChanges().medianSeconds());
-        lead.setTier(tier(r.leadTimeForChanges().tier()));
-        lead.setChanges(r.leadTimeForChanges().changes());
-        lead.setDeployments(r.leadTimeForChanges().deployments());
-        out.setLeadTimeForChanges(lead);
-        ChangeFailureRate failures = new ChangeFailureRate();
-        failures.setRate(r.changeFailureRate().rate());
-        failures.setTier(tier(r.changeFailureRate().tier()));
-        failures.setDeployments(r.changeFailureRate().deployments());
-        failures.setFailedDeployments(r.changeFailureRate().failedDeployments());
-        failures.setIncidents(r.changeFailureRate().incidents());
-        out.setChangeFailureRate(failures);
-        out.setFailedDeploymentRecoveryTime(recovery(r.failedDeploymentRecoveryTime()));
-        out.setTimeToRestore(recovery(r.timeToRestore()));
-        return out;
-    }
-
-    private static RecoveryTime recovery(DoraReport.Recovery r) {
-        RecoveryTime out = new RecoveryTime();
-        out.setMedianSeconds(r.medianSeconds());
-        out.setTier(tier(r.tier()));
-        out.setIncidents(r.incidents());
-        return out;
-    }
-
-    private static String tier(Tier tier) {
-        return tier == null ? null : tier.wireName();
-    }
-
-    private static Outcome outcome(Pushes.Outcome outcome) {
-        return Outcome.fromValue(outcome.name().toLowerCase(Locale.ROOT));
-    }
-
-    // ---- plumbing ----------------------------------------------------------------------------
 
     private static void window(Instant from, Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {
