@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * {@link MappingWorker}, {@link Recovery}) and pushes ({@link PushDeliveries}): store or find the
  * stored twin, map in a transaction of its own ({@link DeliveryLog}), retry a failed mapping once
  * ({@link Attempts}: a lost race on a new catalogue row), then keep the delivery as a dead letter
- * with the reason. A boundary, not a
- * control: it is the transaction plan, every attempt and the dead letter a transaction of its own.
+ * with the reason. A boundary, not a control: it is the transaction plan, every attempt and the
+ * dead letter a transaction of its own.
  */
 @Stateless
 @PermitAll
