@@ -10,6 +10,7 @@ import io.opssight.ingestion.control.NewDelivery;
 import io.opssight.ingestion.control.Normalizers;
 import io.opssight.ingestion.control.Payloads;
 import io.opssight.ingestion.control.SourceCache;
+import io.opssight.ingestion.control.SourceProtocol;
 import io.opssight.ingestion.control.SourceRateLimit;
 import io.opssight.ingestion.control.SourceThrottle;
 import io.opssight.ingestion.control.StoredDelivery;
@@ -88,9 +89,10 @@ public class Ingestion {
         Instant started = clock.instant();
         Source source = findSource(kind, sourceName);
         SourceKind sourceKind = source.getKind();
+        SourceProtocol protocol = kinds.protocol(sourceKind);
         Headers headers = new Headers(rawHeaders);
         try {
-            kinds.protocol(sourceKind).verify(source, headers, body);
+            protocol.verify(source, headers, body);
         } catch (OpsSightException e) {
             metrics.count(kind, sourceName, "rejected");
             Failures.logOnce(LOGGER, Level.INFO, "unauthenticated:" + kind + "/" + sourceName,
@@ -105,9 +107,9 @@ public class Ingestion {
         }
         try {
             return throttle.within(kind, sourceName, () -> {
-                DeliveryKeys.Key key = DeliveryKeys.key(kinds.protocol(sourceKind), headers, body);
+                DeliveryKeys.Key key = DeliveryKeys.key(protocol, headers, body);
                 return store(kind, sourceName, key.problem(), new NewDelivery(source.getId(), key.value(),
-                        kinds.protocol(sourceKind).eventType(headers), headers.keptAsJson(kinds.keptHeaders()), body, started));
+                        protocol.eventType(headers), headers.keptAsJson(kinds.keptHeaders()), body, started));
             });
         } catch (SourceThrottle.SourceBusy e) {
             metrics.count(kind, sourceName, "throttled");
@@ -115,10 +117,7 @@ public class Ingestion {
         }
     }
 
-    /**
-     * Stores the delivery (one whose key or body is unusable, {@code problem}, as a dead letter: 400),
-     * then maps it now, when nothing waits, or leaves it to the queue's worker ({@link MappingQueue}).
-     */
+    /** Stores the delivery (a dead letter, 400, when {@code problem} or its body makes it unusable), then maps it or queues it. */
     private Receipt store(String kind, String sourceName, String problem, NewDelivery delivery) {
         boolean inline = queue.tryInline(kind, sourceName);
         try {

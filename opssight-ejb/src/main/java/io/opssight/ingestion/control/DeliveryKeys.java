@@ -23,14 +23,18 @@ public final class DeliveryKeys {
 
     public static Key key(SourceProtocol protocol, Headers headers, byte[] body) {
         String id = protocol.deliveryId(headers, body);
-        String hash = "sha256:" + sha256Hex(body);
         if (TextControls.any(id, TextControls.Refused.ALL)) {
-            return new Key(hash, protocol.deliveryIdName() + " holds control characters and cannot identify a delivery");
+            return new Key(hashOf(body), protocol.deliveryIdName() + " holds control characters and cannot identify a delivery");
         }
         if (id != null && !id.isBlank() && id.length() <= 100) {
             return new Key("id:" + id, null);
         }
-        return new Key(hash, null);
+        return new Key(hashOf(body), null);
+    }
+
+    /** The content key; hashed only when it is the key (a body may be 25 MB, and most senders give an id). */
+    private static String hashOf(byte[] body) {
+        return "sha256:" + sha256Hex(body);
     }
 
     static String sha256Hex(byte[] body) {

@@ -25,7 +25,7 @@ public class Normalizers {
 
     private final Map<SourceKind, Normalizer> byKind = new EnumMap<>(SourceKind.class);
     private final Map<SourceKind, SourceProtocol> protocols = new EnumMap<>(SourceKind.class);
-    private final Set<String> keptHeaders = new HashSet<>();
+    private Set<String> keptHeaders = Set.of();
 
     @PostConstruct
     void resolve() {
@@ -40,6 +40,7 @@ public class Normalizers {
     }
 
     private void register(Iterable<? extends Normalizer> normalizers) {
+        Set<String> kept = new HashSet<>();
         for (Normalizer candidate : normalizers) {
             Normalizer previous = byKind.put(candidate.kind(), candidate);
             if (previous != null) {
@@ -48,8 +49,9 @@ public class Normalizers {
             }
             SourceProtocol protocol = candidate.protocol();
             protocols.put(candidate.kind(), protocol);
-            keptHeaders.addAll(protocol.keptHeaders());
+            kept.addAll(protocol.keptHeaders());
         }
+        keptHeaders = Set.copyOf(kept);
     }
 
     /** The normalizer for this kind, or null when deliveries of the kind are only stored raw. */
@@ -59,7 +61,7 @@ public class Normalizers {
 
     /** Every kind's own headers kept with a delivery ({@link Headers#keptAsJson}). */
     public Set<String> keptHeaders() {
-        return Set.copyOf(keptHeaders);
+        return keptHeaders;
     }
 
     /** The protocol of this kind; every kind has one, named by its normalizer. */

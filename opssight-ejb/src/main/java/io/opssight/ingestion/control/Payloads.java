@@ -109,8 +109,8 @@ public final class Payloads {
             throw new MalformedPayload("Malformed JSON at line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber());
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            // Numbers never reach Parsson's BigDecimal limit (1,100 characters, UnsupportedOperationException):
-            // readObject refuses a token over MAX_NUMBER_LENGTH before anything converts it.
+            // Parsson's own BigDecimal limit (1,100 characters, an UnsupportedOperationException) is not met
+            // here: readObject refuses a number token over MAX_NUMBER_LENGTH before it is converted.
             throw new MalformedPayload("Malformed JSON: " + Failures.clean(e.getMessage()));
         }
     }

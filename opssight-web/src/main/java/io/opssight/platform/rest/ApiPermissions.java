@@ -71,8 +71,11 @@ public final class ApiPermissions {
         return Collections.unmodifiableMap(permissions);
     }
 
-    /** The {@code @Path} classes of the {@code io.opssight.<feature>.rest} packages beside this class. */
-    private static List<Class<?>> resourceClasses() {
+    /**
+     * The {@code @Path} classes of the {@code io.opssight.<feature>.rest} packages beside this class
+     * (in the deployed WAR, or the web module's classes jar the contract tests read).
+     */
+    public static List<Class<?>> resourceClasses() {
         String self = ApiPermissions.class.getName().replace('.', '/') + ".class";
         URL location = ApiPermissions.class.getClassLoader().getResource(self);
         List<String> names = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.opssight.access.entity.Permission;
 import io.opssight.ingestion.rest.WebhookServlet;
@@ -35,15 +34,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -262,7 +257,7 @@ class OpenApiContractIT {
     static Set<String> deployedRoutes() throws IOException, URISyntaxException {
         String root = "/" + OpsSightApplication.class.getAnnotation(ApplicationPath.class).value().replaceAll("^/|/$", "");
         Set<String> routes = new TreeSet<>();
-        for (Class<?> resource : resourceClasses()) {
+        for (Class<?> resource : ApiPermissions.resourceClasses()) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getMethods()) {
                 String verb = httpMethod(method);
@@ -295,40 +290,6 @@ class OpenApiContractIT {
             }
         }
         return null;
-    }
-
-    private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException {
-        // qualified: jakarta.ws.rs.Path is the annotation here
-        java.nio.file.Path location = Paths.get(OpsSightApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(location)) {
-            // qualified: jakarta.ws.rs.Path is the annotation here
-            try (Stream<java.nio.file.Path> files = Files.walk(location)) {
-                files.map(f -> location.relativize(f).toString().replace('\\', '/')).forEach(names::add);
-            }
-        } else {
-            try (JarFile jar = new JarFile(location.toFile())) {
-                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
-                    names.add(entries.nextElement().getName());
-                }
-            }
-        }
-        List<Class<?>> resources = new ArrayList<>();
-        for (String name : names) {
-            if (!name.endsWith(".class") || !name.contains("/rest/") || name.contains("$")) {
-                continue;
-            }
-            String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-            try {
-                Class<?> type = Class.forName(className, false, OpenApiContractIT.class.getClassLoader());
-                if (type.isAnnotationPresent(Path.class)) {
-                    resources.add(type);
-                }
-            } catch (ClassNotFoundException | LinkageError e) {
-                fail("cannot load " + className + ": " + e);
-            }
-        }
-        return resources;
     }
 
     static InputStream snapshotStream() throws IOException {
